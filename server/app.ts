@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { defineRoom, defineServer, type Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import express from 'express';
+import type { ScenarioSummary } from '../shared/content/scenario.ts';
+import type { ServerConfig } from './config.ts';
+import { loadScenarios } from './content.ts';
+import { apiRouter } from './http/api.ts';
+import { sessionRoomFor } from './rooms/SessionRoom.ts';
+import { SessionDirectory } from './sessions/directory.ts';
+
+export interface ParosServer {
+  colyseus: Server;
+  directory: SessionDirectory;
+  scenarios: readonly ScenarioSummary[];
+  /** Starts listening; resolves with the port (useful when the config asks for port 0). */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * One process, one port: the built client, the HTTP API under /api, and the Colyseus matchmaking and
+ * WebSockets. Content is validated before anything listens, so bad content stops the start with its errors.
+ */
+export function createParosServer(config: ServerConfig): ParosServer {
+  const scenarios = loadScenarios(config.contentDir);
+  const directory = new SessionDirectory();
+  const capability = randomBytes(24).toString('base64url');
+  const http = createHttpServer();
+  const clientDir = resolve(config.clientDir);
+
+  const colyseus = defineServer({
+    greet: false,
+    gracefullyShutdown: false,
+    transport: new WebSocketTransport({ server: http, pingInterval: 5000, pingMaxRetries: 3 }),
+    rooms: {
+      session: defineRoom(
+        sessionRoomFor({
+          directory,
+          scenarios,
+          capability,
+          reconnectSeconds: config.reconnectSeconds,
+          idleHours: config.idleHours,
+        }),
+      ),
+    },
+    express: (app) => {
+      app.disable('x-powered-by');
+      app.use('/api', apiRouter({ directory, scenarios, capability, limits: config.limits }));
+      app.get('/healthz', (_req, res) => {
+        res.json({ ok: true, sessions: directory.size });
+      });
+      app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+      app.use((req, res) => {
+        if (req.method === 'GET' && req.accepts('html')) res.sendFile(join(clientDir, 'index.html'));
+        else res.status(404).json({ error: 'Not found.' });
+      });
+    },
+  });
+
+  return {
+    colyseus,
+    directory,
+    scenarios,
+    async listen() {
+      await colyseus.listen(config.port, config.host);
+      return (http.address() as AddressInfo).port;
+    },
+    async close() {
+      await colyseus.gracefullyShutdown(false);
+    },
+  };
+}

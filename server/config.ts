@@ -1,0 +1,42 @@
+/** Server settings, read once from the environment; every one has a default that suits a classroom. */
+export interface ServerConfig {
+  port: number; // PORT: the one port that serves the pages, the API and the WebSockets
+  host: string; // HOST: the address to listen on
+  reconnectSeconds: number; // RECONNECT_SECONDS: how long a dropped student's seat is held for an automatic return
+  idleHours: number; // SESSION_IDLE_HOURS: a session nobody has joined for this long is closed
+  contentDir: string; // CONTENT_DIR: scenarios and cards
+  clientDir: string; // CLIENT_DIR: the built client (npm run build)
+  limits: RateLimits;
+}
+
+export interface RateLimits {
+  failedLookupsPerMinute: number; // wrong join codes per address, so codes cannot be guessed
+  lookupsPerMinute: number; // all join look-ups per address (a whole class behind one school address)
+  createsPerHour: number; // sessions created per address
+}
+
+export const DEFAULT_LIMITS: RateLimits = {
+  failedLookupsPerMinute: 10,
+  lookupsPerMinute: 300,
+  createsPerHour: 60,
+};
+
+function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, not "${raw}".`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: numberFrom(env, 'PORT', 2567),
+    host: env.HOST || '0.0.0.0',
+    reconnectSeconds: numberFrom(env, 'RECONNECT_SECONDS', 300),
+    idleHours: numberFrom(env, 'SESSION_IDLE_HOURS', 12),
+    contentDir: env.CONTENT_DIR || 'content',
+    clientDir: env.CLIENT_DIR || 'dist/client',
+    limits: DEFAULT_LIMITS,
+  };
+}

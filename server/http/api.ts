@@ -1,0 +1,90 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { matchMaker } from '@colyseus/core';
+import express, { type Request, type Response, type Router } from 'express';
+import type { ScenarioSummary } from '../../shared/content/scenario.ts';
+import { isJoinCode, normalizeJoinCode } from '../../shared/model/joinCode.ts';
+import {
+  CreateSessionRequest,
+  type CreateSessionResponse,
+  type FindSessionResponse,
+  firstIssue,
+  type HttpError,
+} from '../../shared/protocol.ts';
+import type { RateLimits } from '../config.ts';
+import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
+import type { SessionDirectory } from '../sessions/directory.ts';
+import { RateLimiter } from './rateLimit.ts';
+
+export interface ApiServices {
+  directory: SessionDirectory;
+  scenarios: readonly ScenarioSummary[];
+  capability: string;
+  limits: RateLimits;
+}
+
+/** The HTTP side of PAROS: create a session, find a session by its join code, list the scenarios. */
+export function apiRouter(services: ApiServices): Router {
+  const router = express.Router();
+  const failedLookups = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
+  const lookups = new RateLimiter(services.limits.lookupsPerMinute, 60_000);
+  const creates = new RateLimiter(services.limits.createsPerHour, 3_600_000);
+  router.use(express.json({ limit: '16kb' }));
+
+  const tooMany = (res: Response<HttpError>, limiter: RateLimiter, key: string, what: string) => {
+    const wait = limiter.retryAfterSeconds(key);
+    res.setHeader('Retry-After', String(wait));
+    res
+      .status(429)
+      .json({ error: `Too many ${what} from this network. Wait ${wait} seconds and try again.` });
+  };
+
+  router.get('/scenarios', (_req, res: Response<readonly ScenarioSummary[]>) => {
+    res.json(services.scenarios);
+  });
+
+  router.post('/sessions', async (req: Request, res: Response<CreateSessionResponse | HttpError>) => {
+    const key = req.ip ?? 'unknown';
+    if (creates.blocked(key)) return tooMany(res, creates, key, 'new sessions');
+    const body = CreateSessionRequest.safeParse(req.body ?? {});
+    if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
+    creates.hit(key);
+    const hostSecret = randomBytes(32).toString('base64url');
+    const code = services.directory.newCode();
+    const options: CreateOptions = {
+      capability: services.capability,
+      code,
+      hostSecretHash: hashSecret(hostSecret),
+      seed: randomInt(2 ** 31),
+      ...(body.data.settings ? { settings: body.data.settings } : {}),
+    };
+    try {
+      const room = await matchMaker.createRoom('session', options);
+      res.status(201).json({ code, hostSecret, roomId: room.roomId });
+    } catch (e) {
+      res.status(400).json({ error: (e as Error).message || 'The session could not be created.' });
+    }
+  });
+
+  router.get(
+    '/sessions/:code',
+    (req: Request<{ code: string }>, res: Response<FindSessionResponse | HttpError>) => {
+      const key = req.ip ?? 'unknown';
+      if (failedLookups.blocked(key)) return tooMany(res, failedLookups, key, 'wrong join codes');
+      if (lookups.blocked(key)) return tooMany(res, lookups, key, 'join attempts');
+      lookups.hit(key);
+      const code = normalizeJoinCode(req.params.code);
+      const entry = isJoinCode(code) ? services.directory.find(code) : undefined;
+      if (!entry) {
+        failedLookups.hit(key);
+        return res
+          .status(404)
+          .json({ error: `No session has the code ${code}. Check the code on the board.` });
+      }
+      const stage = entry.stage();
+      if (stage === 'ended') return res.status(410).json({ error: `The session ${code} has ended.` });
+      res.json({ roomId: entry.roomId, stage });
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,267 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { type Client, type Delayed, type MessageContext, Room, ServerError, validate } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import type { ScenarioSummary } from '../../shared/content/scenario.ts';
+import { isDelegation } from '../../shared/model/seats.ts';
+import {
+  CLOSE_REMOVED,
+  firstIssue,
+  JoinOptions,
+  type Role,
+  type SettingsPatch,
+  ToServer,
+  type ToServerName,
+  type Welcome,
+} from '../../shared/protocol.ts';
+import { type Outcome, applyCommand } from '../../shared/session/apply.ts';
+import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
+import { defaultSettings, newSession, type SessionModel } from '../../shared/session/model.ts';
+import type { SessionDirectory } from '../sessions/directory.ts';
+import { projectSession } from '../sync/project.ts';
+import { SessionState } from '../sync/state.ts';
+
+/** What a session room needs from the server that hosts it. */
+export interface RoomServices {
+  directory: SessionDirectory;
+  scenarios: readonly ScenarioSummary[];
+  reconnectSeconds: number;
+  idleHours: number;
+  capability: string; // proves a room is created by this server's API, not by a client's matchmaking call
+}
+
+/** Options the HTTP API passes when it creates a session. */
+export interface CreateOptions {
+  capability: string;
+  code: string;
+  hostSecretHash: string; // sha256 of the host secret, hex
+  seed: number;
+  settings?: SettingsPatch;
+}
+
+/** Who a connection is, kept on the client object. */
+interface Seat {
+  role: Role;
+  memberId?: string;
+  viewTeam?: string; // the delegation whose private desk this connection sees
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Builds the room class for one server, closing over its services (so a client can never supply them). */
+export function sessionRoomFor(services: RoomServices) {
+  return class extends SessionRoom {
+    override services = services;
+  };
+}
+
+/**
+ * One class's session. Thin by design: it checks who a connection is, hands commands to the rules
+ * (shared/session/apply.ts), projects the result into the synced state, and runs the phase timers.
+ */
+export class SessionRoom extends Room<{ state: SessionState; client: Client<{ userData: Seat }> }> {
+  override state = new SessionState();
+  override maxClients = 130;
+  override autoDispose = false;
+  override maxMessagesPerSecond = 30;
+  services!: RoomServices;
+
+  private model!: SessionModel;
+  private hostSecretHash = '';
+  private phaseTimer: Delayed | undefined;
+  private lastActivity = Date.now();
+
+  override messages = Object.fromEntries(
+    (Object.keys(ToServer) as ToServerName[]).map((type) => [
+      type,
+      validate(ToServer[type], (client: Client, payload: object, ctx: MessageContext) =>
+        this.fromClient(client, { type, ...payload } as SessionCommand, ctx),
+      ),
+    ]),
+  );
+
+  override onCreate(options: CreateOptions) {
+    if (options?.capability !== this.services.capability) {
+      throw new ServerError(403, 'Sessions are created from the teacher console.');
+    }
+    const first = this.services.scenarios[0];
+    if (!first) throw new ServerError(500, 'No scenario is loaded.');
+    this.model = newSession(options.code, options.seed, defaultSettings(first));
+    this.hostSecretHash = options.hostSecretHash;
+    if (options.settings) {
+      const outcome = applyCommand(
+        this.model,
+        { kind: 'teacher' },
+        { type: 'updateSettings', ...options.settings },
+        this.services,
+      );
+      if (!outcome.ok) throw new ServerError(400, outcome.refusal.message);
+      this.model = outcome.state;
+    }
+    this.services.directory.register(options.code, { roomId: this.roomId, stage: () => this.model.stage });
+    projectSession(this.model, this.state, this.services.scenarios);
+    this.clock.setInterval(() => this.closeIfIdle(), 60_000);
+  }
+
+  override onAuth(_client: Client, raw: unknown) {
+    const parsed = JoinOptions.safeParse(raw);
+    if (!parsed.success) throw new ServerError(400, firstIssue(parsed.error));
+    const options = parsed.data;
+    if (options.code !== this.model.code)
+      throw new ServerError(404, 'That join code does not match this session.');
+    if (options.role === 'teacher') {
+      const given = Buffer.from(hashSecret(options.hostSecret), 'hex');
+      if (!timingSafeEqual(given, Buffer.from(this.hostSecretHash, 'hex'))) {
+        throw new ServerError(403, 'That host link is not valid for this session.');
+      }
+    }
+    if (options.role === 'student') {
+      // A dry run, so a taken nickname is refused before the connection opens; onJoin applies it for real.
+      const dry = applyCommand(
+        this.model,
+        { kind: 'system' },
+        { type: 'joinSession', nickname: options.nickname },
+        this.services,
+      );
+      if (!dry.ok) throw new ServerError(409, dry.refusal.message);
+    }
+    return options;
+  }
+
+  override onJoin(client: Client<{ userData: Seat }>, _options: unknown, auth: JoinOptions) {
+    this.lastActivity = Date.now();
+    client.view = new StateView();
+    if (auth.role === 'student') {
+      const outcome = this.dispatch({ kind: 'system' }, { type: 'joinSession', nickname: auth.nickname });
+      if (!outcome.ok) throw new ServerError(409, outcome.refusal.message);
+      const joined = outcome.events.find((e) => e.type === 'memberJoined');
+      client.userData = { role: 'student', memberId: joined?.memberId };
+    } else {
+      client.userData = { role: auth.role };
+      if (auth.role === 'teacher') for (const team of this.state.teams.values()) client.view.add(team);
+    }
+    this.refreshPresence();
+    this.welcome(client);
+  }
+
+  override onDrop(client: Client<{ userData: Seat }>, code?: number) {
+    const memberId = client.userData?.memberId;
+    if (memberId && !this.model.members[memberId]) return; // removed by the teacher: nothing to hold
+    if (code === CLOSE_REMOVED) return;
+    if (memberId) this.dispatch({ kind: 'system' }, { type: 'memberDropped', memberId });
+    this.refreshPresence();
+    this.allowReconnection(client, this.services.reconnectSeconds);
+  }
+
+  override onReconnect(client: Client<{ userData: Seat }>) {
+    this.lastActivity = Date.now();
+    const memberId = client.userData?.memberId;
+    if (memberId) this.dispatch({ kind: 'system' }, { type: 'memberReturned', memberId });
+    this.refreshPresence();
+    this.welcome(client);
+  }
+
+  override onLeave(client: Client<{ userData: Seat }>) {
+    this.lastActivity = Date.now();
+    const memberId = client.userData?.memberId;
+    if (memberId && this.model.members[memberId])
+      this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId });
+    this.refreshPresence();
+  }
+
+  override onDispose() {
+    this.services.directory.unregister(this.model.code);
+  }
+
+  /** Handles a validated client message: who sent it decides the actor; the rules decide the rest. */
+  private fromClient(client: Client<{ userData: Seat }>, command: SessionCommand, ctx: MessageContext) {
+    const seat = client.userData;
+    const actor: Actor | undefined =
+      seat?.role === 'teacher'
+        ? { kind: 'teacher' }
+        : seat?.role === 'student' && seat.memberId
+          ? { kind: 'member', memberId: seat.memberId }
+          : undefined;
+    if (!actor) return ctx.reject({ code: 'notAllowed', message: 'The projector board only watches.' });
+    const outcome = this.dispatch(actor, command);
+    if (!outcome.ok) return ctx.reject(outcome.refusal);
+    return { version: outcome.state.version };
+  }
+
+  /** Applies a command; on success updates the synced state, views and timers, and sends the patch at once. */
+  private dispatch(actor: Actor, command: SessionCommand): Outcome {
+    const outcome = applyCommand(this.model, actor, command, this.services);
+    if (!outcome.ok) return outcome;
+    this.model = outcome.state;
+    projectSession(this.model, this.state, this.services.scenarios);
+    for (const event of outcome.events) {
+      if (event.type === 'memberRemoved') this.disconnectMember(event.memberId);
+      if (event.type === 'phaseBegan' || event.type === 'sessionEnded') this.restartPhaseTimer();
+    }
+    this.refreshViews();
+    this.broadcastPatch();
+    return outcome;
+  }
+
+  /** Gives each student connection sight of its own delegation's desk, and only that one. */
+  private refreshViews() {
+    for (const client of this.clients) {
+      const seat = client.userData;
+      if (seat?.role !== 'student' || !seat.memberId || !client.view) continue;
+      const member = this.model.members[seat.memberId];
+      const want = member && isDelegation(member.seat) ? member.seat : undefined;
+      if (want === seat.viewTeam) continue;
+      if (seat.viewTeam) client.view.remove(this.state.teams.get(seat.viewTeam)!);
+      if (want) client.view.add(this.state.teams.get(want)!);
+      seat.viewTeam = want;
+    }
+  }
+
+  private restartPhaseTimer() {
+    this.phaseTimer?.clear();
+    this.phaseTimer = undefined;
+    const { stage, phase, round, settings } = this.model;
+    if (stage !== 'playing' || !phase || !settings.timersOn) {
+      this.state.phaseEndsAt = 0;
+      return;
+    }
+    const ms = settings.phaseMinutes[phase] * 60_000;
+    this.state.phaseEndsAt = Date.now() + ms;
+    this.phaseTimer = this.clock.setTimeout(() => {
+      this.dispatch({ kind: 'system' }, { type: 'phaseTimeUp', round, phase });
+    }, ms);
+  }
+
+  private disconnectMember(memberId: string) {
+    for (const client of this.clients) {
+      if (client.userData?.memberId === memberId)
+        client.leave(CLOSE_REMOVED, 'The teacher removed you from this session.');
+    }
+  }
+
+  private refreshPresence() {
+    const host = this.clients.some((c) => c.userData?.role === 'teacher');
+    if (this.state.hostConnected !== host) this.state.hostConnected = host;
+  }
+
+  private welcome(client: Client<{ userData: Seat }>) {
+    const seat = client.userData;
+    if (!seat) return;
+    const welcome: Welcome = {
+      role: seat.role,
+      ...(seat.memberId ? { memberId: seat.memberId } : {}),
+      serverTime: Date.now(),
+    };
+    client.send('welcome', welcome);
+  }
+
+  /** Closes a session nobody has been connected to for the configured idle time. */
+  private closeIfIdle() {
+    if (this.clients.length > 0) {
+      this.lastActivity = Date.now();
+      return;
+    }
+    if (Date.now() - this.lastActivity > this.services.idleHours * 3_600_000) this.disconnect();
+  }
+}

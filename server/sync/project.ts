@@ -1,0 +1,71 @@
+import type { ScenarioSummary } from '../../shared/content/scenario.ts';
+import { ROUND_PHASES } from '../../shared/model/phases.ts';
+import { DELEGATIONS } from '../../shared/model/seats.ts';
+import type { SessionModel } from '../../shared/session/model.ts';
+import { MemberState, type SessionState, TeamState } from './state.ts';
+
+/**
+ * Copies the session model into the synced state. Only fields that differ are assigned, so a patch carries
+ * just what a command changed.
+ */
+export function projectSession(
+  model: SessionModel,
+  state: SessionState,
+  scenarios: readonly ScenarioSummary[],
+): void {
+  assign(state, 'version', model.version);
+  assign(state, 'code', model.code);
+  assign(state, 'stage', model.stage);
+  assign(state, 'round', model.round);
+  assign(state, 'phase', model.phase ?? '');
+  assign(state, 'teamsLocked', model.teamsLocked);
+
+  const set = state.settings;
+  assign(set, 'scenarioId', model.settings.scenarioId);
+  assign(
+    set,
+    'scenarioTitle',
+    scenarios.find((s) => s.id === model.settings.scenarioId)?.title ?? model.settings.scenarioId,
+  );
+  if (
+    set.years.length !== model.settings.years.length ||
+    set.years.some((y, i) => y !== model.settings.years[i])
+  ) {
+    set.years.clear();
+    set.years.push(...model.settings.years);
+  }
+  assign(set, 'timersOn', model.settings.timersOn);
+  for (const p of ROUND_PHASES) {
+    if (set.phaseMinutes.get(p) !== model.settings.phaseMinutes[p])
+      set.phaseMinutes.set(p, model.settings.phaseMinutes[p]);
+  }
+  assign(set, 'lockTeamsOnStart', model.settings.lockTeamsOnStart);
+  assign(set, 'maxPerDelegation', model.settings.maxPerDelegation);
+
+  for (const id of [...state.members.keys()]) if (!model.members[id]) state.members.delete(id);
+  for (const m of Object.values(model.members)) {
+    let ms = state.members.get(m.id);
+    if (!ms) {
+      ms = new MemberState();
+      ms.id = m.id;
+      state.members.set(m.id, ms);
+    }
+    assign(ms, 'nickname', m.nickname);
+    assign(ms, 'seat', m.seat);
+    assign(ms, 'status', m.status);
+  }
+
+  for (const d of DELEGATIONS) {
+    let ts = state.teams.get(d);
+    if (!ts) {
+      ts = new TeamState();
+      state.teams.set(d, ts);
+    }
+    assign(ts, 'submitted', model.teams[d].submitted);
+    assign(ts, 'draft', model.teams[d].draft);
+  }
+}
+
+function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  if (target[key] !== value) target[key] = value;
+}

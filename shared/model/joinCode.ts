@@ -1,0 +1,22 @@
+/**
+ * Join codes: six characters a class can read off a projector and type on a phone.
+ * The alphabet leaves out look-alikes (0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V), so a misread cannot land in another session.
+ */
+export const JOIN_CODE_ALPHABET = '34679ACDEFGHJKMNPQRTWXY';
+export const JOIN_CODE_LENGTH = 6;
+
+/** Uppercases and drops spaces and dashes, so "ab3-x9k" typed on a phone still matches "AB3X9K". */
+export function normalizeJoinCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]/g, '');
+}
+
+export function isJoinCode(code: string): boolean {
+  if (code.length !== JOIN_CODE_LENGTH) return false;
+  for (const ch of code) if (!JOIN_CODE_ALPHABET.includes(ch)) return false;
+  return true;
+}
+
+/** Builds a code from uniformly drawn indexes into the alphabet; the caller brings the randomness. */
+export function joinCodeFromIndexes(indexes: readonly number[]): string {
+  return indexes.map((i) => JOIN_CODE_ALPHABET[i % JOIN_CODE_ALPHABET.length]).join('');
+}

@@ -1,0 +1,152 @@
+/**
+ * Every message a client may send, declared once. The server validates each with these schemas before the
+ * rules see it; the client types its calls from them. Names say the direction: ToServer, ToClient.
+ */
+import { z } from 'zod';
+import { isJoinCode, JOIN_CODE_LENGTH, normalizeJoinCode } from './model/joinCode.ts';
+import { NICKNAME_MAX_LENGTH, normalizeNickname } from './model/nickname.ts';
+import { ROUND_PHASES } from './model/phases.ts';
+import { DELEGATIONS } from './model/seats.ts';
+
+export const DRAFT_MAX_LENGTH = 2000;
+
+export const JoinCode = z
+  .string()
+  .max(40)
+  .transform(normalizeJoinCode)
+  .refine(isJoinCode, {
+    message: `A join code is ${JOIN_CODE_LENGTH} letters and digits, as shown on the board.`,
+  });
+
+export const Nickname = z
+  .string()
+  .max(200)
+  .transform(normalizeNickname)
+  .pipe(
+    z
+      .string()
+      .min(1, 'Type a nickname.')
+      .max(NICKNAME_MAX_LENGTH, `A nickname is at most ${NICKNAME_MAX_LENGTH} characters.`),
+  );
+
+export const HostSecret = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'That host link is not complete.');
+const MemberId = z.string().regex(/^m[0-9]{1,6}$/);
+const SeatChoice = z.enum([...DELEGATIONS, 'observer']);
+const Minutes = z.number().min(0.5).max(60);
+
+/** The options a client gives when it joins a session's room, by role. */
+export const JoinOptions = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('student'), code: JoinCode, nickname: Nickname }),
+  z.strictObject({ role: z.literal('teacher'), code: JoinCode, hostSecret: HostSecret }),
+  z.strictObject({ role: z.literal('projector'), code: JoinCode }),
+]);
+export type JoinOptions = z.input<typeof JoinOptions>;
+export type Role = JoinOptions['role'];
+
+/** What the teacher may change in the lobby; everything optional, so one field can change at a time. */
+export const SettingsPatch = z.strictObject({
+  scenarioId: z.string().max(40).optional(),
+  timersOn: z.boolean().optional(),
+  phaseMinutes: z
+    .strictObject(Object.fromEntries(ROUND_PHASES.map((p) => [p, Minutes.optional()])))
+    .optional(),
+  lockTeamsOnStart: z.boolean().optional(),
+  maxPerDelegation: z.number().int().min(1).max(10).optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Room messages, sent with `room.request(name, payload)`; the reply is `{ version }` or a refusal. */
+export const ToServer = {
+  // students
+  chooseSeat: z.strictObject({ seat: SeatChoice }),
+  editDraft: z.strictObject({ text: z.string().max(DRAFT_MAX_LENGTH) }),
+  submitOrders: z.strictObject({}),
+  // teacher
+  updateSettings: SettingsPatch,
+  lockTeams: z.strictObject({ locked: z.boolean() }),
+  assignSeat: z.strictObject({ memberId: MemberId, seat: SeatChoice }),
+  removeMember: z.strictObject({ memberId: MemberId }),
+  restoreSeat: z.strictObject({ memberId: MemberId, formerMemberId: MemberId }),
+  startSession: z.strictObject({}),
+  advancePhase: z.strictObject({}),
+  endSession: z.strictObject({}),
+} as const;
+export type ToServerName = keyof typeof ToServer;
+export type ToServerPayload<K extends ToServerName> = z.infer<(typeof ToServer)[K]>;
+
+/** Who may send each room message: a seated or unseated student ("member") or the teacher. */
+export const SENDERS: Record<ToServerName, 'member' | 'teacher'> = {
+  chooseSeat: 'member',
+  editDraft: 'member',
+  submitOrders: 'member',
+  updateSettings: 'teacher',
+  lockTeams: 'teacher',
+  assignSeat: 'teacher',
+  removeMember: 'teacher',
+  restoreSeat: 'teacher',
+  startSession: 'teacher',
+  advancePhase: 'teacher',
+  endSession: 'teacher',
+};
+
+/** Why a well-formed command was refused; `message` is written for the person who clicked. */
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+export const REFUSAL_CODES = [
+  'invalid',
+  'notAllowed',
+  'wrongStage',
+  'wrongPhase',
+  'teamsLocked',
+  'delegationFull',
+  'unknownMember',
+  'nicknameTaken',
+  'notSeated',
+  'nothingToDo',
+  'unknownScenario',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** The reply to an accepted room request. */
+export interface Accepted {
+  version: number;
+}
+
+// ---- HTTP: creating and finding sessions ----
+
+export const CreateSessionRequest = z.strictObject({ settings: SettingsPatch.optional() });
+export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
+export interface CreateSessionResponse {
+  code: string;
+  hostSecret: string;
+  roomId: string;
+}
+export interface FindSessionResponse {
+  roomId: string;
+  stage: 'lobby' | 'playing' | 'ended';
+}
+export interface HttpError {
+  error: string;
+}
+
+// ---- ToClient: what the server pushes besides the synced state ----
+
+/** Close codes the server uses when it ends a connection on purpose. */
+export const CLOSE_REMOVED = 4801; // the teacher removed this student
+
+/** The first message a client gets after joining: who it is in this session. */
+export interface Welcome {
+  role: Role;
+  memberId?: string; // students only: the member this connection plays as
+  serverTime: number; // the server's clock in ms, so a client can show phase timers without clock skew
+}
+
+/** The first problem in a zod error, as a sentence a user can act on. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The message was not understood.';
+  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}

@@ -1,0 +1,314 @@
+import type { ScenarioSummary } from '../content/scenario.ts';
+import { PHASE_NAMES, ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
+import { nicknameKey } from '../model/nickname.ts';
+import { DELEGATION_NAMES, isDelegation, type Delegation, type Seat, SEAT_NAMES } from '../model/seats.ts';
+import { type Refusal, type RefusalCode, SENDERS } from '../protocol.ts';
+import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import { currentYear, emptyDesk, type Member, type SessionModel, seatCount } from './model.ts';
+
+/** The most students one session holds, observers included. */
+export const MAX_MEMBERS = 100;
+
+/** Phases in which a delegation may work on its draft. */
+const DRAFT_PHASES: readonly RoundPhase[] = ['negotiation', 'orders'];
+
+/** What the rules may read besides the state: the content loaded at start, never a clock or a socket. */
+export interface RulesContext {
+  scenarios: readonly ScenarioSummary[];
+}
+
+export type Outcome =
+  | { ok: true; state: SessionModel; events: SessionEvent[] }
+  | { ok: false; refusal: Refusal };
+
+const refuse = (code: RefusalCode, message: string): Outcome => ({ ok: false, refusal: { code, message } });
+
+/**
+ * Applies one command to a session: checks who may act now, then returns the next state (version + 1) and the
+ * events that narrate it, or a refusal that changes nothing. Pure: the input state is never mutated.
+ */
+export function applyCommand(
+  state: SessionModel,
+  actor: Actor,
+  command: SessionCommand,
+  ctx: RulesContext,
+): Outcome {
+  const who = checkSender(state, actor, command);
+  if (who) return who;
+  const next = structuredClone(state);
+  const result = handle(next, actor, command, ctx);
+  if (!Array.isArray(result)) return result;
+  next.version = state.version + 1;
+  return { ok: true, state: next, events: result };
+}
+
+function checkSender(state: SessionModel, actor: Actor, command: SessionCommand): Outcome | undefined {
+  const sender = command.type in SENDERS ? SENDERS[command.type as keyof typeof SENDERS] : 'system';
+  if (sender === 'teacher' && actor.kind !== 'teacher')
+    return refuse('notAllowed', 'Only the teacher can do that.');
+  if (sender === 'system' && actor.kind !== 'system')
+    return refuse('notAllowed', 'Only the server can do that.');
+  if (sender === 'member') {
+    if (actor.kind !== 'member') return refuse('notAllowed', 'Only students at a seat can do that.');
+    const member = state.members[actor.memberId];
+    if (!member || member.status === 'gone')
+      return refuse('unknownMember', 'You are no longer in this session.');
+  }
+  return undefined;
+}
+
+/** Mutates `s` (a fresh copy) and returns the events, or returns a refusal. */
+function handle(
+  s: SessionModel,
+  actor: Actor,
+  c: SessionCommand,
+  ctx: RulesContext,
+): SessionEvent[] | Outcome {
+  const self = actor.kind === 'member' ? s.members[actor.memberId] : undefined;
+  switch (c.type) {
+    case 'joinSession': {
+      if (s.stage === 'ended')
+        return refuse('wrongStage', 'This session has ended. Ask your teacher for the new code.');
+      const key = nicknameKey(c.nickname);
+      const same = Object.values(s.members).filter((m) => nicknameKey(m.nickname) === key);
+      if (same.some((m) => m.status !== 'gone')) {
+        return refuse(
+          'nicknameTaken',
+          `Someone here is already called "${c.nickname}". Add an initial or pick another nickname.`,
+        );
+      }
+      if (Object.keys(s.members).length >= MAX_MEMBERS) {
+        return refuse('delegationFull', `This session is full (${MAX_MEMBERS} students).`);
+      }
+      const id = `m${s.nextMemberNumber++}`;
+      s.members[id] = { id, nickname: c.nickname, seat: 'unseated', status: 'connected' };
+      const former = same[0];
+      return [
+        {
+          type: 'memberJoined',
+          memberId: id,
+          nickname: c.nickname,
+          ...(former ? { formerMemberId: former.id } : {}),
+        },
+      ];
+    }
+
+    case 'chooseSeat': {
+      const me = self as Member;
+      if (s.stage === 'ended') return refuse('wrongStage', 'The session has ended.');
+      if (me.seat === c.seat) return refuse('nothingToDo', `You already sit with ${SEAT_NAMES[c.seat]}.`);
+      if (s.teamsLocked && c.seat !== 'observer') {
+        return refuse('teamsLocked', 'The teacher has locked the teams. Ask the teacher to move you.');
+      }
+      const full = checkRoom(s, c.seat);
+      if (full) return full;
+      me.seat = c.seat;
+      return [{ type: 'seatChosen', memberId: me.id, seat: c.seat, by: 'student' }];
+    }
+
+    case 'editDraft': {
+      const me = self as Member;
+      const desk = deskOf(s, me);
+      if (!desk) return refuse('notSeated', 'Sit at a delegation to work on its draft.');
+      if (s.stage !== 'playing' || !s.phase || !DRAFT_PHASES.includes(s.phase)) {
+        return refuse('wrongPhase', `Drafts are open in the negotiation and orders phases; ${nowText(s)}.`);
+      }
+      desk.draft = c.text;
+      const events: SessionEvent[] = [{ type: 'draftEdited', seat: me.seat, memberId: me.id }];
+      if (desk.submitted) {
+        desk.submitted = false;
+        events.push({ type: 'ordersWithdrawn', seat: me.seat, memberId: me.id });
+      }
+      return events;
+    }
+
+    case 'submitOrders': {
+      const me = self as Member;
+      const desk = deskOf(s, me);
+      if (!desk) return refuse('notSeated', 'Sit at a delegation to submit its orders.');
+      if (s.stage !== 'playing' || s.phase !== 'orders') {
+        return refuse('wrongPhase', `Orders are submitted in the orders phase; ${nowText(s)}.`);
+      }
+      if (desk.submitted) return refuse('nothingToDo', "Your delegation's orders are already in.");
+      desk.submitted = true;
+      return [{ type: 'ordersSubmitted', seat: me.seat, memberId: me.id }];
+    }
+
+    case 'updateSettings': {
+      if (s.stage !== 'lobby')
+        return refuse('wrongStage', 'Settings can change only in the lobby, before round 1.');
+      const set = s.settings;
+      if (c.scenarioId !== undefined && c.scenarioId !== set.scenarioId) {
+        const scenario = ctx.scenarios.find((x) => x.id === c.scenarioId);
+        if (!scenario)
+          return refuse('unknownScenario', `There is no scenario "${c.scenarioId}" on this server.`);
+        set.scenarioId = scenario.id;
+        set.years = [...scenario.years];
+        set.phaseMinutes = { ...scenario.phaseMinutes };
+      }
+      if (c.phaseMinutes) {
+        for (const p of ROUND_PHASES) {
+          const m = c.phaseMinutes[p];
+          if (m !== undefined) set.phaseMinutes[p] = m;
+        }
+      }
+      if (c.timersOn !== undefined) set.timersOn = c.timersOn;
+      if (c.lockTeamsOnStart !== undefined) set.lockTeamsOnStart = c.lockTeamsOnStart;
+      if (c.maxPerDelegation !== undefined) {
+        for (const d of Object.keys(DELEGATION_NAMES) as Delegation[]) {
+          const n = seatCount(s, d);
+          if (n > c.maxPerDelegation) {
+            return refuse(
+              'delegationFull',
+              `${DELEGATION_NAMES[d]} already has ${n} students; move some before lowering the limit to ${c.maxPerDelegation}.`,
+            );
+          }
+        }
+        set.maxPerDelegation = c.maxPerDelegation;
+      }
+      return [{ type: 'settingsUpdated' }];
+    }
+
+    case 'lockTeams': {
+      if (s.stage === 'ended') return refuse('wrongStage', 'The session has ended.');
+      if (s.teamsLocked === c.locked) {
+        return refuse(
+          'nothingToDo',
+          c.locked ? 'The teams are already locked.' : 'The teams are already open.',
+        );
+      }
+      s.teamsLocked = c.locked;
+      return [{ type: 'teamsLocked', locked: c.locked }];
+    }
+
+    case 'assignSeat': {
+      if (s.stage === 'ended') return refuse('wrongStage', 'The session has ended.');
+      const member = s.members[c.memberId];
+      if (!member) return refuse('unknownMember', 'That student is no longer in the session.');
+      if (member.seat === c.seat) {
+        return refuse('nothingToDo', `${member.nickname} already sits with ${SEAT_NAMES[c.seat]}.`);
+      }
+      const full = checkRoom(s, c.seat);
+      if (full) return full;
+      member.seat = c.seat;
+      return [{ type: 'seatChosen', memberId: member.id, seat: c.seat, by: 'teacher' }];
+    }
+
+    case 'removeMember': {
+      const member = s.members[c.memberId];
+      if (!member) return refuse('unknownMember', 'That student is no longer in the session.');
+      delete s.members[c.memberId];
+      return [{ type: 'memberRemoved', memberId: member.id, nickname: member.nickname }];
+    }
+
+    case 'restoreSeat': {
+      const member = s.members[c.memberId];
+      const former = s.members[c.formerMemberId];
+      if (!member || member.status === 'gone') {
+        return refuse('unknownMember', 'Hand the seat to a student who is in the session now.');
+      }
+      if (!former) return refuse('unknownMember', 'That old seat has already been handed on or removed.');
+      if (former.status !== 'gone') {
+        return refuse(
+          'nothingToDo',
+          `${former.nickname} is still in the session; only a gone student's seat can be handed on.`,
+        );
+      }
+      member.seat = former.seat;
+      delete s.members[former.id];
+      return [{ type: 'seatRestored', memberId: member.id, formerMemberId: former.id, seat: member.seat }];
+    }
+
+    case 'startSession': {
+      if (s.stage !== 'lobby') return refuse('wrongStage', 'The session has already started.');
+      const seated = Object.values(s.members).some((m) => isDelegation(m.seat));
+      if (!seated) {
+        return refuse(
+          'notSeated',
+          'Nobody sits at a delegation yet: wait for students to choose, or assign them.',
+        );
+      }
+      s.stage = 'playing';
+      s.teamsLocked = s.teamsLocked || s.settings.lockTeamsOnStart;
+      const events: SessionEvent[] = [{ type: 'sessionStarted' }];
+      if (s.settings.lockTeamsOnStart) events.push({ type: 'teamsLocked', locked: true });
+      return [...events, ...beginRound(s, 1)];
+    }
+
+    case 'advancePhase':
+      if (s.stage !== 'playing')
+        return refuse(
+          'wrongStage',
+          s.stage === 'lobby' ? 'Start the session first.' : 'The session has ended.',
+        );
+      return advance(s);
+
+    case 'phaseTimeUp':
+      if (s.stage !== 'playing' || s.round !== c.round || s.phase !== c.phase) {
+        return refuse('nothingToDo', 'That timer belongs to a phase that is already over.');
+      }
+      return advance(s);
+
+    case 'endSession':
+      if (s.stage === 'ended') return refuse('wrongStage', 'The session has already ended.');
+      s.stage = 'ended';
+      s.phase = undefined;
+      return [{ type: 'sessionEnded' }];
+
+    case 'memberDropped':
+    case 'memberReturned':
+    case 'memberGone': {
+      const member = s.members[c.memberId];
+      if (!member) return refuse('unknownMember', 'That student is no longer in the session.');
+      const status = c.type === 'memberDropped' ? 'away' : c.type === 'memberReturned' ? 'connected' : 'gone';
+      if (member.status === status) return refuse('nothingToDo', `${member.nickname} is already ${status}.`);
+      member.status = status;
+      const type = c.type === 'memberDropped' ? 'memberAway' : c.type;
+      return [{ type, memberId: member.id }];
+    }
+  }
+}
+
+/** Refuses a move into a delegation that is at its limit; observers are never full. */
+function checkRoom(s: SessionModel, seat: Seat): Outcome | undefined {
+  if (!isDelegation(seat)) return undefined;
+  if (seatCount(s, seat) >= s.settings.maxPerDelegation) {
+    return refuse(
+      'delegationFull',
+      `The ${DELEGATION_NAMES[seat]} delegation is full (${s.settings.maxPerDelegation}). Pick another, or watch as an observer.`,
+    );
+  }
+  return undefined;
+}
+
+function deskOf(s: SessionModel, member: Member) {
+  return isDelegation(member.seat) ? s.teams[member.seat] : undefined;
+}
+
+function nowText(s: SessionModel): string {
+  if (s.stage === 'lobby') return 'the session has not started yet';
+  if (s.stage === 'ended') return 'the session has ended';
+  return `now it is the ${PHASE_NAMES[s.phase ?? 'briefing'].toLowerCase()} phase`;
+}
+
+function beginRound(s: SessionModel, round: number): SessionEvent[] {
+  s.round = round;
+  s.phase = 'briefing';
+  for (const d of Object.keys(s.teams) as Delegation[])
+    s.teams[d] = { ...emptyDesk(), draft: s.teams[d].draft };
+  return [{ type: 'phaseBegan', round, phase: 'briefing', year: currentYear(s) }];
+}
+
+/** Moves to the next phase; after a round's debrief, to the next round; after the last round, to the end. */
+function advance(s: SessionModel): SessionEvent[] {
+  const i = ROUND_PHASES.indexOf(s.phase ?? 'briefing');
+  const nextPhase = ROUND_PHASES[i + 1];
+  if (nextPhase) {
+    s.phase = nextPhase;
+    return [{ type: 'phaseBegan', round: s.round, phase: nextPhase, year: currentYear(s) }];
+  }
+  if (s.round < s.settings.years.length) return beginRound(s, s.round + 1);
+  s.stage = 'ended';
+  s.phase = undefined;
+  return [{ type: 'sessionEnded' }];
+}

@@ -1,0 +1,36 @@
+import type { RoundPhase } from '../model/phases.ts';
+import type { ToServerName, ToServerPayload } from '../protocol.ts';
+
+/** Who issues a command: the teacher (host secret checked by the room), a student, or the room itself. */
+export type Actor = { kind: 'teacher' } | { kind: 'member'; memberId: string } | { kind: 'system' };
+
+/** A command a client sent: one per ToServer message, its payload already validated. */
+export type ClientCommand = { [K in ToServerName]: { type: K } & ToServerPayload<K> }[ToServerName];
+
+/** Commands only the room issues: arrivals, connection changes, and timers firing. */
+export type SystemCommand =
+  | { type: 'joinSession'; nickname: string }
+  | { type: 'memberDropped'; memberId: string }
+  | { type: 'memberReturned'; memberId: string }
+  | { type: 'memberGone'; memberId: string }
+  | { type: 'phaseTimeUp'; round: number; phase: RoundPhase };
+
+export type SessionCommand = ClientCommand | SystemCommand;
+
+/** What happened, in the past tense; the console's activity list and the log read these. */
+export type SessionEvent =
+  | { type: 'memberJoined'; memberId: string; nickname: string; formerMemberId?: string }
+  | { type: 'seatChosen'; memberId: string; seat: string; by: 'student' | 'teacher' }
+  | { type: 'memberRemoved'; memberId: string; nickname: string }
+  | { type: 'seatRestored'; memberId: string; formerMemberId: string; seat: string }
+  | { type: 'teamsLocked'; locked: boolean }
+  | { type: 'settingsUpdated' }
+  | { type: 'sessionStarted' }
+  | { type: 'phaseBegan'; round: number; phase: RoundPhase; year: number | undefined }
+  | { type: 'sessionEnded' }
+  | { type: 'draftEdited'; seat: string; memberId: string }
+  | { type: 'ordersSubmitted'; seat: string; memberId: string }
+  | { type: 'ordersWithdrawn'; seat: string; memberId: string }
+  | { type: 'memberAway'; memberId: string }
+  | { type: 'memberReturned'; memberId: string }
+  | { type: 'memberGone'; memberId: string };

@@ -1,0 +1,96 @@
+import type { PhaseMinutes, RoundPhase, SessionStage } from '../model/phases.ts';
+import type { Delegation, Seat } from '../model/seats.ts';
+
+/** Connection as the class sees it: here, away (dropped, seat held for a while), or gone (seat kept for the teacher to hand back). */
+export const MEMBER_STATUSES = ['connected', 'away', 'gone'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** One student in the session. Only the nickname is personal; the id is the session's own ("m7"). */
+export interface Member {
+  id: string;
+  nickname: string;
+  seat: Seat;
+  status: MemberStatus;
+}
+
+/** A delegation's shared working space. The draft is secret: only the team and the teacher see it. */
+export interface TeamDesk {
+  draft: string; // "Table a PPWT revision; ask Russia about the RD-180 deal"
+  submitted: boolean; // the team has sent its orders for this round
+}
+
+/** What the teacher chooses before the class starts: one screen, with defaults that need no change. */
+export interface SessionSettings {
+  scenarioId: string; // "campaign"
+  years: number[]; // one round a year, from the scenario: [2015, 2016, ...]
+  timersOn: boolean; // phases end by themselves when their time is up
+  phaseMinutes: PhaseMinutes;
+  lockTeamsOnStart: boolean; // seats freeze when the first round begins
+  maxPerDelegation: number; // 10 fits a class of 30
+}
+
+/**
+ * The whole state of a session, as plain data. Every accepted command makes a new one with `version` + 1;
+ * the room projects it into the Colyseus schema, and the log (a later issue) folds commands back into it.
+ */
+export interface SessionModel {
+  version: number;
+  code: string; // "7KQ3MX"
+  seed: number; // for the rules engine's seeded generator
+  stage: SessionStage;
+  round: number; // 1-based once playing; 0 in the lobby
+  phase: RoundPhase | undefined; // undefined outside a round
+  settings: SessionSettings;
+  teamsLocked: boolean;
+  members: Record<string, Member>;
+  teams: Record<Delegation, TeamDesk>;
+  nextMemberNumber: number; // the next id is `m${nextMemberNumber}`
+}
+
+export function emptyDesk(): TeamDesk {
+  return { draft: '', submitted: false };
+}
+
+export function newSession(code: string, seed: number, settings: SessionSettings): SessionModel {
+  return {
+    version: 0,
+    code,
+    seed,
+    stage: 'lobby',
+    round: 0,
+    phase: undefined,
+    settings,
+    teamsLocked: false,
+    members: {},
+    teams: { us: emptyDesk(), china: emptyDesk(), russia: emptyDesk() },
+    nextMemberNumber: 1,
+  };
+}
+
+/** The year of the current round, or of the first round in the lobby. */
+export function currentYear(state: SessionModel): number | undefined {
+  return state.settings.years[Math.max(0, state.round - 1)];
+}
+
+/** Members seated at `seat`, gone ones included: a gone student's seat waits for the teacher to hand it back. */
+export function seatCount(state: SessionModel, seat: Seat): number {
+  let n = 0;
+  for (const m of Object.values(state.members)) if (m.seat === seat) n++;
+  return n;
+}
+
+/** The defaults a teacher gets with one click: the scenario's years and timers, timers on, seats locked at start. */
+export function defaultSettings(scenario: {
+  id: string;
+  years: readonly number[];
+  phaseMinutes: PhaseMinutes;
+}): SessionSettings {
+  return {
+    scenarioId: scenario.id,
+    years: [...scenario.years],
+    timersOn: true,
+    phaseMinutes: { ...scenario.phaseMinutes },
+    lockTeamsOnStart: true,
+    maxPerDelegation: 10,
+  };
+}

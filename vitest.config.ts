@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+/** Three projects: pure rules (fast, parallel), the real server over WebSockets, and real Chromium. */
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/shared/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -37,6 +37,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     idleHours: numberFrom(env, 'SESSION_IDLE_HOURS', 12),
     contentDir: env.CONTENT_DIR || 'content',
     clientDir: env.CLIENT_DIR || 'dist/client',
-    limits: DEFAULT_LIMITS,
+    limits: {
+      failedLookupsPerMinute: numberFrom(env, 'FAILED_LOOKUPS_PER_MINUTE', DEFAULT_LIMITS.failedLookupsPerMinute),
+      lookupsPerMinute: numberFrom(env, 'LOOKUPS_PER_MINUTE', DEFAULT_LIMITS.lookupsPerMinute),
+      createsPerHour: numberFrom(env, 'CREATES_PER_HOUR', DEFAULT_LIMITS.createsPerHour),
+    },
   };
 }

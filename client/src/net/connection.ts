@@ -1,0 +1,241 @@
+import { Client, type Room } from '@colyseus/sdk';
+import {
+  CLOSE_REMOVED,
+  type JoinOptions,
+  type Refusal,
+  type ToServerName,
+  type ToServerPayload,
+  type Welcome,
+} from '../../../shared/protocol.ts';
+import { api } from './api.ts';
+import type { SessionView } from './view.ts';
+
+/** The only module that talks to Colyseus. Screens get plain views and call `send`. */
+
+export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+export type SendResult = { ok: true } | { ok: false; message: string };
+
+interface Stored {
+  token: string;
+  options: JoinOptions;
+  memberId?: string;
+}
+
+const STORE_KEY = 'paros.link';
+const WITH_ERROR = 4002;
+
+function endpoint(): string {
+  return `${location.protocol}//${location.host}`;
+}
+
+/** A live connection to one session, with reconnection that survives locked phones and sleeping tabs. */
+export class SessionLink {
+  view: SessionView | undefined;
+  status: LinkStatus = 'connecting';
+  welcome: Welcome | undefined;
+  closedReason = '';
+  private clockOffset = 0;
+  private room: Room;
+  private readonly client: Client;
+  private readonly options: JoinOptions;
+  private listeners = new Set<() => void>();
+  private retrying = false;
+
+  private constructor(client: Client, room: Room, options: JoinOptions) {
+    this.client = client;
+    this.room = room;
+    this.options = options;
+    this.attach(room);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.recover();
+    });
+    window.addEventListener('online', () => this.recover());
+  }
+
+  /** Joins a session by its code; the server looks the code up and checks the role's credentials. */
+  static async join(options: JoinOptions): Promise<SessionLink> {
+    const { roomId } = await api.findSession(options.code);
+    const client = new Client(endpoint());
+    const room = await client.joinById(roomId, options);
+    const link = new SessionLink(client, room, options);
+    await link.ready();
+    return link;
+  }
+
+  /** Resolves once the first state and the welcome message have arrived. */
+  ready(): Promise<void> {
+    if (this.view && this.welcome) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.subscribe(() => {
+        if (this.view && this.welcome) {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  /** Takes back the seat this tab held, if the server still holds it (sessionStorage keeps the token per tab). */
+  static async resume(role: JoinOptions['role'], code: string): Promise<SessionLink | undefined> {
+    const stored = readStored();
+    if (!stored || stored.options.role !== role || stored.options.code !== code) return undefined;
+    const client = new Client(endpoint());
+    try {
+      const room = await client.reconnect(stored.token);
+      const link = new SessionLink(client, room, stored.options);
+      await link.ready();
+      return link;
+    } catch {
+      return undefined;
+    }
+  }
+
+  static forget(): void {
+    sessionStorage.removeItem(STORE_KEY);
+  }
+
+  get memberId(): string | undefined {
+    return this.welcome?.memberId;
+  }
+
+  /** The server's clock, estimated from the welcome message, for phase timers. */
+  serverNow(): number {
+    return Date.now() + this.clockOffset;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Sends a command; resolves with the server's refusal in plain words instead of throwing. */
+  async send<K extends ToServerName>(type: K, payload: ToServerPayload<K>): Promise<SendResult> {
+    if (this.status === 'closed') return { ok: false, message: 'You are not connected to the session.' };
+    try {
+      await this.room.request(type, payload, { timeout: 10_000 } as never);
+      return { ok: true };
+    } catch (e) {
+      const reason = (e as { reason?: Refusal }).reason;
+      if (reason?.message) return { ok: false, message: reason.message };
+      return {
+        ok: false,
+        message: 'The server did not accept that. Reload the page if this keeps happening.',
+      };
+    }
+  }
+
+  async leave(): Promise<void> {
+    SessionLink.forget();
+    this.status = 'closed';
+    this.closedReason = 'You left the session.';
+    await this.room.leave(true).catch(() => undefined);
+    this.emit();
+  }
+
+  private attach(room: Room) {
+    this.room = room;
+    room.reconnection.maxRetries = 12;
+    room.reconnection.maxDelay = 5000;
+    room.reconnection.minUptime = 1000;
+    this.store();
+    room.onStateChange((state) => {
+      this.view = (state as { toJSON(): SessionView }).toJSON();
+      this.status = 'connected';
+      this.emit();
+    });
+    room.onMessage('welcome', (w: Welcome) => {
+      this.welcome = w;
+      this.clockOffset = w.serverTime - Date.now();
+      this.store();
+      this.emit();
+    });
+    room.onDrop(() => {
+      this.status = 'reconnecting';
+      this.emit();
+    });
+    room.onReconnect(() => {
+      this.status = 'connected';
+      this.store();
+      this.emit();
+    });
+    room.onLeave((code, reason) => {
+      if (this.status === 'closed') return;
+      if (code === CLOSE_REMOVED) {
+        SessionLink.forget();
+        this.close(reason || 'The teacher removed you from this session.');
+      } else if (code === WITH_ERROR || code >= 4000) {
+        this.status = 'reconnecting';
+        this.emit();
+        this.recover();
+      } else if (code === 1000) {
+        this.close('The session closed.');
+      } else {
+        this.status = 'reconnecting';
+        this.emit();
+        this.recover();
+      }
+    });
+  }
+
+  /** After the SDK's own retries gave up (a long sleep), tries the stored token once more, then rejoins. */
+  private async recover() {
+    if (this.status !== 'reconnecting' || this.retrying) return;
+    this.retrying = true;
+    try {
+      for (let attempt = 0; attempt < 5 && this.status === 'reconnecting'; attempt++) {
+        try {
+          const room = await this.client.reconnect(this.room.reconnectionToken);
+          this.attach(room);
+          this.status = 'connected';
+          this.emit();
+          return;
+        } catch {
+          await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+        }
+      }
+      if (this.options.role !== 'student') {
+        // Teachers and boards can always come back in with their credentials.
+        try {
+          const { roomId } = await api.findSession(this.options.code);
+          this.attach(await this.client.joinById(roomId, this.options));
+          return;
+        } catch {
+          /* fall through */
+        }
+      }
+      this.close(
+        'The connection was lost. Join again with the code and your nickname; the teacher can give you your seat back.',
+      );
+    } finally {
+      this.retrying = false;
+    }
+  }
+
+  private close(reason: string) {
+    this.status = 'closed';
+    this.closedReason = reason;
+    this.emit();
+  }
+
+  private store() {
+    const stored: Stored = {
+      token: this.room.reconnectionToken,
+      options: this.options,
+      ...(this.welcome?.memberId ? { memberId: this.welcome.memberId } : {}),
+    };
+    sessionStorage.setItem(STORE_KEY, JSON.stringify(stored));
+  }
+
+  private emit() {
+    for (const l of this.listeners) l();
+  }
+}
+
+function readStored(): Stored | undefined {
+  try {
+    const raw = sessionStorage.getItem(STORE_KEY);
+    return raw ? (JSON.parse(raw) as Stored) : undefined;
+  } catch {
+    return undefined;
+  }
+}

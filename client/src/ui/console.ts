@@ -1,0 +1,415 @@
+import type { ScenarioSummary } from '../../../shared/content/scenario.ts';
+import { PHASE_NAMES, ROUND_PHASES } from '../../../shared/model/phases.ts';
+import { DELEGATIONS, SEAT_NAMES } from '../../../shared/model/seats.ts';
+import type { ToServerName, ToServerPayload } from '../../../shared/protocol.ts';
+import { api } from '../net/api.ts';
+import type { SessionLink } from '../net/connection.ts';
+import { type MemberView, membersInOrder, type SessionView } from '../net/view.ts';
+import { fill, h, notice, syncRows } from './dom.ts';
+import { boardUrl, hostUrl, joinUrl, stageLine, timeLeft } from './format.ts';
+import { seatLabel } from './roster.ts';
+
+const ASSIGNABLE = [...DELEGATIONS, 'observer'] as const;
+
+/** The teacher's console: share the code, run the phases, manage the roster, and read every team's desk. */
+export function consoleScreen(
+  root: HTMLElement,
+  link: SessionLink,
+  opts: { secret: string; justCreated: boolean },
+) {
+  const code = link.view?.code ?? '';
+  const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'console-status' });
+  const send = async <K extends ToServerName>(type: K, payload: ToServerPayload<K>, done?: string) => {
+    const r = await link.send(type, payload);
+    notice(status, r.ok ? (done ?? '') : r.message, r.ok ? 'info' : 'error');
+    return r.ok;
+  };
+
+  // Header
+  const stage = h('p', { class: 'stage', id: 'console-stage' });
+  const timer = h('p', { class: 'timer', 'aria-live': 'off' });
+  const linkState = h('p', { class: 'link-state' });
+
+  // Private link, shown big once after creation, then folded away.
+  const privateUrl = hostUrl(code, opts.secret);
+  const privateLink = h(
+    'details',
+    { class: 'card private', open: opts.justCreated, id: 'private-link' },
+    h('summary', {}, 'Your private host link'),
+    h(
+      'p',
+      {},
+      'Keep this link to yourself: it opens these controls from any computer, for example in your next class period. Anyone who has it can run this session.',
+    ),
+    h('input', {
+      readonly: true,
+      value: privateUrl,
+      'aria-label': 'Private host link',
+      class: 'wide',
+      id: 'private-url',
+    }),
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: async () => {
+          await navigator.clipboard?.writeText(privateUrl).catch(() => undefined);
+          notice(status, 'Private link copied. Paste it somewhere only you can see.');
+        },
+      },
+      'Copy private link',
+    ),
+  );
+
+  const share = h(
+    'section',
+    { class: 'card share', 'aria-labelledby': 'share-title' },
+    h('h2', { id: 'share-title' }, 'Students join with'),
+    h('p', { class: 'code', id: 'console-code' }, code),
+    h('p', {}, 'at ', h('a', { href: joinUrl(code), target: '_blank' }, joinUrl(code))),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: boardUrl(code), target: '_blank', class: 'button', id: 'open-board' },
+        'Open the projector board',
+      ),
+      ' (shows the code large, with a QR code)',
+    ),
+  );
+
+  // Phase controls
+  const start = h(
+    'button',
+    {
+      type: 'button',
+      class: 'primary',
+      id: 'start-session',
+      onclick: () => send('startSession', {}, 'Round 1 has begun.'),
+    },
+    'Start round 1',
+  );
+  const next = h(
+    'button',
+    { type: 'button', class: 'primary', id: 'advance-phase', onclick: () => send('advancePhase', {}) },
+    'Next phase',
+  );
+  const lock = h('button', {
+    type: 'button',
+    id: 'lock-teams',
+    onclick: () => send('lockTeams', { locked: !link.view?.teamsLocked }),
+  });
+  const end = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      id: 'end-session',
+      onclick: () => {
+        if (confirm('End the session for everyone? This cannot be undone.'))
+          send('endSession', {}, 'The session has ended.');
+      },
+    },
+    'End session',
+  );
+  const controls = h(
+    'section',
+    { class: 'card controls', 'aria-label': 'Session controls' },
+    stage,
+    timer,
+    h('div', { class: 'row' }, start, next, lock, end),
+  );
+
+  // Settings (lobby)
+  const settingsForm = settingsEditor(link, send);
+
+  // Roster
+  const rosterBody = h('tbody');
+  const roster = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'roster-title' },
+    h('h2', { id: 'roster-title' }, 'Class roster'),
+    h('p', { class: 'counts', id: 'roster-counts' }),
+    h(
+      'table',
+      { class: 'roster' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Student'),
+          h('th', { scope: 'col' }, 'Connection'),
+          h('th', { scope: 'col' }, 'Seat'),
+          h('th', { scope: 'col' }, 'Actions'),
+        ),
+      ),
+      rosterBody,
+    ),
+  );
+
+  // Team desks
+  const desks = h('div', { class: 'desks' });
+  const teams = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'desks-title' },
+    h('h2', { id: 'desks-title' }, 'Delegation desks (you see every draft)'),
+    desks,
+  );
+
+  root.replaceChildren(
+    h(
+      'main',
+      { class: 'console' },
+      h('header', { class: 'bar' }, h('h1', {}, `PAROS · Session ${code}`), linkState),
+      privateLink,
+      status,
+      controls,
+      share,
+      settingsForm.root,
+      roster,
+      teams,
+    ),
+  );
+
+  const renderRow = (view: SessionView, m: MemberView) => {
+    const seatSelect = h(
+      'select',
+      {
+        id: `seat-${m.id}`,
+        'aria-label': `Seat for ${m.nickname}`,
+        disabled: m.status === 'gone' || view.stage === 'ended',
+        onchange: async (e: Event) => {
+          const seat = (e.target as HTMLSelectElement).value as (typeof ASSIGNABLE)[number];
+          if (
+            !(await send(
+              'assignSeat',
+              { memberId: m.id, seat },
+              `${m.nickname} now sits with ${SEAT_NAMES[seat]}.`,
+            ))
+          ) {
+            (e.target as HTMLSelectElement).value = m.seat;
+          }
+        },
+      },
+      ...(m.seat === 'unseated'
+        ? [h('option', { value: 'unseated', selected: true, disabled: true }, 'Not seated yet')]
+        : []),
+      ...ASSIGNABLE.map((s) => h('option', { value: s, selected: s === m.seat }, SEAT_NAMES[s])),
+    );
+    const actions = h('td', { class: 'actions' });
+    if (m.status === 'gone') {
+      const heirs = membersInOrder(view).filter((x) => x.status !== 'gone' && x.id !== m.id);
+      const sameName = heirs.find((x) => x.nickname.toLowerCase() === m.nickname.toLowerCase());
+      const heir = h(
+        'select',
+        { id: `heir-${m.id}`, 'aria-label': `Student to give ${m.nickname}'s old seat to` },
+        ...heirs.map((x) => h('option', { value: x.id, selected: x === sameName }, x.nickname)),
+      );
+      if (heirs.length > 0) {
+        actions.append(
+          heir,
+          h(
+            'button',
+            {
+              type: 'button',
+              id: `restore-${m.id}`,
+              onclick: () =>
+                send('restoreSeat', { memberId: heir.value, formerMemberId: m.id }, `Seat handed back.`),
+            },
+            sameName ? `Give this seat back to ${sameName.nickname}` : 'Give this seat to',
+          ),
+        );
+      }
+    }
+    actions.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger small',
+          id: `remove-${m.id}`,
+          'aria-label': `Remove ${m.nickname}`,
+          onclick: () => {
+            if (confirm(`Remove ${m.nickname} from the session?`))
+              send('removeMember', { memberId: m.id }, `${m.nickname} was removed.`);
+          },
+        },
+        'Remove',
+      ),
+    );
+    return h(
+      'tr',
+      { class: `member ${m.status}` },
+      h('th', { scope: 'row' }, m.nickname),
+      h(
+        'td',
+        {},
+        h('span', { class: `dot ${m.status}`, 'aria-hidden': 'true' }),
+        m.status === 'connected' ? 'connected' : m.status === 'away' ? 'away (seat held)' : 'gone',
+      ),
+      h('td', {}, seatSelect),
+      actions,
+    );
+  };
+
+  const update = () => {
+    const view = link.view;
+    if (!view) return;
+    stage.textContent = stageLine(view);
+    linkState.dataset.ok = String(link.status === 'connected');
+    linkState.textContent =
+      link.status === 'connected'
+        ? 'Connected'
+        : link.status === 'reconnecting'
+          ? 'Reconnecting…'
+          : `Disconnected: ${link.closedReason}`;
+    start.hidden = view.stage !== 'lobby';
+    next.hidden = view.stage !== 'playing';
+    const phaseIndex = view.phase ? ROUND_PHASES.indexOf(view.phase) : -1;
+    const nextPhase = ROUND_PHASES[phaseIndex + 1];
+    next.textContent =
+      view.stage !== 'playing'
+        ? 'Next phase'
+        : nextPhase
+          ? `Next: ${PHASE_NAMES[nextPhase]}`
+          : view.round < view.settings.years.length
+            ? `Next: round ${view.round + 1}`
+            : 'Finish the session';
+    lock.textContent = view.teamsLocked ? 'Unlock teams' : 'Lock teams';
+    lock.disabled = view.stage === 'ended';
+    end.disabled = view.stage === 'ended';
+    const members = membersInOrder(view);
+    const counts = root.querySelector('#roster-counts');
+    if (counts)
+      counts.textContent =
+        [...DELEGATIONS, 'observer' as const].map((s) => seatLabel(view, s)).join(' · ') +
+        ` · ${members.filter((m) => m.seat === 'unseated').length} not seated`;
+    syncRows(
+      rosterBody,
+      members,
+      (m) => m.id,
+      (m) =>
+        JSON.stringify([m, view.stage, members.filter((x) => x.status !== 'gone').map((x) => x.nickname)]),
+      (m) => renderRow(view, m),
+    );
+    syncRows(
+      desks,
+      DELEGATIONS,
+      (d) => d,
+      (d) => JSON.stringify(view.teams[d]),
+      (d) =>
+        h(
+          'article',
+          { class: `desk seat-${d}` },
+          h('h3', {}, SEAT_NAMES[d], view.teams[d]?.submitted ? ' · orders submitted' : ''),
+          h('p', { class: 'draft' }, view.teams[d]?.draft || '(empty draft)'),
+        ),
+    );
+    settingsForm.update(view);
+  };
+  const tick = setInterval(() => {
+    if (link.view)
+      timer.textContent = link.view.phaseEndsAt
+        ? `Time left in this phase: ${timeLeft(link.view, link.serverNow())}`
+        : '';
+  }, 1000);
+  const unsubscribe = link.subscribe(update);
+  update();
+  return () => {
+    clearInterval(tick);
+    unsubscribe();
+  };
+}
+
+/** The lobby settings: scenario, timers and team limits on one form. Filled from the state unless being edited. */
+function settingsEditor(
+  link: SessionLink,
+  send: <K extends ToServerName>(type: K, payload: ToServerPayload<K>, done?: string) => Promise<boolean>,
+) {
+  let dirty = false;
+  const scenario = h('select', { id: 'settings-scenario' });
+  const timersOn = h('input', { type: 'checkbox', id: 'settings-timers' });
+  const lockOnStart = h('input', { type: 'checkbox', id: 'settings-lock' });
+  const max = h('input', { type: 'number', id: 'settings-max', min: 1, max: 10, step: 1 });
+  const minutes = Object.fromEntries(
+    ROUND_PHASES.map((p) => [
+      p,
+      h('input', { type: 'number', id: `settings-min-${p}`, min: 0.5, max: 60, step: 0.5 }),
+    ]),
+  ) as Record<(typeof ROUND_PHASES)[number], HTMLInputElement>;
+  const save = h('button', { type: 'submit' }, 'Save settings');
+  const form = h(
+    'form',
+    {
+      class: 'card settings',
+      'aria-labelledby': 'settings-title',
+      oninput: () => {
+        dirty = true;
+      },
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const view = link.view;
+        const scenarioChanged = view && scenario.value !== view.settings.scenarioId;
+        const ok = await send(
+          'updateSettings',
+          {
+            scenarioId: scenario.value,
+            timersOn: timersOn.checked,
+            lockTeamsOnStart: lockOnStart.checked,
+            maxPerDelegation: Number(max.value),
+            ...(scenarioChanged
+              ? {}
+              : { phaseMinutes: Object.fromEntries(ROUND_PHASES.map((p) => [p, Number(minutes[p].value)])) }),
+          },
+          'Settings saved.',
+        );
+        if (ok) dirty = false;
+      },
+    },
+    h('h2', { id: 'settings-title' }, 'Settings'),
+    h('label', { for: 'settings-scenario' }, 'Scenario'),
+    scenario,
+    h('div', { class: 'check' }, timersOn, h('label', { for: 'settings-timers' }, 'Phase timers')),
+    h(
+      'fieldset',
+      { class: 'minutes' },
+      h('legend', {}, 'Minutes per phase'),
+      ...ROUND_PHASES.map((p) =>
+        h('span', { class: 'minute' }, h('label', { for: `settings-min-${p}` }, PHASE_NAMES[p]), minutes[p]),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'check' },
+      lockOnStart,
+      h('label', { for: 'settings-lock' }, 'Lock the teams when round 1 starts'),
+    ),
+    h('label', { for: 'settings-max' }, 'Students per delegation (at most)'),
+    max,
+    save,
+  );
+  let scenarios: ScenarioSummary[] = [];
+  api
+    .scenarios()
+    .then((list) => {
+      scenarios = list;
+      fill(scenario, ...list.map((s) => h('option', { value: s.id }, s.title)));
+      if (link.view) scenario.value = link.view.settings.scenarioId;
+    })
+    .catch(() => undefined);
+  return {
+    root: form,
+    update(view: SessionView) {
+      form.hidden = view.stage !== 'lobby';
+      if (dirty) return;
+      if (scenarios.length) scenario.value = view.settings.scenarioId;
+      timersOn.checked = view.settings.timersOn;
+      lockOnStart.checked = view.settings.lockTeamsOnStart;
+      max.value = String(view.settings.maxPerDelegation);
+      for (const p of ROUND_PHASES) minutes[p].value = String(view.settings.phaseMinutes[p]);
+    },
+  };
+}

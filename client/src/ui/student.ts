@@ -1,0 +1,186 @@
+import { DRAFT_MAX_LENGTH } from '../../../shared/protocol.ts';
+import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
+import type { SessionLink } from '../net/connection.ts';
+import type { SessionView } from '../net/view.ts';
+import { h, notice } from './dom.ts';
+import { stageLine, timeLeft } from './format.ts';
+import { seatingList, seatLabel } from './roster.ts';
+import { tableCanvas } from './tableCanvas.ts';
+
+const CHOICES = [...DELEGATIONS, 'observer'] as const;
+
+/** The student screen: pick a seat, follow the round, and work on the delegation's draft with the team. */
+export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (message: string) => void) {
+  const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'student-status' });
+  const who = h('p', { class: 'who', id: 'student-who' });
+  const stage = h('p', { class: 'stage', id: 'student-stage' });
+  const timer = h('p', { class: 'timer' });
+  const linkState = h('p', { class: 'link-state', role: 'status' });
+
+  const choose = async (seat: (typeof CHOICES)[number]) => {
+    const r = await link.send('chooseSeat', { seat });
+    notice(status, r.ok ? `You sit with ${SEAT_NAMES[seat]}.` : r.message, r.ok ? 'info' : 'error');
+  };
+  const seatButtons = CHOICES.map((s) =>
+    h('button', {
+      type: 'button',
+      class: `seat-choice seat-${s}`,
+      id: `choose-${s}`,
+      onclick: () => choose(s),
+    }),
+  );
+  const seatPicker = h(
+    'section',
+    { class: 'card seats', 'aria-labelledby': 'pick-title' },
+    h('h2', { id: 'pick-title' }, 'Choose your delegation'),
+    h('div', { class: 'row' }, ...seatButtons),
+    h('p', { class: 'hint', id: 'pick-hint' }),
+  );
+
+  // The team desk: a shared draft, saved as you type, and the submit button.
+  const draft = h('textarea', {
+    id: 'team-draft',
+    rows: 6,
+    maxlength: DRAFT_MAX_LENGTH,
+    'aria-describedby': 'draft-hint',
+  });
+  const draftHint = h('p', { class: 'hint', id: 'draft-hint' });
+  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-orders' }, 'Submit our orders');
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  draft.addEventListener('input', () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(async () => {
+      const r = await link.send('editDraft', { text: draft.value });
+      if (!r.ok) notice(status, r.message, 'error');
+    }, 500);
+  });
+  submit.addEventListener('click', async () => {
+    clearTimeout(saveTimer);
+    if (
+      link.view &&
+      isDelegation(seatOf(link) ?? '') &&
+      draft.value !== (link.view.teams[seatOf(link) as 'us']?.draft ?? '')
+    ) {
+      await link.send('editDraft', { text: draft.value });
+    }
+    const r = await link.send('submitOrders', {});
+    notice(
+      status,
+      r.ok ? 'Orders submitted. Editing the draft again withdraws them.' : r.message,
+      r.ok ? 'info' : 'error',
+    );
+  });
+  const desk = h(
+    'section',
+    { class: 'card desk', 'aria-labelledby': 'desk-title' },
+    h('h2', { id: 'desk-title' }, 'Your delegation’s draft'),
+    h('label', { for: 'team-draft' }, 'Draft (only your team and the teacher can read it)'),
+    draft,
+    draftHint,
+    submit,
+  );
+
+  const seating = seatingList({ submitted: true });
+  const canvas = tableCanvas('The delegations around the table');
+  const leave = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      onclick: async () => {
+        if (!confirm('Leave the session? Your teacher can give your seat back if you rejoin.')) return;
+        await link.leave();
+        onLeft('You left the session.');
+      },
+    },
+    'Leave session',
+  );
+
+  root.replaceChildren(
+    h(
+      'main',
+      { class: 'student' },
+      h('header', { class: 'bar' }, h('h1', {}, 'PAROS'), who, linkState),
+      status,
+      h('section', { class: 'card phase', 'aria-label': 'Where the session is' }, stage, timer),
+      seatPicker,
+      desk,
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'table-title' },
+        h('h2', { id: 'table-title' }, 'At the table'),
+        canvas.root,
+        seating.root,
+      ),
+      h('footer', {}, leave),
+    ),
+  );
+
+  const update = () => {
+    const view = link.view;
+    if (link.status === 'closed') {
+      onLeft(link.closedReason);
+      return;
+    }
+    linkState.textContent = link.status === 'connected' ? '' : 'Connection lost: reconnecting…';
+    if (!view) return;
+    const me = link.memberId ? view.members[link.memberId] : undefined;
+    who.textContent = me
+      ? `${me.nickname} · ${SEAT_NAMES[me.seat]} · code ${view.code}`
+      : `Code ${view.code}`;
+    stage.textContent = stageLine(view);
+    updateSeatPicker(view, me?.seat);
+    updateDesk(view, me?.seat);
+    seating.update(view, link.memberId);
+    canvas.update(view, link.memberId);
+  };
+
+  const updateSeatPicker = (view: SessionView, mine: string | undefined) => {
+    seatPicker.hidden = view.stage === 'ended' || (view.teamsLocked && mine !== 'unseated');
+    CHOICES.forEach((s, i) => {
+      const b = seatButtons[i]!;
+      b.textContent = seatLabel(view, s);
+      b.setAttribute('aria-pressed', String(mine === s));
+      b.disabled = view.teamsLocked && s !== 'observer';
+    });
+    const hint = seatPicker.querySelector('#pick-hint');
+    if (hint) {
+      hint.textContent = view.teamsLocked
+        ? 'The teacher has locked the teams: you can watch as an observer, and the teacher can seat you.'
+        : 'You can change until the teacher locks the teams.';
+    }
+  };
+
+  const updateDesk = (view: SessionView, mine: string | undefined) => {
+    const seated = mine !== undefined && isDelegation(mine);
+    desk.hidden = !seated || view.stage !== 'playing';
+    if (!seated) return;
+    const team = view.teams[mine];
+    const open = view.phase === 'negotiation' || view.phase === 'orders';
+    draft.readOnly = !open;
+    if (document.activeElement !== draft && team?.draft !== undefined && draft.value !== team.draft)
+      draft.value = team.draft;
+    submit.hidden = view.phase !== 'orders';
+    submit.disabled = Boolean(team?.submitted);
+    submit.textContent = team?.submitted ? 'Orders submitted' : 'Submit our orders';
+    draftHint.textContent = open
+      ? 'Saved for your team as you type.'
+      : 'The draft opens in the negotiation and orders phases.';
+  };
+
+  const tick = setInterval(() => {
+    if (link.view)
+      timer.textContent = link.view.phaseEndsAt ? `Time left: ${timeLeft(link.view, link.serverNow())}` : '';
+  }, 1000);
+  const unsubscribe = link.subscribe(update);
+  update();
+  return () => {
+    clearInterval(tick);
+    clearTimeout(saveTimer);
+    unsubscribe();
+  };
+}
+
+function seatOf(link: SessionLink): string | undefined {
+  return link.memberId ? link.view?.members[link.memberId]?.seat : undefined;
+}

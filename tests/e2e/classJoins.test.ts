@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type RunningServer, startServer } from './browser.ts';
@@ -95,5 +96,23 @@ describe('a class joins in real browsers', () => {
       await page.screenshot({ path: `${SHOTS}/student-${students[i]?.seat}.png`, fullPage: true });
     }
     await late.screenshot({ path: `${SHOTS}/student-refused.png` });
+
+    // A student who reloads the page (or whose tab was discarded) is back in the same seat without typing.
+    const wei = pages[1] as Page;
+    await wei.reload();
+    await expect.poll(() => wei.locator('#student-who').textContent()).toContain('Wei · China');
+    await expect.poll(() => teacher.locator('table.roster tbody tr').count()).toBe(3);
+
+    // No serious or critical accessibility violations on any screen.
+    for (const [name, page] of [
+      ['console', teacher],
+      ['board', board],
+      ['student', wei],
+      ['join', late],
+    ] as const) {
+      const result = await new AxeBuilder({ page }).analyze();
+      const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
   });
 });

@@ -10,24 +10,19 @@ import { DELEGATIONS } from './model/seats.ts';
 
 export const DRAFT_MAX_LENGTH = 2000;
 
+const JOIN_CODE_MESSAGE = `A join code is ${JOIN_CODE_LENGTH} letters and digits, as shown on the board.`;
 export const JoinCode = z
   .string()
-  .max(40)
+  .max(40, JOIN_CODE_MESSAGE)
   .transform(normalizeJoinCode)
-  .refine(isJoinCode, {
-    message: `A join code is ${JOIN_CODE_LENGTH} letters and digits, as shown on the board.`,
-  });
+  .refine(isJoinCode, { message: JOIN_CODE_MESSAGE });
 
+const NICKNAME_TOO_LONG = `A nickname is at most ${NICKNAME_MAX_LENGTH} characters.`;
 export const Nickname = z
   .string()
-  .max(200)
+  .max(200, NICKNAME_TOO_LONG)
   .transform(normalizeNickname)
-  .pipe(
-    z
-      .string()
-      .min(1, 'Type a nickname.')
-      .max(NICKNAME_MAX_LENGTH, `A nickname is at most ${NICKNAME_MAX_LENGTH} characters.`),
-  );
+  .pipe(z.string().min(1, 'Type a nickname.').max(NICKNAME_MAX_LENGTH, NICKNAME_TOO_LONG));
 
 export const HostSecret = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'That host link is not complete.');
 const MemberId = z.string().regex(/^m[0-9]{1,6}$/);

@@ -1,13 +1,18 @@
 /** Nicknames: the only personal data PAROS keeps. Short, trimmed, and unique within a session. */
 export const NICKNAME_MAX_LENGTH = 24;
 
-/** Trims, folds runs of white space to one space, and removes control and invisible format characters. */
+/**
+ * Trims, folds runs of white space (tabs and line breaks included) to one space, and removes control and
+ * invisible format characters. Idempotent, and the result is in NFC: composing comes last, because removing a
+ * character such as a zero-width joiner can leave a letter and an accent that compose only then.
+ */
 export function normalizeNickname(raw: string): string {
   return raw
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/(?!\s)\p{Cc}/gu, '')
     .replace(/\s+/gu, ' ')
-    .trim();
+    .trim()
+    .normalize('NFC');
 }
 
 /** The key two nicknames collide on: "Ana" and " ana " are the same student. */

@@ -229,9 +229,11 @@ function handle(
         );
       }
       s.stage = 'playing';
-      s.teamsLocked = s.teamsLocked || s.settings.lockTeamsOnStart;
       const events: SessionEvent[] = [{ type: 'sessionStarted' }];
-      if (s.settings.lockTeamsOnStart) events.push({ type: 'teamsLocked', locked: true });
+      if (s.settings.lockTeamsOnStart && !s.teamsLocked) {
+        s.teamsLocked = true;
+        events.push({ type: 'teamsLocked', locked: true });
+      }
       return [...events, ...beginRound(s, 1)];
     }
 
@@ -262,6 +264,9 @@ function handle(
       if (!member) return refuse('unknownMember', 'That student is no longer in the session.');
       const status = c.type === 'memberDropped' ? 'away' : c.type === 'memberReturned' ? 'connected' : 'gone';
       if (member.status === status) return refuse('nothingToDo', `${member.nickname} is already ${status}.`);
+      // Gone is final: the nickname may already belong to a newcomer, who can be handed the seat with restoreSeat.
+      if (member.status === 'gone')
+        return refuse('unknownMember', `${member.nickname} has left the session; they can join again.`);
       member.status = status;
       const type = c.type === 'memberDropped' ? 'memberAway' : c.type;
       return [{ type, memberId: member.id }];

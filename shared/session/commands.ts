@@ -5,7 +5,14 @@ import type { ToServerName, ToServerPayload } from '../protocol.ts';
 export type Actor = { kind: 'teacher' } | { kind: 'member'; memberId: string } | { kind: 'system' };
 
 /** A command a client sent: one per ToServer message, its payload already validated. */
-export type ClientCommand = { [K in ToServerName]: { type: K } & ToServerPayload<K> }[ToServerName];
+export type ClientCommand = { [K in ToServerName]: { type: K } & PayloadOf<K> }[ToServerName];
+
+/**
+ * A message's fields. An empty message has none: its schema infers `Record<string, never>`, which would
+ * forbid `type` too.
+ */
+type PayloadOf<K extends ToServerName> =
+  ToServerPayload<K> extends Record<string, never> ? unknown : ToServerPayload<K>;
 
 /** Commands only the room issues: arrivals, connection changes, and timers firing. */
 export type SystemCommand =

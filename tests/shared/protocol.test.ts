@@ -1,0 +1,271 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { NICKNAME_MAX_LENGTH, nicknameKey, normalizeNickname } from '../../shared/model/nickname.ts';
+import {
+  DRAFT_MAX_LENGTH,
+  firstIssue,
+  JoinCode,
+  JoinOptions,
+  Nickname,
+  SENDERS,
+  SettingsPatch,
+  ToServer,
+  type ToServerName,
+} from '../../shared/protocol.ts';
+
+const SECRET = 'a'.repeat(40);
+
+/** One valid payload per room message, and payloads the server must turn away before the rules see them. */
+const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unknown][] }> = {
+  chooseSeat: {
+    valid: { seat: 'china' },
+    malformed: [
+      ['unseated is not a choice', { seat: 'unseated' }],
+      ['unknown seat', { seat: 'france' }],
+      ['missing seat', {}],
+      ['extra key', { seat: 'us', memberId: 'm1' }],
+    ],
+  },
+  editDraft: {
+    valid: { text: 'Table a PPWT revision' },
+    malformed: [
+      ['draft one character too long', { text: 'x'.repeat(DRAFT_MAX_LENGTH + 1) }],
+      ['number for text', { text: 42 }],
+      ['extra key', { text: '', seat: 'us' }],
+    ],
+  },
+  submitOrders: {
+    valid: {},
+    malformed: [
+      ['extra key', { orders: 'all' }],
+      ['null', null],
+      ['array', []],
+    ],
+  },
+  updateSettings: {
+    valid: { timersOn: false, phaseMinutes: { negotiation: 10 }, maxPerDelegation: 4 },
+    malformed: [
+      ['unknown phase', { phaseMinutes: { lunch: 3 } }],
+      ['phase under half a minute', { phaseMinutes: { briefing: 0.1 } }],
+      ['phase over an hour', { phaseMinutes: { briefing: 61 } }],
+      ['fractional limit', { maxPerDelegation: 2.5 }],
+      ['limit of zero', { maxPerDelegation: 0 }],
+      ['string for a boolean', { timersOn: 'yes' }],
+      ['extra key', { seed: 7 }],
+    ],
+  },
+  lockTeams: {
+    valid: { locked: true },
+    malformed: [
+      ['missing flag', {}],
+      ['string flag', { locked: 'true' }],
+    ],
+  },
+  assignSeat: {
+    valid: { memberId: 'm12', seat: 'observer' },
+    malformed: [
+      ['member id of another shape', { memberId: 'x1', seat: 'us' }],
+      ['member id too long', { memberId: 'm1234567', seat: 'us' }],
+      ['unseated is not a choice', { memberId: 'm1', seat: 'unseated' }],
+      ['extra key', { memberId: 'm1', seat: 'us', by: 'teacher' }],
+    ],
+  },
+  removeMember: {
+    valid: { memberId: 'm3' },
+    malformed: [
+      ['number id', { memberId: 3 }],
+      ['extra key', { memberId: 'm3', reason: 'rude' }],
+    ],
+  },
+  restoreSeat: {
+    valid: { memberId: 'm4', formerMemberId: 'm2' },
+    malformed: [
+      ['missing former member', { memberId: 'm4' }],
+      ['bad former member', { memberId: 'm4', formerMemberId: '' }],
+    ],
+  },
+  startSession: { valid: {}, malformed: [['extra key', { force: true }]] },
+  advancePhase: { valid: {}, malformed: [['extra key', { phase: 'orders' }]] },
+  endSession: { valid: {}, malformed: [['string', 'now']] },
+};
+
+describe('room messages (ToServer)', () => {
+  it('the table covers every message, and every message has a sender', () => {
+    expect(Object.keys(MESSAGES).sort()).toEqual(Object.keys(ToServer).sort());
+    expect(Object.keys(SENDERS).sort()).toEqual(Object.keys(ToServer).sort());
+  });
+
+  it.each(Object.entries(MESSAGES))('%s accepts a valid payload', (name, { valid }) => {
+    expect(ToServer[name as ToServerName].safeParse(valid).success).toBe(true);
+  });
+
+  const malformed = Object.entries(MESSAGES).flatMap(([name, { malformed }]) =>
+    malformed.map(([why, payload]) => [name, why, payload] as const),
+  );
+  it.each(malformed)('%s refuses a payload with %s', (name, _why, payload) => {
+    const parsed = ToServer[name as ToServerName].safeParse(payload);
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(firstIssue(parsed.error)).not.toBe('');
+  });
+
+  it('keeps a draft of exactly the maximum length', () => {
+    expect(ToServer.editDraft.safeParse({ text: 'x'.repeat(DRAFT_MAX_LENGTH) }).success).toBe(true);
+  });
+
+  it('lets the teacher change one setting at a time', () => {
+    expect(SettingsPatch.parse({})).toEqual({});
+    expect(SettingsPatch.parse({ lockTeamsOnStart: false })).toEqual({ lockTeamsOnStart: false });
+  });
+});
+
+describe('join options, by role', () => {
+  it.each([
+    ['student', { role: 'student', code: '7kq-3mx', nickname: '  Ana  ' }, { nickname: 'Ana' }],
+    ['teacher', { role: 'teacher', code: '7KQ3MX', hostSecret: SECRET }, { hostSecret: SECRET }],
+    ['projector', { role: 'projector', code: '7KQ 3MX' }, {}],
+  ])('a %s joins with a normalized code', (_role, raw, expected) => {
+    expect(JoinOptions.parse(raw)).toEqual({ ...(raw as object), code: '7KQ3MX', ...expected });
+  });
+
+  it.each([
+    ['a student without a nickname', { role: 'student', code: '7KQ3MX' }, 'nickname'],
+    [
+      'a student with a host secret',
+      { role: 'student', code: '7KQ3MX', nickname: 'Ana', hostSecret: SECRET },
+      '',
+    ],
+    ['a teacher without a host secret', { role: 'teacher', code: '7KQ3MX' }, 'hostSecret'],
+    [
+      'a teacher with a short host secret',
+      { role: 'teacher', code: '7KQ3MX', hostSecret: 'abc' },
+      'hostSecret',
+    ],
+    ['a projector with a nickname', { role: 'projector', code: '7KQ3MX', nickname: 'Ana' }, ''],
+    ['an unknown role', { role: 'admin', code: '7KQ3MX' }, 'role'],
+    ['no role', { code: '7KQ3MX' }, 'role'],
+    ['a bad code', { role: 'projector', code: '7KQ3M0' }, 'code'],
+    ['no options at all', undefined, ''],
+  ])('refuses %s', (_why, raw, field) => {
+    const parsed = JoinOptions.safeParse(raw);
+    expect(parsed.success).toBe(false);
+    if (!parsed.success && field) expect(firstIssue(parsed.error)).toMatch(new RegExp(`^${field}: `));
+  });
+
+  it('says what is wrong with a host link in words', () => {
+    const parsed = JoinOptions.safeParse({ role: 'teacher', code: '7KQ3MX', hostSecret: 'abc' });
+    expect(!parsed.success && firstIssue(parsed.error)).toBe('hostSecret: That host link is not complete.');
+  });
+});
+
+describe('nicknames', () => {
+  it.each([
+    ['  Ana  ', 'Ana'],
+    ['Ana   Maria', 'Ana Maria'],
+    ['Ana\r\nMaria', 'Ana Maria'],
+    ['Ana\u00a0Maria', 'Ana Maria'],
+    ['\u202eAna\u200b', 'Ana'],
+    ['A\u0000n\u0007a\u007f', 'Ana'],
+    ['Ana \u200b Maria', 'Ana Maria'],
+    ['\ufeffAna', 'Ana'],
+    ['Jose\u0301', 'José'],
+  ])('normalizes %j to %j', (raw, expected) => {
+    expect(Nickname.parse(raw)).toBe(expected);
+    expect(normalizeNickname(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['', 'Type a nickname.'],
+    ['   \t ', 'Type a nickname.'],
+    ['\u200b\u0000', 'Type a nickname.'],
+    ['x'.repeat(NICKNAME_MAX_LENGTH + 1), `A nickname is at most ${NICKNAME_MAX_LENGTH} characters.`],
+  ])('refuses %j with a message a student understands', (raw, message) => {
+    const parsed = Nickname.safeParse(raw);
+    expect(!parsed.success && firstIssue(parsed.error)).toBe(message);
+  });
+
+  it('counts the limit after folding white space', () => {
+    const padded = `  ${'x'.repeat(NICKNAME_MAX_LENGTH)}   `;
+    expect(Nickname.parse(padded)).toHaveLength(NICKNAME_MAX_LENGTH);
+  });
+
+  it.each([
+    ['Ana', ' ana '],
+    ['ANA MARIA', 'ana\tmaria'],
+    ['José', 'jose\u0301'],
+  ])('%j and %j collide', (a, b) => {
+    expect(nicknameKey(a)).toBe(nicknameKey(b));
+  });
+
+  it('normalizing twice changes nothing, and the result has no control or format characters', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (raw) => {
+        const once = normalizeNickname(raw);
+        expect(normalizeNickname(once)).toBe(once);
+        expect(once).not.toMatch(/[\p{Cc}\p{Cf}]|\s\s|^\s|\s$/u);
+        expect(once.normalize('NFC')).toBe(once);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('join codes in messages', () => {
+  it.each([
+    ['7kq3mx', '7KQ3MX'],
+    ['7kq-3mx', '7KQ3MX'],
+    [' 7KQ 3MX\n', '7KQ3MX'],
+  ])('normalizes %j to %j', (raw, expected) => {
+    expect(JoinCode.parse(raw)).toBe(expected);
+  });
+
+  it.each([['7KQ3M0'], ['7KQ3M'], ['7KQ3MXX'], [''], ['7'.repeat(41)]])('refuses %j', (raw) => {
+    const parsed = JoinCode.safeParse(raw);
+    expect(!parsed.success && firstIssue(parsed.error)).toBe(
+      'A join code is 6 letters and digits, as shown on the board.',
+    );
+  });
+});
+
+describe('firstIssue', () => {
+  it('names the field, then says what is wrong', () => {
+    const parsed = ToServer.editDraft.safeParse({ text: 'x'.repeat(DRAFT_MAX_LENGTH + 1) });
+    expect(!parsed.success && firstIssue(parsed.error)).toMatch(/^text: \S.*2000/);
+  });
+
+  it('joins a nested path with dots', () => {
+    const parsed = SettingsPatch.safeParse({ phaseMinutes: { briefing: 0 } });
+    expect(!parsed.success && firstIssue(parsed.error)).toMatch(/^phaseMinutes\.briefing: \S/);
+  });
+
+  it('leaves out the path for a problem with the whole message', () => {
+    const parsed = ToServer.submitOrders.safeParse({ extra: 1 });
+    if (parsed.success) expect.fail('accepted an extra key');
+    expect(firstIssue(parsed.error)).toBe(parsed.error.issues[0]?.message);
+    expect(firstIssue(parsed.error)).toContain('"extra"');
+  });
+
+  it('still says something when there is no issue', () => {
+    expect(firstIssue(new z.ZodError([]))).toBe('The message was not understood.');
+  });
+});
+
+/** Regressions: one test per bug that once got through, named after what broke. */
+describe('regressions', () => {
+  it('a tab or line break between two names glued them together ("AnaMaria")', () => {
+    expect(Nickname.parse('Ana\tMaria')).toBe('Ana Maria');
+    expect(Nickname.parse('Ana\nMaria')).toBe('Ana Maria');
+  });
+
+  it('a zero-width joiner before an accent left a nickname that looked like "é" but did not collide with it', () => {
+    expect(Nickname.parse('e\u200d\u0301')).toBe('\u00e9');
+    expect(nicknameKey('e\u200d\u0301')).toBe(nicknameKey('\u00e9'));
+  });
+
+  it("a pasted nickname over 200 characters was refused in zod's words, not ours", () => {
+    const parsed = Nickname.safeParse('x'.repeat(201));
+    expect(!parsed.success && firstIssue(parsed.error)).toBe(
+      `A nickname is at most ${NICKNAME_MAX_LENGTH} characters.`,
+    );
+  });
+});

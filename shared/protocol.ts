@@ -3,26 +3,21 @@
  * rules see it; the client types its calls from them. Names say the direction: ToServer, ToClient.
  */
 import { z } from 'zod';
-import { isJoinCode, JOIN_CODE_LENGTH, normalizeJoinCode } from './model/joinCode.ts';
-import { NICKNAME_MAX_LENGTH, normalizeNickname } from './model/nickname.ts';
+import { joinCodeProblem, normalizeJoinCode } from './model/joinCode.ts';
+import { nicknameProblem, normalizeNickname } from './model/nickname.ts';
 import { ROUND_PHASES } from './model/phases.ts';
 import { DELEGATIONS } from './model/seats.ts';
 
 export const DRAFT_MAX_LENGTH = 2000;
 
-const JOIN_CODE_MESSAGE = `A join code is ${JOIN_CODE_LENGTH} letters and digits, as shown on the board.`;
-export const JoinCode = z
-  .string()
-  .max(40, JOIN_CODE_MESSAGE)
-  .transform(normalizeJoinCode)
-  .refine(isJoinCode, { message: JOIN_CODE_MESSAGE });
+/** Adds the issue a plain check function reports, so the browser form and the server say the same words. */
+const check = (problem: (raw: string) => string | undefined) => (raw: string, ctx: z.RefinementCtx) => {
+  const message = problem(raw);
+  if (message) ctx.addIssue({ code: 'custom', message, fatal: true });
+};
 
-const NICKNAME_TOO_LONG = `A nickname is at most ${NICKNAME_MAX_LENGTH} characters.`;
-export const Nickname = z
-  .string()
-  .max(200, NICKNAME_TOO_LONG)
-  .transform(normalizeNickname)
-  .pipe(z.string().min(1, 'Type a nickname.').max(NICKNAME_MAX_LENGTH, NICKNAME_TOO_LONG));
+export const JoinCode = z.string().superRefine(check(joinCodeProblem)).transform(normalizeJoinCode);
+export const Nickname = z.string().superRefine(check(nicknameProblem)).transform(normalizeNickname);
 
 export const HostSecret = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'That host link is not complete.');
 const MemberId = z.string().regex(/^m[0-9]{1,6}$/);

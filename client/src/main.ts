@@ -1,19 +1,16 @@
 import { normalizeJoinCode } from '../../shared/model/joinCode.ts';
 import type { JoinOptions } from '../../shared/protocol.ts';
-import { SessionLink } from './net/connection.ts';
-import { boardScreen } from './ui/board.ts';
-import { consoleScreen } from './ui/console.ts';
+import type { SessionLink } from './net/connection.ts';
 import { h } from './ui/dom.ts';
 import { homeScreen } from './ui/home.ts';
 import { hostedSessions, rememberHosted } from './ui/hosted.ts';
-import { hostSetupScreen } from './ui/hostSetup.ts';
-import { studentScreen } from './ui/student.ts';
 
 /**
  * One page, three screens, chosen by the address's hash:
  *   #/ or #/join/CODE     a student joins          #/play/CODE      the student screen
  *   #/host                a teacher creates        #/host/CODE      the teacher console (secret from this browser)
  *   #/host/CODE/SECRET    the private host link    #/board/CODE     the projector board
+ * Only the join screen is in the first bundle; the other screens, the network code and Phaser load on demand.
  */
 const app = document.getElementById('app') as HTMLElement;
 let link: SessionLink | undefined;
@@ -54,6 +51,7 @@ async function connect(
 ): Promise<SessionLink | undefined> {
   if (link && link.status !== 'closed' && link.view?.code === code && link.welcome?.role === role)
     return link;
+  const { SessionLink } = await import('./net/connection.ts');
   const resumed = await SessionLink.resume(role, code);
   if (resumed) return resumed;
   return fresh ? SessionLink.join(fresh) : undefined;
@@ -82,11 +80,13 @@ async function route() {
       }
       link = l;
       await l.ready();
+      const { studentScreen } = await import('./ui/student.ts');
       dispose = studentScreen(app, l, (message) => {
         link = undefined;
         homeScreen(app, { code, message, onJoined: joined });
       });
     } else if (screen === 'host' && !a) {
+      const { hostSetupScreen } = await import('./ui/hostSetup.ts');
       hostSetupScreen(app, (c, secret) => {
         justCreated = true;
         go(`#/host/${c}/${secret}`);
@@ -109,6 +109,7 @@ async function route() {
       if (!l) return;
       link = l;
       await l.ready();
+      const { consoleScreen } = await import('./ui/console.ts');
       dispose = consoleScreen(app, l, { secret, justCreated });
       justCreated = false;
     } else if (screen === 'board') {
@@ -117,6 +118,7 @@ async function route() {
       if (!l) return;
       link = l;
       await l.ready();
+      const { boardScreen } = await import('./ui/board.ts');
       dispose = boardScreen(app, l);
     } else {
       failed('There is no such page.');

@@ -20,3 +20,10 @@ export function isJoinCode(code: string): boolean {
 export function joinCodeFromIndexes(indexes: readonly number[]): string {
   return indexes.map((i) => JOIN_CODE_ALPHABET[i % JOIN_CODE_ALPHABET.length]).join('');
 }
+
+/** What is wrong with a typed join code, in words for the student, or undefined when it will do. */
+export function joinCodeProblem(raw: string): string | undefined {
+  return raw.length <= 40 && isJoinCode(normalizeJoinCode(raw))
+    ? undefined
+    : `A join code is ${JOIN_CODE_LENGTH} letters and digits, as shown on the board.`;
+}

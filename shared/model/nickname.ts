@@ -1,5 +1,15 @@
 /** Nicknames: the only personal data PAROS keeps. Short, trimmed, and unique within a session. */
 export const NICKNAME_MAX_LENGTH = 24;
+const NICKNAME_TOO_LONG = `A nickname is at most ${NICKNAME_MAX_LENGTH} characters.`;
+
+/** What is wrong with a typed nickname, in words for the student, or undefined when it will do. */
+export function nicknameProblem(raw: string): string | undefined {
+  if (raw.length > 200) return NICKNAME_TOO_LONG;
+  const n = normalizeNickname(raw);
+  if (n.length === 0) return 'Type a nickname.';
+  if (n.length > NICKNAME_MAX_LENGTH) return NICKNAME_TOO_LONG;
+  return undefined;
+}
 
 /**
  * Trims, folds runs of white space (tabs and line breaks included) to one space, and removes control and

@@ -1,9 +1,12 @@
-import { NICKNAME_MAX_LENGTH } from '../../../shared/model/nickname.ts';
-import { firstIssue, JoinCode, Nickname } from '../../../shared/protocol.ts';
-import { SessionLink } from '../net/connection.ts';
+import { joinCodeProblem, normalizeJoinCode } from '../../../shared/model/joinCode.ts';
+import { NICKNAME_MAX_LENGTH, nicknameProblem, normalizeNickname } from '../../../shared/model/nickname.ts';
+import type { SessionLink } from '../net/connection.ts';
 import { h, notice } from './dom.ts';
 
-/** The first screen a student sees: a join code and a nickname, nothing else. Light, so it paints at once. */
+/**
+ * The first screen a student sees: a join code and a nickname, nothing else. It imports no network or
+ * validation library, so it paints at once; the same checks as the server's (shared/model) give the same words.
+ */
 export function homeScreen(
   root: HTMLElement,
   opts: { code?: string; message?: string; onJoined: (link: SessionLink) => void },
@@ -35,14 +38,18 @@ export function homeScreen(
       class: 'card join',
       onsubmit: async (e: Event) => {
         e.preventDefault();
-        const c = JoinCode.safeParse(code.value);
-        if (!c.success) return notice(status, firstIssue(c.error).replace(/^[^:]*: /, ''), 'error');
-        const n = Nickname.safeParse(nickname.value);
-        if (!n.success) return notice(status, firstIssue(n.error).replace(/^[^:]*: /, ''), 'error');
+        const problem = joinCodeProblem(code.value) ?? nicknameProblem(nickname.value);
+        if (problem) return notice(status, problem, 'error');
         button.disabled = true;
         notice(status, 'Joining…');
         try {
-          const link = await SessionLink.join({ role: 'student', code: c.data, nickname: n.data });
+          // The network code loads only now, so this screen paints before it arrives.
+          const { SessionLink } = await import('../net/connection.ts');
+          const link = await SessionLink.join({
+            role: 'student',
+            code: normalizeJoinCode(code.value),
+            nickname: normalizeNickname(nickname.value),
+          });
           notice(status, '');
           opts.onJoined(link);
         } catch (err) {

@@ -151,12 +151,17 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (code === CLOSE_REMOVED) return;
     if (memberId) this.dispatch({ kind: 'system' }, { type: 'memberDropped', memberId });
     this.refreshPresence();
-    this.allowReconnection(client, this.services.reconnectSeconds);
+    // Refused while the room shuts down, or for a connection that never finished joining: onLeave follows.
+    this.allowReconnection(client, this.services.reconnectSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: Client<{ userData: Seat }>) {
     this.lastActivity = Date.now();
     const memberId = client.userData?.memberId;
+    // Removed by the teacher while away: the held seat (and the team's view) is no longer this student's.
+    if (memberId && !this.model.members[memberId]) {
+      throw new ServerError(CLOSE_REMOVED, 'The teacher removed you from this session.');
+    }
     if (memberId) this.dispatch({ kind: 'system' }, { type: 'memberReturned', memberId });
     this.refreshPresence();
     this.welcome(client);
@@ -171,6 +176,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   }
 
   override onDispose() {
+    if (!this.model) return; // onCreate refused the room (a matchmaking call without the capability)
     this.services.directory.unregister(this.model.code);
   }
 

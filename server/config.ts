@@ -38,7 +38,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     contentDir: env.CONTENT_DIR || 'content',
     clientDir: env.CLIENT_DIR || 'dist/client',
     limits: {
-      failedLookupsPerMinute: numberFrom(env, 'FAILED_LOOKUPS_PER_MINUTE', DEFAULT_LIMITS.failedLookupsPerMinute),
+      failedLookupsPerMinute: numberFrom(
+        env,
+        'FAILED_LOOKUPS_PER_MINUTE',
+        DEFAULT_LIMITS.failedLookupsPerMinute,
+      ),
       lookupsPerMinute: numberFrom(env, 'LOOKUPS_PER_MINUTE', DEFAULT_LIMITS.lookupsPerMinute),
       createsPerHour: numberFrom(env, 'CREATES_PER_HOUR', DEFAULT_LIMITS.createsPerHour),
     },

@@ -85,7 +85,6 @@ export interface Refusal {
   message: string;
 }
 export const REFUSAL_CODES = [
-  'invalid',
   'notAllowed',
   'wrongStage',
   'wrongPhase',
@@ -96,6 +95,7 @@ export const REFUSAL_CODES = [
   'notSeated',
   'nothingToDo',
   'unknownScenario',
+  'sessionFull',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -71,14 +71,20 @@ function handle(
         return refuse('wrongStage', 'This session has ended. Ask your teacher for the new code.');
       const key = nicknameKey(c.nickname);
       const same = Object.values(s.members).filter((m) => nicknameKey(m.nickname) === key);
-      if (same.some((m) => m.status !== 'gone')) {
+      if (same.some((m) => m.status === 'connected')) {
         return refuse(
           'nicknameTaken',
           `Someone here is already called "${c.nickname}". Add an initial or pick another nickname.`,
         );
       }
+      if (same.some((m) => m.status === 'away')) {
+        return refuse(
+          'nicknameTaken',
+          `"${c.nickname}" is away and their seat is held for a few minutes. If that is you, go back to the tab you joined from; or join under another nickname and ask the teacher to give you the seat.`,
+        );
+      }
       if (Object.keys(s.members).length >= MAX_MEMBERS) {
-        return refuse('delegationFull', `This session is full (${MAX_MEMBERS} students).`);
+        return refuse('sessionFull', `This session is full (${MAX_MEMBERS} students).`);
       }
       const id = `m${s.nextMemberNumber++}`;
       s.members[id] = { id, nickname: c.nickname, seat: 'unseated', status: 'connected' };
@@ -208,10 +214,10 @@ function handle(
         return refuse('unknownMember', 'Hand the seat to a student who is in the session now.');
       }
       if (!former) return refuse('unknownMember', 'That old seat has already been handed on or removed.');
-      if (former.status !== 'gone') {
+      if (former.status === 'connected') {
         return refuse(
           'nothingToDo',
-          `${former.nickname} is still in the session; only a gone student's seat can be handed on.`,
+          `${former.nickname} is connected; only the seat of a student who is away or gone can be handed on.`,
         );
       }
       member.seat = former.seat;

@@ -91,7 +91,7 @@ describe('a dropped connection', () => {
 
     const impostor = await failureOf(h.joinStudent(session, 'ANA'));
     expect(impostor).toMatchObject({ code: 409 });
-    expect(impostor.message).toMatch(/^Someone here is already called "ANA"/);
+    expect(impostor.message).toMatch(/^"ANA" is away and their seat is held/);
 
     const back = await h.reconnect(ana);
     expect(memberAs(back, back)).toMatchObject({ seat: 'china', status: 'connected' });

@@ -177,7 +177,7 @@ describe('joinSession', () => {
       () => testSession({ members: Array.from({ length: MAX_MEMBERS }, (_, i) => `P${i}`) }),
       system,
       join('Eve'),
-      'delegationFull',
+      'sessionFull',
     ],
   ]);
 
@@ -486,7 +486,14 @@ describe('restoreSeat', () => {
     }).state;
   legality([
     ['to the returning student', returned, teacher, restore('m3', 'm1'), 'accepted'],
-    ['from a student still here', returned, teacher, restore('m3', 'm2'), 'nothingToDo'],
+    ['from a student still connected', returned, teacher, restore('m3', 'm2'), 'nothingToDo'],
+    [
+      'from a student who is away (the held seat goes to the new connection)',
+      () => accept(returned(), system, { type: 'memberDropped', memberId: 'm2' }).state,
+      teacher,
+      restore('m3', 'm2'),
+      'accepted',
+    ],
     ['to an unknown student', returned, teacher, restore('m99', 'm1'), 'unknownMember'],
     ['to a gone student', returned, teacher, restore('m1', 'm1'), 'unknownMember'],
     ['from an unknown seat', returned, teacher, restore('m3', 'm99'), 'unknownMember'],

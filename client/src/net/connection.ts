@@ -189,7 +189,11 @@ export class SessionLink {
           this.status = 'connected';
           this.emit();
           return;
-        } catch {
+        } catch (e) {
+          if ((e as { code?: number }).code === CLOSE_REMOVED) {
+            SessionLink.forget();
+            return this.close((e as Error).message || 'The teacher removed you from this session.');
+          }
           await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
         }
       }

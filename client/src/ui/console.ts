@@ -200,7 +200,8 @@ export function consoleScreen(
       ...ASSIGNABLE.map((s) => h('option', { value: s, selected: s === m.seat }, SEAT_NAMES[s])),
     );
     const actions = h('td', { class: 'actions' });
-    if (m.status === 'gone') {
+    if (m.status !== 'connected') {
+      // An away or gone student's seat can be handed to whoever came back (often under a new nickname).
       const heirs = membersInOrder(view).filter((x) => x.status !== 'gone' && x.id !== m.id);
       const sameName = heirs.find((x) => x.nickname.toLowerCase() === m.nickname.toLowerCase());
       const heir = h(

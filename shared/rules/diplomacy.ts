@@ -1,0 +1,334 @@
+import { DELEGATIONS, type Delegation } from '../model/seats.ts';
+import { from, name, ordersOf, type Resolution, tell } from './context.ts';
+import { type DraftId, DRAFTS, type Pledge, type Vote } from './model.ts';
+import { CLAUSE_NAMES, DRAFT_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from './texts.ts';
+
+export const ADOPTION_AT = 70;
+
+function commit(
+  r: Resolution,
+  d: Delegation,
+  kind: 'statement' | 'sponsor' | 'endorse' | 'vote',
+  pledge: Pledge | undefined,
+  text: string,
+) {
+  r.w.delegations[d].commitments.push({ round: r.round, kind, pledge, text });
+}
+
+/**
+ * The Conference on Disarmament and the First Committee: drafts gain momentum from sponsors, amendments and
+ * working papers; a text at 70 or more is adopted unless one delegation blocks consensus; resolutions proposed
+ * last round are put to the vote of the three delegations and the UN's voting blocs.
+ */
+export function resolveDiplomacy(r: Resolution) {
+  const { w, ledger } = r;
+
+  for (const p of ordersOf(r, 'tableDraft')) {
+    const draft = w.drafts[p.order.draft];
+    if (!draft.tabled) draft.tabled = true;
+    if (!draft.sponsors.includes(p.by)) draft.sponsors.push(p.by);
+    ledger.add(
+      `draft.${p.order.draft}.momentum`,
+      10,
+      `${name(p.by)} tabled ${DRAFT_NAMES[p.order.draft]}`,
+      from(p),
+    );
+    ledger.add(`prestige.${p.by}`, 3, `${name(p.by)} tabled the ${DRAFT_SHORT[p.order.draft]}`, from(p));
+    commit(
+      r,
+      p.by,
+      'sponsor',
+      p.order.draft === 'ppwt' ? 'noFirstPlacement' : 'restraint',
+      `Tabled the ${DRAFT_SHORT[p.order.draft]}`,
+    );
+  }
+  for (const p of ordersOf(r, 'coSponsor')) {
+    const draft = w.drafts[p.order.draft];
+    const tabledNow = draft.tabled || ordersOf(r, 'tableDraft').some((t) => t.order.draft === p.order.draft);
+    if (!tabledNow) {
+      tell(
+        r,
+        'all',
+        `${name(p.by)} offered to co-sponsor the ${DRAFT_SHORT[p.order.draft]}, but nobody has tabled it.`,
+      );
+      continue;
+    }
+    draft.tabled = true;
+    if (!draft.sponsors.includes(p.by)) draft.sponsors.push(p.by);
+    ledger.add(
+      `draft.${p.order.draft}.momentum`,
+      6,
+      `${name(p.by)} co-sponsored the ${DRAFT_SHORT[p.order.draft]}`,
+      from(p),
+    );
+    ledger.add(
+      `prestige.${p.by}`,
+      1,
+      `${name(p.by)} co-sponsored the ${DRAFT_SHORT[p.order.draft]}`,
+      from(p),
+    );
+    commit(
+      r,
+      p.by,
+      'sponsor',
+      p.order.draft === 'ppwt' ? 'noFirstPlacement' : 'restraint',
+      `Co-sponsored the ${DRAFT_SHORT[p.order.draft]}`,
+    );
+  }
+  for (const p of ordersOf(r, 'amendDraft')) {
+    w.drafts[p.order.draft].clauses[p.order.clause] = true;
+    ledger.add(
+      `draft.${p.order.draft}.momentum`,
+      4,
+      `${name(p.by)}'s amendment added ${CLAUSE_NAMES[p.order.clause]} to the ${DRAFT_SHORT[p.order.draft]}`,
+      from(p),
+    );
+  }
+  for (const p of ordersOf(r, 'workingPaper')) {
+    if (p.order.topic === 'verification') {
+      ledger.add(
+        'draft.verification.momentum',
+        8,
+        `${name(p.by)} submitted a working paper on verification`,
+        from(p),
+      );
+      ledger.add(
+        'draft.ppwt.momentum',
+        2,
+        `${name(p.by)}'s verification paper answered an objection to the PPWT`,
+        from(p),
+      );
+    } else {
+      ledger.add('draft.ppwt.momentum', 3, `${name(p.by)} submitted a working paper on definitions`, from(p));
+      ledger.add('draft.tcbm.momentum', 3, `${name(p.by)} submitted a working paper on definitions`, from(p));
+    }
+    ledger.add(`prestige.${p.by}`, 2, `${name(p.by)} submitted a working paper`, from(p));
+  }
+  for (const p of ordersOf(r, 'proposeTcbm')) {
+    const m = w.measures[p.order.measure];
+    if (m) {
+      if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by); // two proposed it at once: both endorse
+    } else w.measures[p.order.measure] = { endorsers: [p.by], proposedRound: r.round };
+    ledger.add('draft.tcbm.momentum', 5, `${name(p.by)} proposed ${TCBM_NAMES[p.order.measure]}`, from(p));
+    ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} proposed a confidence-building measure`, from(p));
+    commit(
+      r,
+      p.by,
+      'endorse',
+      p.order.measure === 'noFirstPlacement'
+        ? 'noFirstPlacement'
+        : p.order.measure === 'rendezvousNotice'
+          ? 'notifyApproaches'
+          : undefined,
+      `Proposed ${TCBM_NAMES[p.order.measure]}`,
+    );
+  }
+  for (const p of ordersOf(r, 'endorseTcbm')) {
+    const m = w.measures[p.order.measure];
+    if (!m) continue;
+    const wasInForce = m.endorsers.length >= 2;
+    if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by);
+    ledger.add('draft.tcbm.momentum', 3, `${name(p.by)} endorsed ${TCBM_NAMES[p.order.measure]}`, from(p));
+    if (!wasInForce && m.endorsers.length >= 2) {
+      ledger.add(
+        'tension',
+        -3,
+        `${TCBM_NAMES[p.order.measure]} entered into force between ${m.endorsers.map(name).join(' and ')}`,
+        from(p),
+      );
+    }
+    commit(
+      r,
+      p.by,
+      'endorse',
+      p.order.measure === 'noFirstPlacement'
+        ? 'noFirstPlacement'
+        : p.order.measure === 'rendezvousNotice'
+          ? 'notifyApproaches'
+          : undefined,
+      `Endorsed ${TCBM_NAMES[p.order.measure]}`,
+    );
+  }
+  for (const p of ordersOf(r, 'statement')) {
+    const pledge: Pledge | undefined =
+      p.order.stance === 'restraint'
+        ? 'restraint'
+        : p.order.stance === 'noFirstPlacement'
+          ? 'noFirstPlacement'
+          : undefined;
+    const text = p.order.text.trim() || `A statement of ${p.order.stance}`;
+    commit(r, p.by, 'statement', pledge, `Statement: ${text}`);
+    if (p.order.stance === 'condemn' && p.order.target) {
+      ledger.add(
+        `threat.${p.order.target}.${p.by}`,
+        2,
+        `${name(p.by)} condemned ${name(p.order.target)} on the CD floor`,
+        from(p),
+      );
+      ledger.add(
+        `legitimacy.${p.order.target}`,
+        -1,
+        `${name(p.by)} condemned ${name(p.order.target)} on the CD floor`,
+        from(p),
+      );
+    }
+    if (p.order.stance === 'deterrence')
+      ledger.add('tension', 1, `${name(p.by)} spoke of deterrence in space`, from(p));
+  }
+  for (const p of ordersOf(r, 'proposeResolution')) {
+    const id = `r${r.round}-${p.order.topic}`;
+    const existing = w.resolutions.find((x) => x.id === id);
+    if (existing) existing.sponsors.push(p.by);
+    else
+      w.resolutions.push({
+        id,
+        topic: p.order.topic,
+        sponsors: [p.by],
+        proposedRound: r.round,
+        result: undefined,
+      });
+    commit(
+      r,
+      p.by,
+      'sponsor',
+      p.order.topic === 'asatTestBan'
+        ? 'noAsatTests'
+        : p.order.topic === 'noFirstPlacement'
+          ? 'noFirstPlacement'
+          : undefined,
+      `Proposed a resolution on ${TOPIC_NAMES[p.order.topic]}`,
+    );
+  }
+  for (const p of ordersOf(r, 'withdrawTreaty')) {
+    const draft = w.drafts[p.order.draft];
+    draft.parties = draft.parties.filter((d) => d !== p.by);
+    ledger.add(
+      `legitimacy.${p.by}`,
+      -8,
+      `${name(p.by)} withdrew from the ${DRAFT_SHORT[p.order.draft]}`,
+      from(p),
+    );
+    ledger.add('tension', 6, `${name(p.by)} withdrew from the ${DRAFT_SHORT[p.order.draft]}`, from(p));
+  }
+  voteResolutions(r);
+  ledger.flush();
+  adoptOrBlock(r);
+  ledger.flush();
+}
+
+/** Resolutions proposed last round are voted now: each delegation by its order (abstain by default), each bloc by its leanings. */
+function voteResolutions(r: Resolution) {
+  const { w, ledger } = r;
+  for (const res of w.resolutions.filter((x) => x.proposedRound === r.round - 1 && !x.result)) {
+    const votes = Object.fromEntries(DELEGATIONS.map((d) => [d, 'abstain'])) as Record<Delegation, Vote>;
+    for (const p of ordersOf(r, 'voteResolution'))
+      if (p.order.resolution === res.id) votes[p.by] = p.order.vote;
+    for (const s of res.sponsors) if (votes[s] === 'abstain') votes[s] = 'yes';
+    let yes = 0;
+    let no = 0;
+    let abstain = 0;
+    for (const d of DELEGATIONS) {
+      if (votes[d] === 'yes') yes++;
+      else if (votes[d] === 'no') no++;
+      else abstain++;
+    }
+    for (const bloc of Object.values(w.blocs)) {
+      const sponsorPull =
+        res.sponsors.reduce((s, d) => s + bloc.lean[d] + (r.before.delegations[d].legitimacy - 50) / 2, 0) /
+        res.sponsors.length;
+      const score = 50 + bloc.likes[res.topic] + sponsorPull + (r.before.tension >= 60 ? 10 : 0);
+      if (score >= 55) yes += bloc.votes;
+      else if (score <= 40) no += bloc.votes;
+      else abstain += bloc.votes;
+    }
+    const adopted = yes > no;
+    res.result = { yes, no, abstain, adopted, votes };
+    const title = `the resolution on ${TOPIC_NAMES[res.topic]}`;
+    const rule = { kind: 'rule' as const, rule: 'unVote' };
+    for (const s of res.sponsors) {
+      ledger.add(
+        `prestige.${s}`,
+        adopted ? 4 : -2,
+        `${title} was ${adopted ? 'adopted' : 'rejected'} (${yes}–${no}, ${abstain} abstaining)`,
+        rule,
+      );
+    }
+    if (adopted) {
+      ledger.add('tension', -3, `The General Assembly adopted ${title}`, rule);
+      for (const d of DELEGATIONS) {
+        if (votes[d] === 'no')
+          ledger.add(`legitimacy.${d}`, -2, `${name(d)} voted against ${title}, which passed`, rule);
+        if (votes[d] === 'yes') {
+          const pledge =
+            res.topic === 'asatTestBan'
+              ? 'noAsatTests'
+              : res.topic === 'noFirstPlacement'
+                ? 'noFirstPlacement'
+                : res.topic === 'responsibleBehaviours'
+                  ? 'notifyApproaches'
+                  : undefined;
+          w.delegations[d].commitments.push({
+            round: r.round,
+            kind: 'vote',
+            pledge,
+            text: `Voted for ${title}`,
+          });
+        }
+      }
+      if (res.topic === 'parosMeasures' || res.topic === 'responsibleBehaviours')
+        ledger.add('draft.tcbm.momentum', 5, `The General Assembly adopted ${title}`, rule);
+      if (res.topic === 'noFirstPlacement')
+        ledger.add('draft.ppwt.momentum', 5, `The General Assembly adopted ${title}`, rule);
+    }
+  }
+}
+
+/** A tabled text at the threshold is adopted by consensus, unless a delegation blocks it; one objection is enough. */
+function adoptOrBlock(r: Resolution) {
+  const { w, ledger } = r;
+  const blocks = ordersOf(r, 'blockConsensus');
+  for (const id of DRAFTS as readonly DraftId[]) {
+    const draft = w.drafts[id];
+    if (!draft.tabled || draft.adoptedRound !== undefined) continue;
+    const blockers = blocks.filter((b) => b.order.draft === id);
+    if (draft.momentum < ADOPTION_AT) {
+      for (const b of blockers) {
+        ledger.add(`draft.${id}.momentum`, -5, `${name(b.by)} objected to the ${DRAFT_SHORT[id]}`, from(b));
+        ledger.add(`legitimacy.${b.by}`, -1, `${name(b.by)} objected to the ${DRAFT_SHORT[id]}`, from(b));
+      }
+      continue;
+    }
+    if (blockers.length > 0) {
+      const complete = draft.clauses.verification && draft.clauses.groundBasedAsat;
+      for (const b of blockers) {
+        ledger.add(
+          `draft.${id}.momentum`,
+          -15,
+          `${name(b.by)} blocked consensus on the ${DRAFT_SHORT[id]}`,
+          from(b),
+        );
+        ledger.add(
+          `legitimacy.${b.by}`,
+          complete ? -6 : -2,
+          complete
+            ? `${name(b.by)} blocked the ${DRAFT_SHORT[id]} although it answers the usual objections`
+            : `${name(b.by)} blocked the ${DRAFT_SHORT[id]}, citing its gaps`,
+          from(b),
+        );
+      }
+      ledger.add('tension', 2, `Consensus on the ${DRAFT_SHORT[id]} was blocked`, {
+        kind: 'rule',
+        rule: 'consensus',
+      });
+      continue;
+    }
+    draft.adoptedRound = r.round;
+    draft.parties = [...DELEGATIONS];
+    const rule = { kind: 'rule' as const, rule: 'consensus' };
+    ledger.add('tension', -10, `The CD adopted ${DRAFT_NAMES[id]} by consensus`, rule);
+    for (const d of DELEGATIONS)
+      ledger.add(`legitimacy.${d}`, 3, `The CD adopted the ${DRAFT_SHORT[id]} by consensus`, rule);
+    for (const s of draft.sponsors)
+      ledger.add(`prestige.${s}`, 5, `${name(s)} sponsored the ${DRAFT_SHORT[id]}, now adopted`, rule);
+  }
+}

@@ -1,0 +1,312 @@
+import { z } from 'zod';
+import { DELEGATIONS, type Delegation } from '../model/seats.ts';
+import {
+  CLAUSES,
+  COUNTERSPACE,
+  type Counterspace,
+  DRAFTS,
+  LUNAR_BLOCS,
+  REGIMES,
+  RESOLUTION_TOPICS,
+  TCBMS,
+  type World,
+} from './model.ts';
+
+/** The orders a delegation can give in one round, each declared once with its schema; costs and checks below. */
+const Other = z.enum(DELEGATIONS);
+export const STATEMENT_MAX_LENGTH = 280;
+
+export const Order = z.discriminatedUnion('kind', [
+  // At the Conference on Disarmament and the UN
+  z.strictObject({ kind: z.literal('tableDraft'), draft: z.enum(DRAFTS) }),
+  z.strictObject({ kind: z.literal('coSponsor'), draft: z.enum(DRAFTS) }),
+  z.strictObject({ kind: z.literal('amendDraft'), draft: z.enum(DRAFTS), clause: z.enum(CLAUSES) }),
+  z.strictObject({ kind: z.literal('blockConsensus'), draft: z.enum(DRAFTS) }),
+  z.strictObject({ kind: z.literal('proposeTcbm'), measure: z.enum(TCBMS) }),
+  z.strictObject({ kind: z.literal('endorseTcbm'), measure: z.enum(TCBMS) }),
+  z.strictObject({ kind: z.literal('workingPaper'), topic: z.enum(['definitions', 'verification']) }),
+  z.strictObject({ kind: z.literal('proposeResolution'), topic: z.enum(RESOLUTION_TOPICS) }),
+  z.strictObject({
+    kind: z.literal('voteResolution'),
+    resolution: z.string().max(40),
+    vote: z.enum(['yes', 'no', 'abstain']),
+  }),
+  z.strictObject({
+    kind: z.literal('statement'),
+    stance: z.enum(['restraint', 'noFirstPlacement', 'deterrence', 'partnership', 'condemn']),
+    target: Other.optional(),
+    text: z.string().max(STATEMENT_MAX_LENGTH),
+  }),
+  z.strictObject({ kind: z.literal('withdrawTreaty'), draft: z.enum(DRAFTS) }),
+  // Bilateral
+  z.strictObject({ kind: z.literal('summit'), with: Other }),
+  z.strictObject({
+    kind: z.literal('techDeal'),
+    with: Other,
+    deal: z.enum(['rocketEngines', 'missileWarning', 'propellant', 'navigation']),
+  }),
+  z.strictObject({
+    kind: z.literal('sanction'),
+    target: Other,
+    measure: z.enum(['exportControls', 'wolfAmendment']),
+  }),
+  z.strictObject({ kind: z.literal('lunarPartnership'), bloc: z.enum(LUNAR_BLOCS) }),
+  // In orbit
+  z.strictObject({
+    kind: z.literal('launchSatellites'),
+    regime: z.enum(REGIMES),
+    count: z.number().int().min(1).max(3),
+  }),
+  z.strictObject({ kind: z.literal('buildCounterspace'), weapon: z.enum(COUNTERSPACE) }),
+  z.strictObject({
+    kind: z.literal('testCounterspace'),
+    weapon: z.enum(['directAscent', 'coOrbital', 'laser']),
+    target: Other.optional(),
+  }),
+  z.strictObject({ kind: z.literal('jam'), target: Other }),
+  z.strictObject({ kind: z.literal('buildMissileWarning') }),
+  z.strictObject({ kind: z.literal('buildSsa') }),
+  z.strictObject({ kind: z.literal('jointExercise'), with: Other }),
+  z.strictObject({ kind: z.literal('debrisMitigation') }),
+  z.strictObject({ kind: z.literal('lunarMission') }),
+]);
+export type Order = z.infer<typeof Order>;
+export type OrderKind = Order['kind'];
+export type OrderOf<K extends OrderKind> = Extract<Order, { kind: K }>;
+
+export const MAX_ORDERS = 6;
+export const OrderList = z
+  .array(Order)
+  .max(MAX_ORDERS, `A delegation gives at most ${MAX_ORDERS} orders a round.`);
+
+export type Arena = 'cd' | 'bilateral' | 'orbit';
+
+const WEAPON_COST: Record<Counterspace, number> = { jamming: 1, laser: 2, coOrbital: 3, directAscent: 2 };
+
+interface OrderSpec<K extends OrderKind> {
+  arena: Arena;
+  title: string; // for menus: "Table a draft treaty"
+  cost: (o: OrderOf<K>) => number;
+  /** Why this delegation cannot give this order now, or undefined. */
+  check?: (o: OrderOf<K>, w: World, d: Delegation) => string | undefined;
+}
+
+const other = (o: { with?: Delegation; target?: Delegation }, d: Delegation) =>
+  o.with === d || o.target === d ? 'Choose another delegation, not your own.' : undefined;
+
+/** Every order's arena, title, cost and prerequisites: the one table the UI, the checks and the rulebook read. */
+export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
+  tableDraft: {
+    arena: 'cd',
+    title: 'Table a draft treaty',
+    cost: () => 2,
+    check: (o, w) =>
+      w.drafts[o.draft].adoptedRound !== undefined ? 'That text has already been adopted.' : undefined,
+  },
+  coSponsor: {
+    arena: 'cd',
+    title: 'Co-sponsor a draft',
+    cost: () => 1,
+    check: (o, w, d) =>
+      w.drafts[o.draft].adoptedRound !== undefined
+        ? 'That text has already been adopted.'
+        : w.drafts[o.draft].sponsors.includes(d)
+          ? 'You already sponsor that draft.'
+          : undefined,
+  },
+  amendDraft: {
+    arena: 'cd',
+    title: 'Propose an amendment',
+    cost: () => 1,
+    check: (o, w) =>
+      !w.drafts[o.draft].tabled
+        ? 'Only a tabled draft can be amended.'
+        : w.drafts[o.draft].clauses[o.clause]
+          ? 'The text already has that clause.'
+          : w.drafts[o.draft].adoptedRound !== undefined
+            ? 'That text has already been adopted.'
+            : undefined,
+  },
+  blockConsensus: { arena: 'cd', title: 'Block consensus on a draft', cost: () => 0 },
+  proposeTcbm: {
+    arena: 'cd',
+    title: 'Propose a transparency or confidence-building measure',
+    cost: () => 1,
+    check: (o, w) =>
+      w.measures[o.measure] ? 'That measure is already on the table; endorse it instead.' : undefined,
+  },
+  endorseTcbm: {
+    arena: 'cd',
+    title: 'Endorse a measure on the table',
+    cost: () => 0,
+    check: (o, w, d) =>
+      !w.measures[o.measure]
+        ? 'Nobody has proposed that measure yet.'
+        : w.measures[o.measure]?.endorsers.includes(d)
+          ? 'You already endorse that measure.'
+          : undefined,
+  },
+  workingPaper: { arena: 'cd', title: 'Submit a working paper', cost: () => 1 },
+  proposeResolution: { arena: 'cd', title: 'Propose a First Committee resolution', cost: () => 1 },
+  voteResolution: {
+    arena: 'cd',
+    title: 'Vote on a resolution',
+    cost: () => 0,
+    check: (o, w) =>
+      w.resolutions.some((r) => r.id === o.resolution && !r.result && r.proposedRound === w.round)
+        ? undefined
+        : 'That resolution is not up for a vote this round.',
+  },
+  statement: {
+    arena: 'cd',
+    title: 'Make a statement on the CD floor',
+    cost: () => 0,
+    check: (o, _w, d) => other(o, d),
+  },
+  withdrawTreaty: {
+    arena: 'cd',
+    title: 'Withdraw from a treaty',
+    cost: () => 0,
+    check: (o, w, d) =>
+      w.drafts[o.draft].parties.includes(d) ? undefined : 'You are not a party to that treaty.',
+  },
+  summit: {
+    arena: 'bilateral',
+    title: 'Hold a summit (both must agree)',
+    cost: () => 1,
+    check: (o, _w, d) => other(o, d),
+  },
+  techDeal: {
+    arena: 'bilateral',
+    title: 'Technology deal (both must agree)',
+    cost: () => 2,
+    check: (o, _w, d) => other(o, d),
+  },
+  sanction: {
+    arena: 'bilateral',
+    title: 'Export controls or sanctions',
+    cost: () => 1,
+    check: (o, _w, d) => other(o, d),
+  },
+  lunarPartnership: {
+    arena: 'bilateral',
+    title: 'Lunar partnership (Artemis Accords or ILRS)',
+    cost: () => 2,
+    check: (o, w, d) =>
+      LUNAR_BLOCS.some((b) => b !== o.bloc && w.lunar[b].members.includes(d))
+        ? 'You belong to the other lunar bloc.'
+        : undefined,
+  },
+  launchSatellites: {
+    arena: 'orbit',
+    title: 'Launch satellites',
+    cost: (o) => o.count * (o.regime === 'geo' ? 2 : 1),
+    check: (o, w, d) =>
+      o.regime === 'geo' && w.delegations[d].capabilities.launch < 2
+        ? 'GEO launches need launch capability 2.'
+        : undefined,
+  },
+  buildCounterspace: {
+    arena: 'orbit',
+    title: 'Build a counterspace weapon',
+    cost: (o) => WEAPON_COST[o.weapon],
+    check: (o, w, d) =>
+      w.delegations[d].capabilities.counterspace[o.weapon] >= 5
+        ? 'That weapon is at its highest level.'
+        : undefined,
+  },
+  testCounterspace: {
+    arena: 'orbit',
+    title: 'Test a counterspace weapon',
+    cost: () => 2,
+    check: (o, w, d) =>
+      w.delegations[d].capabilities.counterspace[o.weapon] < 1
+        ? 'Build that weapon before testing it.'
+        : o.weapon !== 'directAscent' && !o.target
+          ? 'Name the satellite owner your test approaches or dazzles.'
+          : other(o, d),
+  },
+  jam: {
+    arena: 'orbit',
+    title: 'Jam satellite signals',
+    cost: () => 1,
+    check: (o, w, d) =>
+      w.delegations[d].capabilities.counterspace.jamming < 1 ? 'You have no jammers.' : other(o, d),
+  },
+  buildMissileWarning: {
+    arena: 'orbit',
+    title: 'Build missile-warning radars and sensors',
+    cost: () => 2,
+    check: (_o, w, d) =>
+      w.delegations[d].capabilities.missileWarning >= 5
+        ? 'Missile warning is at its highest level.'
+        : undefined,
+  },
+  buildSsa: {
+    arena: 'orbit',
+    title: 'Build space situational awareness',
+    cost: () => 2,
+    check: (_o, w, d) =>
+      w.delegations[d].capabilities.ssa >= 5 ? 'Situational awareness is at its highest level.' : undefined,
+  },
+  jointExercise: {
+    arena: 'orbit',
+    title: 'Joint air and missile defence exercise (both must agree)',
+    cost: () => 1,
+    check: (o, _w, d) => other(o, d),
+  },
+  debrisMitigation: { arena: 'orbit', title: 'Debris mitigation', cost: () => 1 },
+  lunarMission: {
+    arena: 'orbit',
+    title: 'Lunar mission',
+    cost: () => 2,
+    check: (_o, w, d) =>
+      w.delegations[d].capabilities.launch < 3 ? 'Lunar missions need launch capability 3.' : undefined,
+  },
+};
+
+export function orderCost(order: Order): number {
+  return (ORDER_SPECS[order.kind].cost as (o: Order) => number)(order);
+}
+
+export function arenaOf(order: Order): Arena {
+  return ORDER_SPECS[order.kind].arena;
+}
+
+/** Orders that add to a delegation's military power in space: the earmarked budget may be spent only on these. */
+export function isMilitary(order: Order): boolean {
+  return [
+    'buildCounterspace',
+    'testCounterspace',
+    'jam',
+    'buildMissileWarning',
+    'buildSsa',
+    'jointExercise',
+    'launchSatellites',
+  ].includes(order.kind);
+}
+
+/** Checks a delegation's list of orders against its budget and each order's prerequisites; returns a sentence. */
+export function ordersProblem(w: World, d: Delegation, orders: readonly Order[]): string | undefined {
+  const state = w.delegations[d];
+  const seen = new Set<string>();
+  for (const [i, o] of orders.entries()) {
+    const key = JSON.stringify(o);
+    if (seen.has(key)) return `Order ${i + 1} repeats an earlier order.`;
+    seen.add(key);
+    const problem = (
+      ORDER_SPECS[o.kind].check as ((o: Order, w: World, d: Delegation) => string | undefined) | undefined
+    )?.(o, w, d);
+    if (problem) return `Order ${i + 1} (${ORDER_SPECS[o.kind].title.toLowerCase()}): ${problem}`;
+  }
+  if (orders.filter((o) => o.kind === 'statement').length > 1) return 'One statement a round.';
+  const total = orders.reduce((sum, o) => sum + orderCost(o), 0);
+  if (total > state.budget)
+    return `These orders cost ${total} points; your budget this round is ${state.budget}.`;
+  const civil = orders.filter((o) => !isMilitary(o)).reduce((sum, o) => sum + orderCost(o), 0);
+  const free = state.budget - state.earmarked;
+  if (civil > free) {
+    return `${state.earmarked} of your ${state.budget} points are earmarked for military space this round; your other orders may cost at most ${free}.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+
+/** The generator's state for a seed: kept in the world, so the same seed and commands give the same draws. */
+export function seedRng(seed: number): number[] {
+  return [...xoroshiro128plus(seed).getState()];
+}
+
+/** Draws from the world's generator during one resolution; `state()` gives the state to store back. */
+export class Dice {
+  private readonly rng;
+
+  constructor(state: readonly number[]) {
+    this.rng = xoroshiro128plusFromState(state);
+  }
+
+  /** An integer from `from` to `to`, both included. */
+  int(from: number, to: number): number {
+    return uniformInt(this.rng, from, to);
+  }
+
+  /** True with probability `p` (0 to 1), to a ten-thousandth. */
+  chance(p: number): boolean {
+    return this.int(0, 9999) < Math.round(p * 10000);
+  }
+
+  state(): number[] {
+    return [...this.rng.getState()];
+  }
+}

@@ -7,6 +7,7 @@ import { joinCodeProblem, normalizeJoinCode } from './model/joinCode.ts';
 import { nicknameProblem, normalizeNickname } from './model/nickname.ts';
 import { ROUND_PHASES } from './model/phases.ts';
 import { DELEGATIONS } from './model/seats.ts';
+import { OrderList } from './rules/orders.ts';
 
 export const DRAFT_MAX_LENGTH = 2000;
 
@@ -50,6 +51,7 @@ export const ToServer = {
   // students
   chooseSeat: z.strictObject({ seat: SeatChoice }),
   editDraft: z.strictObject({ text: z.string().max(DRAFT_MAX_LENGTH) }),
+  setOrders: z.strictObject({ orders: OrderList }),
   submitOrders: z.strictObject({}),
   // teacher
   updateSettings: SettingsPatch,
@@ -60,6 +62,10 @@ export const ToServer = {
   startSession: z.strictObject({}),
   advancePhase: z.strictObject({}),
   endSession: z.strictObject({}),
+  setHead: z.strictObject({ memberId: MemberId }),
+  pauseTimer: z.strictObject({}),
+  resumeTimer: z.strictObject({}),
+  extendTimer: z.strictObject({ minutes: z.number().int().min(1).max(30) }),
 } as const;
 export type ToServerName = keyof typeof ToServer;
 export type ToServerPayload<K extends ToServerName> = z.infer<(typeof ToServer)[K]>;
@@ -68,6 +74,7 @@ export type ToServerPayload<K extends ToServerName> = z.infer<(typeof ToServer)[
 export const SENDERS: Record<ToServerName, 'member' | 'teacher'> = {
   chooseSeat: 'member',
   editDraft: 'member',
+  setOrders: 'member',
   submitOrders: 'member',
   updateSettings: 'teacher',
   lockTeams: 'teacher',
@@ -77,6 +84,10 @@ export const SENDERS: Record<ToServerName, 'member' | 'teacher'> = {
   startSession: 'teacher',
   advancePhase: 'teacher',
   endSession: 'teacher',
+  setHead: 'teacher',
+  pauseTimer: 'teacher',
+  resumeTimer: 'teacher',
+  extendTimer: 'teacher',
 };
 
 /** Why a well-formed command was refused; `message` is written for the person who clicked. */
@@ -96,6 +107,8 @@ export const REFUSAL_CODES = [
   'nothingToDo',
   'unknownScenario',
   'sessionFull',
+  'invalidOrders',
+  'notHead',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

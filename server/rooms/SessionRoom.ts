@@ -139,7 +139,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       client.userData = { role: 'student', memberId: joined?.memberId };
     } else {
       client.userData = { role: auth.role };
-      if (auth.role === 'teacher') for (const team of this.state.teams.values()) client.view.add(team);
+      if (auth.role === 'teacher') {
+        for (const team of this.state.teams.values()) client.view.add(team);
+        client.view.add(this.state.host);
+      }
     }
     this.refreshPresence();
     this.welcome(client);
@@ -204,6 +207,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     for (const event of outcome.events) {
       if (event.type === 'memberRemoved') this.disconnectMember(event.memberId);
       if (event.type === 'phaseBegan' || event.type === 'sessionEnded') this.restartPhaseTimer();
+      if (event.type === 'timerPaused') this.pauseTimer();
+      if (event.type === 'timerResumed') this.startTimer(this.state.phaseRemainingMs);
+      if (event.type === 'timerExtended') this.extendTimer(event.minutes * 60_000);
     }
     this.refreshViews();
     this.broadcastPatch();
@@ -224,19 +230,41 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     }
   }
 
+  /** A new phase: its timer starts from the settings (or none, with timers off or the session over). */
   private restartPhaseTimer() {
-    this.phaseTimer?.clear();
-    this.phaseTimer = undefined;
-    const { stage, phase, round, settings } = this.model;
+    const { stage, phase, settings } = this.model;
+    this.state.phaseRemainingMs = 0;
     if (stage !== 'playing' || !phase || !settings.timersOn) {
+      this.phaseTimer?.clear();
+      this.phaseTimer = undefined;
       this.state.phaseEndsAt = 0;
       return;
     }
-    const ms = settings.phaseMinutes[phase] * 60_000;
+    this.startTimer(settings.phaseMinutes[phase] * 60_000);
+  }
+
+  /** Runs the current phase's timer for `ms`; when it fires, the rules hear phaseTimeUp for this very phase. */
+  private startTimer(ms: number) {
+    this.phaseTimer?.clear();
+    const { round, phase } = this.model;
+    if (!phase) return;
     this.state.phaseEndsAt = Date.now() + ms;
+    this.state.phaseRemainingMs = 0;
     this.phaseTimer = this.clock.setTimeout(() => {
       this.dispatch({ kind: 'system' }, { type: 'phaseTimeUp', round, phase });
     }, ms);
+  }
+
+  private pauseTimer() {
+    this.phaseTimer?.clear();
+    this.phaseTimer = undefined;
+    this.state.phaseRemainingMs = Math.max(0, this.state.phaseEndsAt - Date.now());
+    this.state.phaseEndsAt = 0;
+  }
+
+  private extendTimer(ms: number) {
+    if (this.model.timerPaused) this.state.phaseRemainingMs += ms;
+    else this.startTimer(Math.max(0, this.state.phaseEndsAt - Date.now()) + ms);
   }
 
   private disconnectMember(memberId: string) {

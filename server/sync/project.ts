@@ -1,7 +1,8 @@
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
-import type { SessionModel } from '../../shared/session/model.ts';
+import { viewFor } from '../../shared/rules/views.ts';
+import { headOf, type SessionModel } from '../../shared/session/model.ts';
 import { MemberState, type SessionState, TeamState } from './state.ts';
 
 /**
@@ -63,6 +64,30 @@ export function projectSession(
     }
     assign(ts, 'submitted', model.teams[d].submitted);
     assign(ts, 'draft', model.teams[d].draft);
+    assign(ts, 'orders', JSON.stringify(model.teams[d].orders));
+    assign(ts, 'headId', headOf(model, d)?.id ?? '');
+  }
+  assign(state, 'timerPaused', model.timerPaused);
+  projectWorld(model, state);
+}
+
+const projected = new WeakMap<SessionState, { world: unknown; ended: boolean }>();
+
+/**
+ * Writes the world's views: public, each delegation's, the teacher's. The world changes only at the start and
+ * at each resolution, so the views are rebuilt only then; at the end of the session everything is revealed.
+ */
+function projectWorld(model: SessionModel, state: SessionState) {
+  const ended = model.stage === 'ended';
+  const last = projected.get(state);
+  if (last && last.world === model.world && last.ended === ended) return;
+  projected.set(state, { world: model.world, ended });
+  const w = model.world;
+  assign(state, 'world', w ? JSON.stringify(viewFor(w, 'public', ended)) : '');
+  assign(state.host, 'world', w ? JSON.stringify(viewFor(w, 'teacher')) : '');
+  for (const d of DELEGATIONS) {
+    const ts = state.teams.get(d);
+    if (ts) assign(ts, 'secret', w ? JSON.stringify(viewFor(w, d, ended)) : '');
   }
 }
 

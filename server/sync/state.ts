@@ -20,6 +20,9 @@ export const TeamState = schema(
   {
     submitted: t.boolean().default(false),
     draft: t.string().default('').view(),
+    orders: t.string().default('[]').view(), // JSON: this round's orders
+    secret: t.string().default('').view(), // JSON: the world as this delegation sees it (WorldView)
+    headId: t.string().default(''), // the member who confirms the orders now
   },
   'TeamState',
 );
@@ -39,6 +42,10 @@ export const SettingsState = schema(
 );
 export type SettingsState = InstanceType<typeof SettingsState>;
 
+/** What only the teacher's connections receive: the whole world, secrets and true causes included. */
+export const HostState = schema({ world: t.string().default('') }, 'HostState');
+export type HostState = InstanceType<typeof HostState>;
+
 export const SessionState = schema(
   {
     version: t.uint32().default(0),
@@ -52,6 +59,13 @@ export const SessionState = schema(
     settings: t.ref(SettingsState).default(() => new SettingsState()),
     members: t.map(MemberState),
     teams: t.map(TeamState), // keyed by delegation
+    world: t.string().default(''), // JSON: the world as the class sees it (WorldView for 'public')
+    timerPaused: t.boolean().default(false),
+    phaseRemainingMs: t.float64().default(0), // while paused: time left on the phase timer
+    host: t
+      .ref(HostState)
+      .view()
+      .default(() => new HostState()),
   },
   'SessionState',
 );

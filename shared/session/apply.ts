@@ -3,8 +3,11 @@ import { PHASE_NAMES, ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
 import { nicknameKey } from '../model/nickname.ts';
 import { DELEGATION_NAMES, isDelegation, type Delegation, type Seat, SEAT_NAMES } from '../model/seats.ts';
 import { type Refusal, type RefusalCode, SENDERS } from '../protocol.ts';
+import type { Order } from '../rules/orders.ts';
+import { ordersProblem } from '../rules/orders.ts';
+import { newWorld, resolveRound } from '../rules/resolve.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
-import { currentYear, emptyDesk, type Member, type SessionModel, seatCount } from './model.ts';
+import { currentYear, emptyDesk, headOf, type Member, type SessionModel, seatCount } from './model.ts';
 
 /** The most students one session holds, observers included. */
 export const MAX_MEMBERS = 100;
@@ -35,7 +38,8 @@ export function applyCommand(
 ): Outcome {
   const who = checkSender(state, actor, command);
   if (who) return who;
-  const next = structuredClone(state);
+  // The world is never changed in place (a resolution returns a new one), so it is shared, not copied.
+  const next: SessionModel = { ...structuredClone({ ...state, world: undefined }), world: state.world };
   const result = handle(next, actor, command, ctx);
   if (!Array.isArray(result)) return result;
   next.version = state.version + 1;
@@ -109,6 +113,7 @@ function handle(
       const full = checkRoom(s, c.seat);
       if (full) return full;
       me.seat = c.seat;
+      claimHead(s, me);
       return [{ type: 'seatChosen', memberId: me.id, seat: c.seat, by: 'student' }];
     }
 
@@ -136,9 +141,68 @@ function handle(
         return refuse('wrongPhase', `Orders are submitted in the orders phase; ${nowText(s)}.`);
       }
       if (desk.submitted) return refuse('nothingToDo', "Your delegation's orders are already in.");
+      const head = headOf(s, me.seat as Delegation);
+      if (head && head.id !== me.id) {
+        return refuse('notHead', `Only the head of delegation (${head.nickname}) confirms the orders.`);
+      }
       desk.submitted = true;
       return [{ type: 'ordersSubmitted', seat: me.seat, memberId: me.id }];
     }
+
+    case 'setOrders': {
+      const me = self as Member;
+      const desk = deskOf(s, me);
+      if (!desk || !s.world) return refuse('notSeated', 'Sit at a delegation to draft its orders.');
+      if (s.stage !== 'playing' || !s.phase || !DRAFT_PHASES.includes(s.phase)) {
+        return refuse(
+          'wrongPhase',
+          `Orders are drafted in the negotiation and orders phases; ${nowText(s)}.`,
+        );
+      }
+      const problem = ordersProblem(s.world, me.seat as Delegation, c.orders as Order[]);
+      if (problem) return refuse('invalidOrders', problem);
+      desk.orders = c.orders as Order[];
+      const events: SessionEvent[] = [
+        { type: 'ordersSet', seat: me.seat, memberId: me.id, count: c.orders.length },
+      ];
+      if (desk.submitted) {
+        desk.submitted = false;
+        events.push({ type: 'ordersWithdrawn', seat: me.seat, memberId: me.id });
+      }
+      return events;
+    }
+
+    case 'setHead': {
+      const member = s.members[c.memberId];
+      if (!member || member.status === 'gone')
+        return refuse('unknownMember', 'That student is no longer in the session.');
+      if (!isDelegation(member.seat))
+        return refuse('notSeated', `${member.nickname} does not sit at a delegation.`);
+      if (headOf(s, member.seat)?.id === member.id && s.teams[member.seat].headId === member.id) {
+        return refuse('nothingToDo', `${member.nickname} already heads the delegation.`);
+      }
+      s.teams[member.seat].headId = member.id;
+      return [{ type: 'headChosen', seat: member.seat, memberId: member.id }];
+    }
+
+    case 'pauseTimer':
+    case 'resumeTimer': {
+      if (s.stage !== 'playing') return refuse('wrongStage', 'Timers run only during the rounds.');
+      if (!s.settings.timersOn) return refuse('nothingToDo', 'Phase timers are off for this session.');
+      const pause = c.type === 'pauseTimer';
+      if (s.timerPaused === pause)
+        return refuse(
+          'nothingToDo',
+          pause ? 'The timer is already paused.' : 'The timer is already running.',
+        );
+      s.timerPaused = pause;
+      return [{ type: pause ? 'timerPaused' : 'timerResumed' }];
+    }
+
+    case 'extendTimer':
+      if (s.stage !== 'playing') return refuse('wrongStage', 'Timers run only during the rounds.');
+      if (!s.settings.timersOn) return refuse('nothingToDo', 'Phase timers are off for this session.');
+      return [{ type: 'timerExtended', minutes: c.minutes }];
 
     case 'updateSettings': {
       if (s.stage !== 'lobby')
@@ -197,6 +261,7 @@ function handle(
       const full = checkRoom(s, c.seat);
       if (full) return full;
       member.seat = c.seat;
+      claimHead(s, member);
       return [{ type: 'seatChosen', memberId: member.id, seat: c.seat, by: 'teacher' }];
     }
 
@@ -235,6 +300,7 @@ function handle(
         );
       }
       s.stage = 'playing';
+      s.world = newWorld(s.seed, s.settings.years);
       const events: SessionEvent[] = [{ type: 'sessionStarted' }];
       if (s.settings.lockTeamsOnStart && !s.teamsLocked) {
         s.teamsLocked = true;
@@ -302,12 +368,32 @@ function nowText(s: SessionModel): string {
   return `now it is the ${PHASE_NAMES[s.phase ?? 'briefing'].toLowerCase()} phase`;
 }
 
+/** The first student to sit at a delegation with no head becomes its head. */
+function claimHead(s: SessionModel, member: Member) {
+  if (!isDelegation(member.seat)) return;
+  const desk = s.teams[member.seat];
+  const current = desk.headId ? s.members[desk.headId] : undefined;
+  if (!current || current.seat !== member.seat) desk.headId = member.id;
+}
+
 function beginRound(s: SessionModel, round: number): SessionEvent[] {
   s.round = round;
   s.phase = 'briefing';
-  for (const d of Object.keys(s.teams) as Delegation[])
-    s.teams[d] = { ...emptyDesk(), draft: s.teams[d].draft };
+  s.timerPaused = false;
+  for (const d of Object.keys(s.teams) as Delegation[]) {
+    s.teams[d] = { ...emptyDesk(), draft: s.teams[d].draft, headId: s.teams[d].headId };
+  }
   return [{ type: 'phaseBegan', round, phase: 'briefing', year: currentYear(s) }];
+}
+
+/** Resolves the round with the orders each head confirmed; a delegation that did not confirm does nothing. */
+function resolve(s: SessionModel): SessionEvent[] {
+  if (!s.world) return [];
+  const confirmed: Partial<Record<Delegation, Order[]>> = {};
+  for (const d of Object.keys(s.teams) as Delegation[])
+    if (s.teams[d].submitted) confirmed[d] = s.teams[d].orders;
+  s.world = resolveRound(s.world, confirmed, s.settings.years[s.round]);
+  return [{ type: 'roundResolved', round: s.round }];
 }
 
 /** Moves to the next phase; after a round's debrief, to the next round; after the last round, to the end. */
@@ -316,7 +402,9 @@ function advance(s: SessionModel): SessionEvent[] {
   const nextPhase = ROUND_PHASES[i + 1];
   if (nextPhase) {
     s.phase = nextPhase;
-    return [{ type: 'phaseBegan', round: s.round, phase: nextPhase, year: currentYear(s) }];
+    s.timerPaused = false;
+    const resolved = nextPhase === 'resolution' ? resolve(s) : [];
+    return [...resolved, { type: 'phaseBegan', round: s.round, phase: nextPhase, year: currentYear(s) }];
   }
   if (s.round < s.settings.years.length) return beginRound(s, s.round + 1);
   s.stage = 'ended';

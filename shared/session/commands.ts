@@ -36,7 +36,13 @@ export type SessionEvent =
   | { type: 'phaseBegan'; round: number; phase: RoundPhase; year: number | undefined }
   | { type: 'sessionEnded' }
   | { type: 'draftEdited'; seat: string; memberId: string }
+  | { type: 'ordersSet'; seat: string; memberId: string; count: number }
   | { type: 'ordersSubmitted'; seat: string; memberId: string }
+  | { type: 'roundResolved'; round: number }
+  | { type: 'headChosen'; seat: string; memberId: string }
+  | { type: 'timerPaused' }
+  | { type: 'timerResumed' }
+  | { type: 'timerExtended'; minutes: number }
   | { type: 'ordersWithdrawn'; seat: string; memberId: string }
   | { type: 'memberAway'; memberId: string }
   | { type: 'memberReturned'; memberId: string }

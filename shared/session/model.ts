@@ -1,5 +1,7 @@
 import type { PhaseMinutes, RoundPhase, SessionStage } from '../model/phases.ts';
-import type { Delegation, Seat } from '../model/seats.ts';
+import { type Delegation, type Seat } from '../model/seats.ts';
+import type { World } from '../rules/model.ts';
+import type { Order } from '../rules/orders.ts';
 
 /** Connection as the class sees it: here, away (dropped, seat held for a while), or gone (seat kept for the teacher to hand back). */
 export const MEMBER_STATUSES = ['connected', 'away', 'gone'] as const;
@@ -15,8 +17,10 @@ export interface Member {
 
 /** A delegation's shared working space. The draft is secret: only the team and the teacher see it. */
 export interface TeamDesk {
-  draft: string; // "Table a PPWT revision; ask Russia about the RD-180 deal"
-  submitted: boolean; // the team has sent its orders for this round
+  draft: string; // the team's notes: "Table a PPWT revision; ask Russia about the RD-180 deal"
+  orders: Order[]; // this round's hidden orders, drafted by any member
+  submitted: boolean; // the head of delegation has confirmed the orders for this round
+  headId: string | undefined; // the head of delegation chosen (the first to sit, or the teacher's pick)
 }
 
 /** What the teacher chooses before the class starts: one screen, with defaults that need no change. */
@@ -45,10 +49,12 @@ export interface SessionModel {
   members: Record<string, Member>;
   teams: Record<Delegation, TeamDesk>;
   nextMemberNumber: number; // the next id is `m${nextMemberNumber}`
+  world: World | undefined; // the simulation, from round 1 on; never changed in place (resolution returns a new one)
+  timerPaused: boolean; // the teacher paused the phase timer
 }
 
 export function emptyDesk(): TeamDesk {
-  return { draft: '', submitted: false };
+  return { draft: '', orders: [], submitted: false, headId: undefined };
 }
 
 export function newSession(code: string, seed: number, settings: SessionSettings): SessionModel {
@@ -64,7 +70,22 @@ export function newSession(code: string, seed: number, settings: SessionSettings
     members: {},
     teams: { us: emptyDesk(), china: emptyDesk(), russia: emptyDesk() },
     nextMemberNumber: 1,
+    world: undefined,
+    timerPaused: false,
   };
+}
+
+/**
+ * Who confirms a delegation's orders: the chosen head while connected; otherwise the first connected member
+ * (an acting head), so a sleeping phone never blocks a team. A team of one holds every role.
+ */
+export function headOf(state: SessionModel, d: Delegation): Member | undefined {
+  const seated = Object.values(state.members)
+    .filter((m) => m.seat === d && m.status !== 'gone')
+    .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  const chosen = state.teams[d].headId ? state.members[state.teams[d].headId] : undefined;
+  if (chosen && chosen.seat === d && chosen.status === 'connected') return chosen;
+  return seated.find((m) => m.status === 'connected') ?? (chosen?.seat === d ? chosen : seated[0]);
 }
 
 /** The year of the current round, or of the first round in the lobby. */

@@ -35,6 +35,38 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
       ['extra key', { text: '', seat: 'us' }],
     ],
   },
+  setOrders: {
+    valid: {
+      orders: [
+        { kind: 'tableDraft', draft: 'ppwt' },
+        { kind: 'launchSatellites', regime: 'leo', count: 2 },
+        { kind: 'statement', stance: 'restraint', text: 'We will not be first.' },
+      ],
+    },
+    malformed: [
+      ['unknown order', { orders: [{ kind: 'nuke' }] }],
+      ['missing field', { orders: [{ kind: 'tableDraft' }] }],
+      ['too many satellites at once', { orders: [{ kind: 'launchSatellites', regime: 'leo', count: 9 }] }],
+      ['seven orders', { orders: Array.from({ length: 7 }, () => ({ kind: 'debrisMitigation' })) }],
+      ['statement too long', { orders: [{ kind: 'statement', stance: 'restraint', text: 'x'.repeat(281) }] }],
+      ['extra key in an order', { orders: [{ kind: 'buildSsa', level: 5 }] }],
+      ['orders not a list', { orders: { kind: 'buildSsa' } }],
+    ],
+  },
+  setHead: {
+    valid: { memberId: 'm4' },
+    malformed: [['bad id', { memberId: 'teacher' }]],
+  },
+  pauseTimer: { valid: {}, malformed: [['extra key', { seconds: 3 }]] },
+  resumeTimer: { valid: {}, malformed: [['extra key', { now: true }]] },
+  extendTimer: {
+    valid: { minutes: 2 },
+    malformed: [
+      ['zero minutes', { minutes: 0 }],
+      ['an hour', { minutes: 60 }],
+      ['fraction', { minutes: 1.5 }],
+    ],
+  },
   submitOrders: {
     valid: {},
     malformed: [

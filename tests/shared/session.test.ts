@@ -93,6 +93,11 @@ describe('who may send what', () => {
     startSession: { type: 'startSession' },
     advancePhase: { type: 'advancePhase' },
     endSession: { type: 'endSession' },
+    setOrders: { type: 'setOrders', orders: [] },
+    setHead: { type: 'setHead', memberId: 'm1' },
+    pauseTimer: { type: 'pauseTimer' },
+    resumeTimer: { type: 'resumeTimer' },
+    extendTimer: { type: 'extendTimer', minutes: 2 },
   };
   const systemOnly: SessionCommand[] = [
     { type: 'joinSession', nickname: 'Eve' },
@@ -290,7 +295,7 @@ describe('editDraft', () => {
   it('withdraws submitted orders, so a team never sends a draft it has not seen', () => {
     const submitted = accept(playing('orders'), ana, { type: 'submitOrders' }).state;
     const { state, events } = accept(submitted, ana, edit);
-    expect(state.teams.us).toEqual({ draft: 'Ask Russia about the RD-180 deal', submitted: false });
+    expect(state.teams.us).toMatchObject({ draft: 'Ask Russia about the RD-180 deal', submitted: false });
     expect(events.map((e) => e.type)).toEqual(['draftEdited', 'ordersWithdrawn']);
   });
 });
@@ -587,7 +592,9 @@ describe('advancePhase', () => {
     (round, phase, nextRound, nextPhase, year) => {
       const { state, events } = accept(playing(phase, { round }), teacher, advance);
       expect([state.stage, state.round, state.phase]).toEqual(['playing', nextRound, nextPhase]);
-      expect(events).toEqual([{ type: 'phaseBegan', round: nextRound, phase: nextPhase, year }]);
+      // Leaving the orders phase resolves the round before the resolution phase begins.
+      const resolved = nextPhase === 'resolution' ? [{ type: 'roundResolved', round }] : [];
+      expect(events).toEqual([...resolved, { type: 'phaseBegan', round: nextRound, phase: nextPhase, year }]);
     },
   );
 
@@ -605,7 +612,7 @@ describe('advancePhase', () => {
     expect(state.teams.us.submitted).toBe(true);
     state = accept(accept(state, teacher, advance).state, teacher, advance).state;
     expect([state.round, state.phase]).toEqual([2, 'briefing']);
-    expect(state.teams.us).toEqual({ draft: 'Keep talking', submitted: false });
+    expect(state.teams.us).toMatchObject({ draft: 'Keep talking', orders: [], submitted: false });
   });
 });
 

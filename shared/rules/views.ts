@@ -1,0 +1,165 @@
+import { DELEGATIONS, type Delegation } from '../model/seats.ts';
+import type {
+  Capabilities,
+  Change,
+  Commitment,
+  Gap,
+  Incident,
+  StoryLine,
+  Violation,
+  World,
+} from './model.ts';
+import { objective } from './objectives.ts';
+import { allScores } from './score.ts';
+import { type SecurityTerm, security, securityTerms } from './security.ts';
+
+/** An incident as a viewer knows it: the true cause only for the teacher, the attacker, and at the end. */
+export type IncidentView = Omit<Incident, 'cause'> & { cause: Incident['cause'] | undefined };
+
+/** Who is looking: a delegation, the class (projector and observers), or the teacher. */
+export type Viewer = Delegation | 'public' | 'teacher';
+
+/** What only a delegation itself (and the teacher) knows about it. */
+export interface DelegationSecrets {
+  budget: number;
+  earmarked: number;
+  income: number;
+  security: number;
+  securityTerms: SecurityTerm[];
+  threat: Partial<Record<Delegation, number>>;
+  objectives: { id: string; text: string; met: boolean }[];
+}
+
+/** The world as one viewer may see it: public indicators for all, secrets only for their owners. */
+export interface WorldView {
+  round: number;
+  year: number | undefined;
+  tension: number;
+  debris: number;
+  cascade: boolean;
+  alignment: number;
+  drafts: World['drafts'];
+  measures: World['measures'];
+  resolutions: World['resolutions'];
+  lunar: World['lunar'];
+  sanctions: World['sanctions'];
+  deals: World['deals'];
+  delegations: Record<
+    Delegation,
+    { prestige: number; legitimacy: number; capabilities: Capabilities; commitments: Commitment[] }
+  >;
+  secrets: Partial<Record<Delegation, DelegationSecrets>>; // own delegation's; all for the teacher and at the end
+  incidents: IncidentView[];
+  violations: Violation[];
+  gaps: Gap[];
+  changes: Change[]; // the last resolved round's, as far as the viewer may see them
+  story: StoryLine[];
+  scores: ReturnType<typeof allScores> | undefined; // for the teacher, and for everyone at the end
+}
+
+const sees = (visibleTo: 'all' | Delegation[], viewer: Viewer) =>
+  viewer === 'teacher' || visibleTo === 'all' || (viewer !== 'public' && visibleTo.includes(viewer));
+
+/** Capability levels as `viewer` knows them: covert builds it has not detected (and that are not public) are missing. */
+function knownCapabilities(w: World, d: Delegation, viewer: Viewer): Capabilities {
+  const caps = structuredClone(w.delegations[d].capabilities);
+  if (viewer === 'teacher' || viewer === d) return caps;
+  for (const c of w.covert) {
+    if (c.by !== d || c.public || (viewer !== 'public' && c.knownTo.includes(viewer))) continue;
+    caps.counterspace[c.kind] = Math.max(0, caps.counterspace[c.kind] - 1);
+  }
+  return caps;
+}
+
+function secretsOf(w: World, d: Delegation): DelegationSecrets {
+  const me = w.delegations[d];
+  return {
+    budget: me.budget,
+    earmarked: me.earmarked,
+    income: me.income,
+    security: security(w, d),
+    securityTerms: securityTerms(w, d),
+    threat: { ...me.threat },
+    objectives: me.objectives.map((id) => {
+      const o = objective(id);
+      return { id, text: o?.text ?? id, met: o ? o.met(w) : false };
+    }),
+  };
+}
+
+/**
+ * Removes what `viewer` may not know. `revealAll` (the session has ended) opens everything for the debrief:
+ * secrets, true causes, undetected breaches and scores.
+ */
+export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView {
+  const v: Viewer = revealAll ? 'teacher' : viewer;
+  const all = v === 'teacher';
+  const delegations = Object.fromEntries(
+    DELEGATIONS.map((d) => [
+      d,
+      {
+        prestige: w.delegations[d].prestige,
+        legitimacy: w.delegations[d].legitimacy,
+        capabilities: knownCapabilities(w, d, v),
+        commitments: w.delegations[d].commitments,
+      },
+    ]),
+  ) as WorldView['delegations'];
+  const secrets: WorldView['secrets'] = {};
+  for (const d of DELEGATIONS) if (all || v === d) secrets[d] = secretsOf(w, d);
+  const incidents = w.incidents
+    .filter(
+      (i) =>
+        all ||
+        (v !== 'public' && (i.victim === v || (i.cause.kind === 'attack' && i.cause.by === v))) ||
+        Object.values(i.belief).some((b) => b?.kind === 'attack'),
+    )
+    .map((i) => (all ? i : hideCause(i, v)));
+  return {
+    round: w.round,
+    year: w.year,
+    tension: w.tension,
+    debris: w.debris,
+    cascade: w.cascade,
+    alignment: w.alignment,
+    drafts: w.drafts,
+    measures: w.measures,
+    resolutions: w.resolutions,
+    lunar: w.lunar,
+    sanctions: w.sanctions,
+    deals: w.deals,
+    delegations,
+    secrets,
+    incidents,
+    violations: w.violations.filter((x) => all || x.detectedBy.length > 0 || x.by === v),
+    gaps: w.gaps.filter((g) => all || g.by === v),
+    changes: w.changes.filter((c) => c.round === w.round && sees(c.visibleTo, v)),
+    story: w.story.filter((s) => sees(s.visibleTo, v)),
+    scores: all ? allScores(w) : undefined,
+  };
+}
+
+/** An incident as a non-omniscient viewer knows it: its own belief, and the public accusation, not the truth. */
+function hideCause(i: Incident, v: Viewer): IncidentView {
+  const attacker = i.cause.kind === 'attack' && i.cause.by === v;
+  const belief: Incident['belief'] = {};
+  for (const d of DELEGATIONS) {
+    const b = i.belief[d];
+    if (b && (d === v || b.kind === 'attack')) belief[d] = b;
+  }
+  return { ...i, cause: attacker ? i.cause : undefined, belief };
+}
+
+export const ALIGNMENT_LABELS: readonly [number, string][] = [
+  [0, 'buyer–seller relationship'],
+  [25, 'strategic partnership'],
+  [50, 'comprehensive strategic partnership'],
+  [75, 'partnership for a new era'],
+  [90, 'de facto alliance'],
+];
+
+export function alignmentLabel(alignment: number): string {
+  let label = ALIGNMENT_LABELS[0]?.[1] ?? '';
+  for (const [from, text] of ALIGNMENT_LABELS) if (alignment >= from) label = text;
+  return label;
+}

@@ -61,6 +61,11 @@ export function resolveOrbit(r: Resolution) {
       from(p),
     );
     ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} launched satellites`, from(p));
+    tell(
+      r,
+      'all',
+      `${name(p.by)} launched ${count} satellite${count > 1 ? 's' : ''} to ${REGIME_NAMES[regime]}.`,
+    );
     if (regime === 'leo' && count >= 2)
       ledger.add('debris', Math.floor(count / 2), `${name(p.by)}'s launches to a crowded low orbit`, from(p));
     r.militaryGain[p.by].push({

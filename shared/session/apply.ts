@@ -124,13 +124,9 @@ function handle(
       if (s.stage !== 'playing' || !s.phase || !DRAFT_PHASES.includes(s.phase)) {
         return refuse('wrongPhase', `Drafts are open in the negotiation and orders phases; ${nowText(s)}.`);
       }
+      // Notes are the team's scratchpad: editing them leaves confirmed orders as they are.
       desk.draft = c.text;
-      const events: SessionEvent[] = [{ type: 'draftEdited', seat: me.seat, memberId: me.id }];
-      if (desk.submitted) {
-        desk.submitted = false;
-        events.push({ type: 'ordersWithdrawn', seat: me.seat, memberId: me.id });
-      }
-      return events;
+      return [{ type: 'draftEdited', seat: me.seat, memberId: me.id }];
     }
 
     case 'submitOrders': {
@@ -152,8 +148,8 @@ function handle(
     case 'setOrders': {
       const me = self as Member;
       const desk = deskOf(s, me);
-      if (!desk || !s.world) return refuse('notSeated', 'Sit at a delegation to draft its orders.');
-      if (s.stage !== 'playing' || !s.phase || !DRAFT_PHASES.includes(s.phase)) {
+      if (!desk) return refuse('notSeated', 'Sit at a delegation to draft its orders.');
+      if (s.stage !== 'playing' || !s.world || !s.phase || !DRAFT_PHASES.includes(s.phase)) {
         return refuse(
           'wrongPhase',
           `Orders are drafted in the negotiation and orders phases; ${nowText(s)}.`,

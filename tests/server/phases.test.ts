@@ -63,7 +63,9 @@ describe('a one-period session', () => {
     });
     expect(await refusalOf(chen.room.request('submitOrders', {}))).toMatchObject({ code: 'nothingToDo' });
     await chen.room.request('editDraft', { text: 'Table a PPWT revision instead' });
-    expect(chen.room.state.teams.get('china')?.submitted).toBe(false); // editing withdraws the orders
+    expect(chen.room.state.teams.get('china')?.submitted).toBe(true); // notes are not orders
+    await chen.room.request('setOrders', { orders: [{ kind: 'buildSsa' }] });
+    expect(chen.room.state.teams.get('china')?.submitted).toBe(false); // changing the orders withdraws them
     await chen.room.request('submitOrders', {});
 
     await teacher.room.request('advancePhase', {});

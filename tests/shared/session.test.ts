@@ -292,11 +292,11 @@ describe('editDraft', () => {
     expect(events).toEqual([{ type: 'draftEdited', seat: 'us', memberId: 'm1' }]);
   });
 
-  it('withdraws submitted orders, so a team never sends a draft it has not seen', () => {
+  it('leaves confirmed orders confirmed: notes are not orders', () => {
     const submitted = accept(playing('orders'), ana, { type: 'submitOrders' }).state;
     const { state, events } = accept(submitted, ana, edit);
-    expect(state.teams.us).toMatchObject({ draft: 'Ask Russia about the RD-180 deal', submitted: false });
-    expect(events.map((e) => e.type)).toEqual(['draftEdited', 'ordersWithdrawn']);
+    expect(state.teams.us).toMatchObject({ draft: 'Ask Russia about the RD-180 deal', submitted: true });
+    expect(events.map((e) => e.type)).toEqual(['draftEdited']);
   });
 });
 

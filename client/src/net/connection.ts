@@ -8,7 +8,7 @@ import {
   type Welcome,
 } from '../../../shared/protocol.ts';
 import { api } from './api.ts';
-import type { SessionView } from './view.ts';
+import { type RawState, type SessionView, toView } from './view.ts';
 
 /** The only module that talks to Colyseus. Screens get plain views and call `send`. */
 
@@ -117,10 +117,7 @@ export class SessionLink {
     } catch (e) {
       const reason = (e as { reason?: Refusal }).reason;
       if (reason?.message) return { ok: false, message: reason.message };
-      return {
-        ok: false,
-        message: 'The server did not accept that. Reload the page if this keeps happening.',
-      };
+      return { ok: false, message: schemaProblem((e as Error).message) };
     }
   }
 
@@ -139,7 +136,7 @@ export class SessionLink {
     room.reconnection.minUptime = 1000;
     this.store();
     room.onStateChange((state) => {
-      this.view = (state as { toJSON(): SessionView }).toJSON();
+      this.view = toView((state as { toJSON(): RawState }).toJSON());
       this.status = 'connected';
       this.emit();
     });
@@ -242,4 +239,17 @@ function readStored(): Stored | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A payload the server's schema refused (a form left incomplete), as a sentence. */
+function schemaProblem(raw: string | undefined): string {
+  try {
+    const issues = JSON.parse(raw ?? '') as { message?: string; path?: (string | number)[] }[];
+    const first = issues[0];
+    if (first?.message)
+      return `That is not complete: ${first.path?.length ? `${first.path.join(' ')}: ` : ''}${first.message}`;
+  } catch {
+    /* not a schema error */
+  }
+  return 'The server did not accept that. Reload the page if this keeps happening.';
 }

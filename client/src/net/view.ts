@@ -1,5 +1,7 @@
 import type { RoundPhase, SessionStage } from '../../../shared/model/phases.ts';
 import type { Delegation, Seat } from '../../../shared/model/seats.ts';
+import type { Order } from '../../../shared/rules/orders.ts';
+import type { WorldView } from '../../../shared/rules/views.ts';
 import type { MemberStatus } from '../../../shared/session/model.ts';
 
 /** The synced state as plain data, the way screens and scenes read it. */
@@ -22,7 +24,62 @@ export interface SessionView {
     maxPerDelegation: number;
   };
   members: Record<string, MemberView>;
-  teams: Record<Delegation, { submitted: boolean; draft?: string }>; // draft only for your own team (and the teacher)
+  teams: Record<Delegation, TeamView>;
+  world: WorldView | undefined; // the world as the class sees it, from round 1 on
+  hostWorld: WorldView | undefined; // the whole world: the teacher only
+  timerPaused: boolean;
+  phaseRemainingMs: number;
+}
+
+/** A delegation's desk. Draft, orders and secret come only to that team and the teacher. */
+export interface TeamView {
+  submitted: boolean;
+  headId: string;
+  draft?: string;
+  orders?: Order[];
+  secret?: WorldView;
+}
+
+/** The synced state as decoded (JSON fields still strings). */
+export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWorld'> {
+  teams: Record<
+    Delegation,
+    { submitted: boolean; headId: string; draft?: string; orders?: string; secret?: string }
+  >;
+  world: string;
+  host?: { world?: string };
+}
+
+const parsed = new Map<string, unknown>();
+/** Parses a JSON field, reusing the last result for the same text (worlds change once a round, not per patch). */
+function parseOnce<T>(text: string | undefined): T | undefined {
+  if (!text) return undefined;
+  const hit = parsed.get(text);
+  if (hit !== undefined) return hit as T;
+  const value = JSON.parse(text) as T;
+  if (parsed.size > 50) parsed.clear();
+  parsed.set(text, value);
+  return value;
+}
+
+/** Turns the decoded state into the view screens read. */
+export function toView(raw: RawState): SessionView {
+  const teams = {} as Record<Delegation, TeamView>;
+  for (const [d, t] of Object.entries(raw.teams) as [Delegation, RawState['teams'][Delegation]][]) {
+    teams[d] = {
+      submitted: t.submitted,
+      headId: t.headId,
+      ...(t.draft !== undefined ? { draft: t.draft } : {}),
+      ...(t.orders !== undefined ? { orders: parseOnce<Order[]>(t.orders) ?? [] } : {}),
+      ...(t.secret ? { secret: parseOnce<WorldView>(t.secret) } : {}),
+    };
+  }
+  return {
+    ...raw,
+    teams,
+    world: parseOnce<WorldView>(raw.world),
+    hostWorld: parseOnce<WorldView>(raw.host?.world),
+  };
 }
 
 export interface MemberView {

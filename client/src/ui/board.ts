@@ -4,6 +4,7 @@ import { h } from './dom.ts';
 import { joinUrl, stageLine, timeLeft } from './format.ts';
 import { seatingList } from './roster.ts';
 import { tableCanvas } from './tableCanvas.ts';
+import { worldPanel } from './worldPanel.ts';
 
 /** The projector board: the join code large and as a QR code, where the session stands, and who sits where. */
 export function boardScreen(root: HTMLElement, link: SessionLink) {
@@ -15,6 +16,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
   const linkState = h('p', { class: 'link-state', role: 'status' });
   const seating = seatingList({ submitted: true });
   const canvas = tableCanvas('The delegations around the table');
+  const world = worldPanel('The world');
 
   root.replaceChildren(
     h(
@@ -38,6 +40,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
         linkState,
         canvas.root,
         seating.root,
+        world.root,
       ),
     ),
   );
@@ -50,6 +53,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     stage.textContent = stageLine(view);
     seating.update(view);
     canvas.update(view);
+    world.update(view.world);
   };
   const tick = setInterval(() => {
     if (link.view) timer.textContent = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';

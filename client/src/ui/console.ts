@@ -1,13 +1,16 @@
 import type { ScenarioSummary } from '../../../shared/content/scenario.ts';
 import { PHASE_NAMES, ROUND_PHASES } from '../../../shared/model/phases.ts';
-import { DELEGATIONS, SEAT_NAMES } from '../../../shared/model/seats.ts';
+import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
 import type { ToServerName, ToServerPayload } from '../../../shared/protocol.ts';
+import { describeOrder } from '../../../shared/rules/describe.ts';
+import { orderCost } from '../../../shared/rules/orders.ts';
 import { api } from '../net/api.ts';
 import type { SessionLink } from '../net/connection.ts';
 import { type MemberView, membersInOrder, type SessionView } from '../net/view.ts';
 import { fill, h, notice, syncRows } from './dom.ts';
 import { boardUrl, hostUrl, joinUrl, stageLine, timeLeft } from './format.ts';
 import { seatLabel } from './roster.ts';
+import { worldPanel } from './worldPanel.ts';
 
 const ASSIGNABLE = [...DELEGATIONS, 'observer'] as const;
 
@@ -113,13 +116,28 @@ export function consoleScreen(
     },
     'End session',
   );
+  const pause = h('button', {
+    type: 'button',
+    id: 'pause-timer',
+    onclick: () => send(link.view?.timerPaused ? 'resumeTimer' : 'pauseTimer', {}),
+  });
+  const extend = h(
+    'button',
+    {
+      type: 'button',
+      id: 'extend-timer',
+      onclick: () => send('extendTimer', { minutes: 2 }, 'Two more minutes.'),
+    },
+    '+2 minutes',
+  );
   const controls = h(
     'section',
     { class: 'card controls', 'aria-label': 'Session controls' },
     stage,
     timer,
-    h('div', { class: 'row' }, start, next, lock, end),
+    h('div', { class: 'row' }, start, next, pause, extend, lock, end),
   );
+  const world = worldPanel('The whole world (teacher view)');
 
   // Settings (lobby)
   const settingsForm = settingsEditor(link, send);
@@ -171,6 +189,7 @@ export function consoleScreen(
       settingsForm.root,
       roster,
       teams,
+      world.root,
     ),
   );
 
@@ -224,6 +243,25 @@ export function consoleScreen(
           ),
         );
       }
+    }
+    if (
+      isDelegation(m.seat) &&
+      m.status !== 'gone' &&
+      view.stage !== 'ended' &&
+      view.teams[m.seat]?.headId !== m.id
+    ) {
+      actions.append(
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small',
+            id: `head-${m.id}`,
+            onclick: () => send('setHead', { memberId: m.id }, `${m.nickname} now heads the delegation.`),
+          },
+          'Make head',
+        ),
+      );
     }
     actions.append(
       h(
@@ -293,7 +331,12 @@ export function consoleScreen(
       members,
       (m) => m.id,
       (m) =>
-        JSON.stringify([m, view.stage, members.filter((x) => x.status !== 'gone').map((x) => x.nickname)]),
+        JSON.stringify([
+          m,
+          view.stage,
+          members.filter((x) => x.status !== 'gone').map((x) => x.nickname),
+          isDelegation(m.seat) ? view.teams[m.seat]?.headId : '',
+        ]),
       (m) => renderRow(view, m),
     );
     syncRows(
@@ -305,17 +348,36 @@ export function consoleScreen(
         h(
           'article',
           { class: `desk seat-${d}` },
-          h('h3', {}, SEAT_NAMES[d], view.teams[d]?.submitted ? ' · orders submitted' : ''),
-          h('p', { class: 'draft' }, view.teams[d]?.draft || '(empty draft)'),
+          h('h3', {}, SEAT_NAMES[d], view.teams[d]?.submitted ? ' · orders confirmed' : ''),
+          h(
+            'p',
+            {},
+            `Head of delegation: ${view.members[view.teams[d]?.headId ?? '']?.nickname ?? 'nobody yet'}`,
+          ),
+          h(
+            'ol',
+            { class: 'orders' },
+            ...(view.teams[d]?.orders?.length
+              ? (view.teams[d]?.orders ?? []).map((o) => h('li', {}, `${describeOrder(o)} (${orderCost(o)})`))
+              : [h('li', { class: 'empty' }, 'No orders yet.')]),
+          ),
+          h('p', { class: 'draft' }, view.teams[d]?.draft ? `Notes: ${view.teams[d]?.draft}` : '(no notes)'),
         ),
     );
     settingsForm.update(view);
+    const timed = view.stage === 'playing' && view.settings.timersOn;
+    pause.hidden = !timed;
+    extend.hidden = !timed;
+    pause.textContent = view.timerPaused ? 'Resume timer' : 'Pause timer';
+    world.update(view.hostWorld);
   };
   const tick = setInterval(() => {
     if (link.view)
       timer.textContent = link.view.phaseEndsAt
         ? `Time left in this phase: ${timeLeft(link.view, link.serverNow())}`
-        : '';
+        : link.view.timerPaused
+          ? `Timer paused with ${Math.round(link.view.phaseRemainingMs / 1000)} seconds left`
+          : '';
   }, 1000);
   const unsubscribe = link.subscribe(update);
   update();

@@ -1,11 +1,14 @@
 import { DRAFT_MAX_LENGTH } from '../../../shared/protocol.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
 import type { SessionLink } from '../net/connection.ts';
+import type { Order } from '../../../shared/rules/orders.ts';
 import type { SessionView } from '../net/view.ts';
 import { h, notice } from './dom.ts';
 import { stageLine, timeLeft } from './format.ts';
 import { seatingList, seatLabel } from './roster.ts';
+import { ordersEditor } from './ordersEditor.ts';
 import { tableCanvas } from './tableCanvas.ts';
+import { worldPanel } from './worldPanel.ts';
 
 const CHOICES = [...DELEGATIONS, 'observer'] as const;
 
@@ -45,7 +48,15 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     'aria-describedby': 'draft-hint',
   });
   const draftHint = h('p', { class: 'hint', id: 'draft-hint' });
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-orders' }, 'Submit our orders');
+  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-orders' }, 'Confirm our orders');
+  const headLine = h('p', { class: 'head-line', id: 'head-line' });
+  const orders = ordersEditor({
+    send: async (list: Order[]) => {
+      const r = await link.send('setOrders', { orders: list });
+      return r.ok ? undefined : r.message;
+    },
+  });
+  const world = worldPanel('The world');
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   draft.addEventListener('input', () => {
     clearTimeout(saveTimer);
@@ -66,15 +77,16 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     const r = await link.send('submitOrders', {});
     notice(
       status,
-      r.ok ? 'Orders submitted. Editing the draft again withdraws them.' : r.message,
+      r.ok ? 'Orders confirmed. Changing the orders withdraws them until you confirm again.' : r.message,
       r.ok ? 'info' : 'error',
     );
   });
   const desk = h(
     'section',
     { class: 'card desk', 'aria-labelledby': 'desk-title' },
-    h('h2', { id: 'desk-title' }, 'Your delegation’s draft'),
-    h('label', { for: 'team-draft' }, 'Draft (only your team and the teacher can read it)'),
+    h('h2', { id: 'desk-title' }, 'Your delegation’s desk'),
+    headLine,
+    h('label', { for: 'team-draft' }, 'Team notes (only your team and the teacher can read them)'),
     draft,
     draftHint,
     submit,
@@ -105,6 +117,8 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       h('section', { class: 'card phase', 'aria-label': 'Where the session is' }, stage, timer),
       seatPicker,
       desk,
+      orders.root,
+      world.root,
       h(
         'section',
         { class: 'card', 'aria-labelledby': 'table-title' },
@@ -133,6 +147,12 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     updateDesk(view, me?.seat);
     seating.update(view, link.memberId);
     canvas.update(view, link.memberId);
+    const seat = me?.seat;
+    const own = seat && isDelegation(seat) ? view.teams[seat]?.secret : undefined;
+    world.update(
+      own ?? view.world,
+      own && seat && isDelegation(seat) ? { name: SEAT_NAMES[seat], secrets: own.secrets[seat] } : undefined,
+    );
   };
 
   const updateSeatPicker = (view: SessionView, mine: string | undefined) => {
@@ -154,15 +174,30 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   const updateDesk = (view: SessionView, mine: string | undefined) => {
     const seated = mine !== undefined && isDelegation(mine);
     desk.hidden = !seated || view.stage !== 'playing';
+    orders.root.hidden = !seated || view.stage !== 'playing';
     if (!seated) return;
     const team = view.teams[mine];
     const open = view.phase === 'negotiation' || view.phase === 'orders';
     draft.readOnly = !open;
     if (document.activeElement !== draft && team?.draft !== undefined && draft.value !== team.draft)
       draft.value = team.draft;
-    submit.hidden = view.phase !== 'orders';
+    const head = team?.headId ? view.members[team.headId] : undefined;
+    const iAmHead = head?.id === link.memberId;
+    headLine.textContent = head
+      ? iAmHead
+        ? 'You are the head of delegation: you confirm the orders.'
+        : `Head of delegation: ${head.nickname}, who confirms the orders.`
+      : '';
+    submit.hidden = view.phase !== 'orders' || !iAmHead;
     submit.disabled = Boolean(team?.submitted);
-    submit.textContent = team?.submitted ? 'Orders submitted' : 'Submit our orders';
+    submit.textContent = team?.submitted ? 'Orders confirmed' : 'Confirm our orders';
+    orders.update({
+      orders: team?.orders ?? [],
+      world: team?.secret ?? view.world,
+      delegation: mine,
+      editable: open,
+      budget: team?.secret?.secrets[mine]?.budget,
+    });
     draftHint.textContent = open
       ? 'Saved for your team as you type.'
       : 'The draft opens in the negotiation and orders phases.';

@@ -1,0 +1,183 @@
+import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
+import { describeOrder, ORDER_FIELDS, type OrderField } from '../../../shared/rules/describe.ts';
+import {
+  MAX_ORDERS,
+  ORDER_SPECS,
+  type Order,
+  type OrderKind,
+  orderCost,
+} from '../../../shared/rules/orders.ts';
+import type { WorldView } from '../../../shared/rules/views.ts';
+import { TOPIC_NAMES } from '../../../shared/rules/texts.ts';
+import { fill, h, notice } from './dom.ts';
+
+const ARENAS = [
+  ['cd', 'At the CD and the UN'],
+  ['bilateral', 'Bilateral'],
+  ['orbit', 'In orbit'],
+] as const;
+
+/**
+ * The team's order sheet: every member can add and remove orders; the list is the team's, hidden from the
+ * others. The server checks every change against the rules and says in words what is wrong.
+ */
+export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string | undefined> }) {
+  const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'orders-status' });
+  const list = h('ol', { class: 'orders', id: 'orders-list' });
+  const total = h('p', { class: 'hint', id: 'orders-total' });
+  const kind = h('select', { id: 'order-kind', 'aria-describedby': 'order-cost' });
+  for (const [arena, label] of ARENAS) {
+    const group = h('optgroup', { label });
+    for (const k of Object.keys(ORDER_SPECS) as OrderKind[]) {
+      if (ORDER_SPECS[k].arena === arena) group.append(h('option', { value: k }, ORDER_SPECS[k].title));
+    }
+    kind.append(group);
+  }
+  const fields = h('div', { class: 'order-fields' });
+  const cost = h('p', { class: 'hint', id: 'order-cost' });
+  const add = h('button', { type: 'submit', id: 'add-order' }, 'Add order');
+  let orders: Order[] = [];
+  let mine: Delegation = 'us';
+  let world: WorldView | undefined;
+  let editable = false;
+
+  const draftOrder = (): Order => {
+    const o: Record<string, unknown> = { kind: kind.value };
+    for (const f of ORDER_FIELDS[kind.value as OrderKind]) {
+      const el = fields.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f.name}"]`);
+      if (!el) continue;
+      if (f.kind === 'count') o[f.name] = Number(el.value);
+      else if (el.value !== '') o[f.name] = el.value;
+      else if (f.kind === 'text') o[f.name] = '';
+    }
+    return o as Order;
+  };
+
+  const fieldInput = (f: OrderField) => {
+    const id = `order-field-${f.name}`;
+    let input: HTMLElement;
+    if (f.kind === 'choice')
+      input = h('select', { id, name: f.name }, ...f.options.map(([v, l]) => h('option', { value: v }, l)));
+    else if (f.kind === 'delegation') {
+      const optional = kind.value === 'statement' || kind.value === 'testCounterspace';
+      input = h(
+        'select',
+        { id, name: f.name },
+        ...(optional ? [h('option', { value: '' }, 'none')] : []),
+        ...DELEGATIONS.filter((d) => d !== mine).map((d) => h('option', { value: d }, DELEGATION_NAMES[d])),
+      );
+    } else if (f.kind === 'resolution') {
+      const pending = (world?.resolutions ?? []).filter((r) => !r.result && r.proposedRound === world?.round);
+      input = h(
+        'select',
+        { id, name: f.name },
+        ...(pending.length
+          ? pending.map((r) => h('option', { value: r.id }, `${r.id}: ${TOPIC_NAMES[r.topic]}`))
+          : [h('option', { value: '' }, 'no resolution is up for a vote')]),
+      );
+    } else if (f.kind === 'text') input = h('input', { id, name: f.name, maxlength: f.max });
+    else input = h('input', { id, name: f.name, type: 'number', min: f.min, max: f.max, value: f.min });
+    return h('span', { class: 'order-field' }, h('label', { for: id }, f.label), input);
+  };
+
+  const refreshFields = () => {
+    fill(fields, ...ORDER_FIELDS[kind.value as OrderKind].map(fieldInput));
+    refreshCost();
+  };
+  const refreshCost = () => {
+    try {
+      cost.textContent = `Costs ${orderCost(draftOrder())} point(s).`;
+    } catch {
+      cost.textContent = '';
+    }
+  };
+  kind.addEventListener('change', refreshFields);
+  fields.addEventListener('input', refreshCost);
+
+  const save = async (next: Order[], done: string) => {
+    const problem = await opts.send(next);
+    notice(status, problem ?? done, problem ? 'error' : 'info');
+    return !problem;
+  };
+
+  const form = h(
+    'form',
+    {
+      class: 'order-form',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        if (orders.length >= MAX_ORDERS)
+          return notice(status, `A delegation gives at most ${MAX_ORDERS} orders a round.`, 'error');
+        const o = draftOrder();
+        if (o.kind === 'voteResolution' && !o.resolution)
+          return notice(status, 'No resolution is up for a vote this round.', 'error');
+        await save([...orders, o], `Added: ${describeOrder(o)}.`);
+      },
+    },
+    h('label', { for: 'order-kind' }, 'New order'),
+    kind,
+    fields,
+    cost,
+    add,
+  );
+  const root = h(
+    'section',
+    { class: 'card orders-editor', 'aria-labelledby': 'orders-title' },
+    h('h2', { id: 'orders-title' }, 'Your delegation’s orders (secret)'),
+    list,
+    total,
+    form,
+    status,
+  );
+  refreshFields();
+
+  return {
+    root,
+    update(next: {
+      orders: Order[];
+      world: WorldView | undefined;
+      delegation: Delegation;
+      editable: boolean;
+      budget: number | undefined;
+    }) {
+      const changedSeat = next.delegation !== mine;
+      orders = next.orders;
+      world = next.world;
+      mine = next.delegation;
+      editable = next.editable;
+      if (changedSeat) refreshFields();
+      const spent = orders.reduce((s, o) => s + orderCost(o), 0);
+      total.textContent = `${orders.length} of ${MAX_ORDERS} orders, costing ${spent}${next.budget !== undefined ? ` of ${next.budget} points` : ''}.`;
+      fill(
+        list,
+        ...(orders.length === 0
+          ? [h('li', { class: 'empty' }, 'No orders yet.')]
+          : orders.map((o, i) =>
+              h(
+                'li',
+                {},
+                `${describeOrder(o)} (${orderCost(o)})`,
+                editable
+                  ? h(
+                      'button',
+                      {
+                        type: 'button',
+                        class: 'link',
+                        id: `remove-order-${i}`,
+                        'aria-label': `Remove order ${i + 1}: ${describeOrder(o)}`,
+                        onclick: () =>
+                          save(
+                            orders.filter((_, j) => j !== i),
+                            `Removed: ${describeOrder(o)}.`,
+                          ),
+                      },
+                      'Remove',
+                    )
+                  : undefined,
+              ),
+            )),
+      );
+      form.hidden = !editable;
+    },
+  };
+}

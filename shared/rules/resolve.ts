@@ -37,8 +37,11 @@ export function resolveRound(
   ordersBy: Partial<Record<Delegation, readonly Order[]>>,
   nextYear: number | undefined,
 ): World {
-  const before = structuredClone(world);
-  const w = structuredClone(world);
+  // History (changes, story) is append-only and never edited, so it is shared rather than copied: the copy
+  // cost stays flat as a game grows.
+  const { changes, story, ...state } = world;
+  const before: World = { ...structuredClone(state), changes, story };
+  const w: World = { ...structuredClone(state), changes: [...changes], story: [...story] };
   const round = world.round + 1;
   w.round = round;
   const r: Resolution = {

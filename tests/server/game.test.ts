@@ -623,20 +623,18 @@ describe('a three-team game of the one-period scenario', () => {
 
   // Found by this file, in shared/rules/views.ts (outside its remit), and pinned as they stand so that they stay
   // visible: once fixed, these fail, and each expectation flips to the line in its comment.
-  it('KNOWN LEAK: the attacker’s own certain belief reaches the victim, the other team and the projector', () => {
+  it('the attacker’s own certain belief reaches no one else: not the victim, the other team or the projector', () => {
     const selfBelief = '"us":{"kind":"attack","by":"us","certain":true}';
-    for (const p of outsidersOf('us')) expect(framesContain(p, selfBelief), who(p)).toBe(true); // toBe(false)
-    // expect(jam(worldOf(c.projector))?.belief.us).toBeUndefined();
-    expect(jam(worldOf(c.projector))?.belief.us).toEqual({ kind: 'attack', by: 'us', certain: true });
-    expect(jam(secretOf(c.chen, 'china'))?.belief.us).toEqual({ kind: 'attack', by: 'us', certain: true });
+    for (const p of outsidersOf('us')) expect(framesContain(p, selfBelief), who(p)).toBe(false);
+    expect(jam(worldOf(c.projector))?.belief.us).toBeUndefined();
+    expect(jam(secretOf(c.chen, 'china'))?.belief.us).toBeUndefined();
   });
-  it('KNOWN LEAK: a public change caused by the secret jamming order names the jammer in its source', () => {
+  it('a public change caused by the secret jamming order does not name the jammer in its source', () => {
     const jammed = worldOf(c.projector).changes.find(
       (x) => x.cause === 'Satellite signals of China were jammed',
     );
     expect(jammed?.visibleTo).toBe('all');
-    // expect(jammed?.source).not.toMatchObject({ kind: 'order', by: 'us' });
-    expect(jammed?.source).toEqual({ kind: 'order', by: 'us', order: 0 });
+    expect(jammed?.source).not.toMatchObject({ kind: 'order', by: 'us' });
   });
 
   it('after the last round the session ends and everything is revealed', async () => {

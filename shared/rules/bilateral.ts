@@ -122,7 +122,7 @@ export function resolveBilateral(r: Resolution) {
         from(a),
       );
       w.deals = w.deals.filter((d) => !(d.deal === kind && d.parties[0] === x && d.parties[1] === y));
-      w.deals.push({ parties: [x, y], deal: kind, roundsLeft: 3 });
+      w.deals.push({ parties: [x, y], deal: kind, roundsLeft: 3, seller: sells });
       if (isPartners(x, y))
         ledger.add('alignment', 5, 'China and Russia agreed a rocket-engine deal', from(a));
       else if (buyer === 'us' && sells !== 'us')
@@ -171,6 +171,9 @@ export function resolveBilateral(r: Resolution) {
     tell(r, [p.by], `${name(p.order.with)} did not take up our offer of ${DEAL_NAMES[p.order.deal]}.`);
   }
 
+  // Income taken in this step, by target: two export controls in one round must not both take the last point
+  // above the floor, or the target would get back more than it lost when they end.
+  const taking = new Map<Delegation, number>();
   for (const p of ordersOf(r, 'sanction')) {
     const { target, measure } = p.order;
     const existing = w.sanctions.find((s) => s.by === p.by && s.target === target && s.kind === measure);
@@ -183,21 +186,37 @@ export function resolveBilateral(r: Resolution) {
       );
       continue;
     }
+    // Export controls take a point of income, unless the target is already at the floor (3).
+    const income = w.delegations[target].income - (taking.get(target) ?? 0);
+    const take = measure === 'exportControls' && income > 3 ? 1 : 0;
+    taking.set(target, (taking.get(target) ?? 0) + take);
     w.sanctions.push({
       by: p.by,
       target,
       kind: measure,
       roundsLeft: measure === 'wolfAmendment' ? undefined : 3,
+      incomeTaken: take,
     });
     const what = measure === 'wolfAmendment' ? 'banned space cooperation with' : 'imposed export controls on';
     tell(r, 'all', `${name(p.by)} ${what} ${name(target)}.`);
-    if (measure === 'exportControls')
-      ledger.add(`income.${target}`, -1, `${name(p.by)}'s export controls`, from(p));
+    if (take) ledger.add(`income.${target}`, -take, `${name(p.by)}'s export controls`, from(p));
     ledger.add(`threat.${target}.${p.by}`, 4, `${name(p.by)} ${what} ${name(target)}`, from(p));
     ledger.add('tension', 2, `${name(p.by)} ${what} ${name(target)}`, from(p));
     if (p.by === 'us' && (target === 'china' || target === 'russia')) {
       ledger.add('alignment', 4, `US sanctions on ${name(target)} pushed China and Russia together`, from(p));
     }
+  }
+
+  for (const p of ordersOf(r, 'liftSanction')) {
+    const { target, measure } = p.order;
+    const lifted = w.sanctions.find((s) => s.by === p.by && s.target === target && s.kind === measure);
+    if (!lifted) continue;
+    w.sanctions = w.sanctions.filter((s) => s !== lifted);
+    const what = measure === 'wolfAmendment' ? 'ban on space cooperation with' : 'export controls on';
+    tell(r, 'all', `${name(p.by)} lifted its ${what} ${name(target)}.`);
+    if (lifted.incomeTaken) ledger.add(`income.${target}`, lifted.incomeTaken, `${name(p.by)} lifted its ${what} ${name(target)}`, from(p));
+    ledger.add(`threat.${target}.${p.by}`, -3, `${name(p.by)} lifted its ${what} ${name(target)}`, from(p));
+    ledger.add('tension', -1, `${name(p.by)} lifted its ${what} ${name(target)}`, from(p));
   }
 
   for (const p of ordersOf(r, 'lunarPartnership')) {

@@ -104,6 +104,13 @@ export const ORDER_FIELDS: Record<OrderKind, OrderField[]> = {
       ['wolfAmendment', 'a ban on space cooperation (Wolf Amendment-style)'],
     ]),
   ],
+  liftSanction: [
+    { name: 'target', label: 'Lift it for', kind: 'delegation' },
+    choice('measure', 'Measure', [
+      ['exportControls', 'export controls'],
+      ['wolfAmendment', 'the ban on space cooperation'],
+    ]),
+  ],
   lunarPartnership: [
     choice(
       'bloc',
@@ -173,6 +180,8 @@ export function describeOrder(o: Order): string {
       return `Technology deal with ${DELEGATION_NAMES[o.with]}: ${o.deal}`;
     case 'sanction':
       return `${o.measure === 'wolfAmendment' ? 'Ban space cooperation with' : 'Export controls on'} ${DELEGATION_NAMES[o.target]}`;
+    case 'liftSanction':
+      return `Lift ${o.measure === 'wolfAmendment' ? 'the ban on space cooperation with' : 'export controls on'} ${DELEGATION_NAMES[o.target]}`;
     case 'lunarPartnership':
       return `Lunar partnership: ${o.bloc === 'artemis' ? 'Artemis Accords' : 'ILRS'}`;
     case 'launchSatellites':

@@ -107,7 +107,11 @@ export function resolveDiplomacy(r: Resolution) {
   for (const p of ordersOf(r, 'proposeTcbm')) {
     const m = w.measures[p.order.measure];
     if (m) {
-      if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by); // two proposed it at once: both endorse
+      // Two proposed it at once: both endorse, and it enters into force between them.
+      if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by);
+      if (m.endorsers.length === 2) {
+        ledger.add('tension', -3, `${TCBM_NAMES[p.order.measure]} entered into force between ${m.endorsers.map(name).join(' and ')}`, from(p));
+      }
     } else w.measures[p.order.measure] = { endorsers: [p.by], proposedRound: r.round };
     ledger.add('draft.tcbm.momentum', 5, `${name(p.by)} proposed ${TCBM_NAMES[p.order.measure]}`, from(p));
     ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} proposed a confidence-building measure`, from(p));

@@ -97,6 +97,7 @@ export interface Sanction {
   target: Delegation;
   kind: 'exportControls' | 'wolfAmendment';
   roundsLeft: number | undefined; // undefined: a standing law, like the Wolf Amendment
+  incomeTaken: number; // income the measure took from the target, given back when it lapses or is lifted
 }
 
 export const DEALS = ['rocketEngines', 'missileWarning', 'propellant', 'navigation'] as const;
@@ -107,6 +108,7 @@ export interface Deal {
   parties: [Delegation, Delegation]; // in DELEGATIONS order
   deal: DealKind;
   roundsLeft: number;
+  seller: Delegation | undefined; // for an engine sale: who sells, fixed when the contract is signed
 }
 
 export interface CovertBuild {
@@ -182,7 +184,7 @@ export interface World {
   drafts: Record<DraftId, Draft>;
   measures: Partial<Record<TcbmId, Measure>>;
   resolutions: Resolution[];
-  alignment: number; // China–Russia alignment depth: buyer–seller (0) to quasi-alliance (100)
+  alignment: number; // China–Russia alignment depth: buyer–seller (0) to de facto alliance (90 and more)
   lunar: Record<LunarBloc, { members: Delegation[]; partners: number }>;
   blocs: Record<
     Bloc,

@@ -1,5 +1,5 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { from, name, ordersOf, type Resolution, tell } from './context.ts';
+import { from, type Gain, name, ordersOf, type Resolution, tell } from './context.ts';
 import { sentence } from './ledger.ts';
 import type { Belief, Counterspace, Incident, Pledge } from './model.ts';
 import type { Order } from './orders.ts';
@@ -48,15 +48,20 @@ export function resolveOrbit(r: Resolution) {
   const { w, ledger } = r;
   for (const d of DELEGATIONS) w.delegations[d].incidentsThisRound = 0;
   const incidents: Incident[] = [];
-  const attack = (p: { by: Delegation }, victim: Delegation, kind: Incident['kind']) => {
-    incidents.push({
+  // An attack feeds the victim's security dilemma only once the victim traces it to its author (see attribute).
+  const traced = new Map<Incident, Gain>();
+  const attack = (p: { by: Delegation }, victim: Delegation, kind: Incident['kind'], gain: Gain) => {
+    const incident: Incident = {
       id: `i${w.nextId++}`,
       round: r.round,
       victim,
       kind,
       cause: { kind: 'attack', by: p.by },
       belief: {},
-    });
+    };
+    incidents.push(incident);
+    traced.set(incident, gain);
+    r.militaryGain[p.by].push(gain);
   };
 
   for (const p of ordersOf(r, 'launchSatellites')) {
@@ -116,13 +121,20 @@ export function resolveOrbit(r: Resolution) {
       ledger.add('debris', 12, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
       ledger.add('tension', 8, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
       ledger.add(`legitimacy.${p.by}`, -6, `${name(p.by)}'s destructive ASAT test was condemned`, from(p));
+      if (r.before.delegations[p.by].capabilities.satellites.leo > 0) {
+        ledger.add(`capability.${p.by}.satellites.leo`, -1, `${name(p.by)} destroyed one of its own satellites in the test`, from(p));
+      }
       r.militaryGain[p.by].push({
         amount: 6,
         what: `${name(p.by)} tested a direct-ascent ASAT`,
         knownTo: 'all',
       });
     } else if (target) {
-      attack(p, target, weapon === 'coOrbital' ? 'closeApproach' : 'dazzled');
+      attack(p, target, weapon === 'coOrbital' ? 'closeApproach' : 'dazzled', {
+        amount: weapon === 'coOrbital' ? 5 : 3,
+        what: `${name(p.by)} tested ${WEAPON_NAMES[weapon]}`,
+        knownTo: [p.by],
+      });
       if (weapon === 'coOrbital')
         ledger.add(
           'debris',
@@ -137,19 +149,13 @@ export function resolveOrbit(r: Resolution) {
         UNSIGNED,
       );
       tell(r, [p.by], `We tested ${WEAPON_NAMES[weapon]} against a satellite of ${name(target)}.`);
-      r.militaryGain[p.by].push({
-        amount: weapon === 'coOrbital' ? 5 : 3,
-        what: `${name(p.by)} tested ${WEAPON_NAMES[weapon]}`,
-        knownTo: [p.by, target],
-      });
     }
   }
 
   for (const p of ordersOf(r, 'jam')) {
-    attack(p, p.order.target, 'signalJammed');
+    attack(p, p.order.target, 'signalJammed', { amount: 2, what: `${name(p.by)} jammed satellites`, knownTo: [p.by] });
     ledger.add('tension', 2, `Satellite signals of ${name(p.order.target)} were jammed`, UNSIGNED);
     tell(r, [p.by], `We jammed the satellite signals of ${name(p.order.target)}.`);
-    r.militaryGain[p.by].push({ amount: 2, what: `${name(p.by)} jammed satellites`, knownTo: [p.by] });
   }
 
   for (const p of ordersOf(r, 'buildMissileWarning')) {
@@ -216,7 +222,7 @@ export function resolveOrbit(r: Resolution) {
   ledger.flush();
 
   naturalIncidents(r, incidents);
-  for (const incident of incidents) attribute(r, incident);
+  for (const incident of incidents) attribute(r, incident, traced.get(incident));
   w.incidents.push(...incidents);
   checkRules(r);
   ledger.flush();
@@ -244,7 +250,7 @@ function naturalIncidents(r: Resolution, incidents: Incident[]) {
  * is traced only half the time, and a natural anomaly may be blamed on the rival it fears most: the security
  * dilemma at work. A hotline with that rival halves the chance of a wrong accusation.
  */
-function attribute(r: Resolution, incident: Incident) {
+function attribute(r: Resolution, incident: Incident, gain: Gain | undefined) {
   const { w, ledger, dice } = r;
   const victim = incident.victim;
   const v = r.before.delegations[victim];
@@ -276,6 +282,7 @@ function attribute(r: Resolution, incident: Incident) {
   const happened = `${name(victim)}: ${INCIDENT_NAMES[incident.kind]}`;
   if (belief.kind === 'attack') {
     const wrong = incident.cause.kind !== 'attack' || incident.cause.by !== belief.by;
+    if (!wrong && gain && gain.knownTo !== 'all') gain.knownTo.push(victim);
     ledger.add(
       `threat.${victim}.${belief.by}`,
       incident.kind === 'closeApproach' ? 7 : 5,
@@ -360,6 +367,10 @@ function checkRules(r: Resolution) {
         continue;
       }
       tell(r, 'all', `${what}, in breach of ${rule}; detected by ${detectedBy.map(name).join(' and ')}.`);
+      // A breach made public exposes the covert build behind it to everyone.
+      if (p.order.kind === 'buildCounterspace') {
+        for (const c of w.covert) if (c.by === p.by && c.round === r.round && c.kind === p.order.weapon) c.public = true;
+      }
       ledger.add(`legitimacy.${p.by}`, -10, `${what} in breach of ${rule}`, from(p));
       ledger.add('tension', 5, `${name(p.by)} was caught breaching ${rule}`, from(p));
       for (const o of detectedBy)

@@ -50,6 +50,11 @@ export const Order = z.discriminatedUnion('kind', [
     target: Other,
     measure: z.enum(['exportControls', 'wolfAmendment']),
   }),
+  z.strictObject({
+    kind: z.literal('liftSanction'),
+    target: Other,
+    measure: z.enum(['exportControls', 'wolfAmendment']),
+  }),
   z.strictObject({ kind: z.literal('lunarPartnership'), bloc: z.enum(LUNAR_BLOCS) }),
   // In orbit
   z.strictObject({
@@ -101,7 +106,11 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
     title: 'Table a draft treaty',
     cost: () => 2,
     check: (o, w) =>
-      w.drafts[o.draft].adoptedRound !== undefined ? 'That text has already been adopted.' : undefined,
+      w.drafts[o.draft].adoptedRound !== undefined
+        ? 'That text has already been adopted.'
+        : w.drafts[o.draft].tabled
+          ? 'That text is already on the table: co-sponsor it, amend it, or write a working paper.'
+          : undefined,
   },
   coSponsor: {
     arena: 'cd',
@@ -188,6 +197,15 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
     cost: () => 1,
     check: (o, _w, d) => other(o, d),
   },
+  liftSanction: {
+    arena: 'bilateral',
+    title: 'Lift export controls or sanctions',
+    cost: () => 0,
+    check: (o, w, d) =>
+      w.sanctions.some((s) => s.by === d && s.target === o.target && s.kind === o.measure)
+        ? undefined
+        : 'You have no such measure in force against that delegation.',
+  },
   lunarPartnership: {
     arena: 'bilateral',
     title: 'Lunar partnership (Artemis Accords or ILRS)',
@@ -224,7 +242,9 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
         ? 'Build that weapon before testing it.'
         : o.weapon !== 'directAscent' && !o.target
           ? 'Name the satellite owner your test approaches or dazzles.'
-          : other(o, d),
+          : o.weapon === 'directAscent' && o.target
+            ? 'A direct-ascent test destroys one of your own satellites: it takes no target.'
+            : other(o, d),
   },
   jam: {
     arena: 'orbit',
@@ -292,6 +312,7 @@ const lowerFirst = (title: string) => title.charAt(0).toLowerCase() + title.slic
 /** Checks a delegation's list of orders against its budget and each order's prerequisites; returns a sentence. */
 export function ordersProblem(w: World, d: Delegation, orders: readonly Order[]): string | undefined {
   const state = w.delegations[d];
+  if (orders.length > MAX_ORDERS) return `A delegation gives at most ${MAX_ORDERS} orders a round.`;
   const seen = new Set<string>();
   for (const [i, o] of orders.entries()) {
     const key = JSON.stringify(o, Object.keys(o).sort()); // the same order, whatever the order of its fields

@@ -1,12 +1,12 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { resolveBilateral, seller } from './bilateral.ts';
+import { resolveBilateral } from './bilateral.ts';
 import { canonical, name, others, type Resolution, tell } from './context.ts';
 import { resolveDiplomacy } from './diplomacy.ts';
 import { Ledger } from './ledger.ts';
 import type { World } from './model.ts';
 import { OBJECTIVES } from './objectives.ts';
 import { resolveOrbit } from './orbit.ts';
-import { type Order, orderCost } from './orders.ts';
+import { isMilitary, type Order, orderCost } from './orders.ts';
 import { Dice } from './rng.ts';
 import { CASCADE_AT, CRISIS_AT, security, securityTerms } from './security.ts';
 import { resolveSpiral } from './spiral.ts';
@@ -124,7 +124,7 @@ function worldRules(r: Resolution) {
     for (const o of others(d)) {
       const t = w.delegations[d].threat[o] ?? 0;
       sum += t;
-      const fade = Math.trunc((t - 30) / 10);
+      const fade = t > 30 ? Math.trunc((t - 30) / 10) : 0; // only old fears fade; low ones stay low
       if (fade !== 0)
         ledger.add(`threat.${d}.${o}`, -fade, 'Old grievances fade a little each round', rule('memory'), [d]);
     }
@@ -157,8 +157,9 @@ function worldRules(r: Resolution) {
 /** Security is derived; its change is recorded term by term so the debrief can say what moved it. */
 function noteSecurity(r: Resolution) {
   for (const d of DELEGATIONS) {
-    const was = new Map(securityTerms(r.before, d).map((t) => [t.term, t.value]));
-    const now = securityTerms(r.w, d);
+    // As the delegation sees it: rivals' weapons it has not detected do not show in its own figures.
+    const was = new Map(securityTerms(r.before, d, true).map((t) => [t.term, t.value]));
+    const now = securityTerms(r.w, d, true);
     const moved: string[] = [];
     for (const t of now) {
       const delta = Math.round((t.value - (was.get(t.term) ?? 0)) * 10) / 10;
@@ -167,10 +168,10 @@ function noteSecurity(r: Resolution) {
     }
     for (const [term, value] of was)
       if (value !== 0) moved.push(`${term} ${value > 0 ? '-' : '+'}${Math.abs(value)}`);
-    const after = security(r.w, d);
+    const after = security(r.w, d, true);
     r.ledger.note(
       `security.${d}`,
-      after - security(r.before, d),
+      after - security(r.before, d, true),
       after,
       `Security of ${name(d)}: ${moved.join('; ') || 'no change'}`,
     );
@@ -194,8 +195,8 @@ function nextBudgets(r: Resolution) {
   for (const s of w.sanctions) if (s.roundsLeft !== undefined) s.roundsLeft--;
   for (const s of w.sanctions.filter((x) => x.roundsLeft !== undefined && x.roundsLeft <= 0)) {
     tell(r, 'all', `${name(s.by)}'s export controls on ${name(s.target)} lapsed.`);
-    if (s.kind === 'exportControls')
-      r.ledger.add(`income.${s.target}`, 1, `${name(s.by)}'s export controls lapsed`, {
+    if (s.incomeTaken)
+      r.ledger.add(`income.${s.target}`, s.incomeTaken, `${name(s.by)}'s export controls lapsed`, {
         kind: 'rule',
         rule: 'sanctions',
       });
@@ -205,10 +206,13 @@ function nextBudgets(r: Resolution) {
 
   for (const d of DELEGATIONS) {
     const me = w.delegations[d];
-    const engines =
-      w.deals.filter((x) => x.deal === 'rocketEngines' && x.parties.includes(d) && seller(w, x.parties) === d)
-        .length * 2;
-    me.budget = Math.min(20, me.income + Math.floor(Math.max(0, me.budget) / 2) + engines);
+    const engines = w.deals.filter((x) => x.deal === 'rocketEngines' && x.seller === d).length * 2;
+    // Earmarked points not spent on military space are lost: the pressure is to arm, not to save.
+    const military = r.orders.filter((p) => p.by === d && isMilitary(p.order)).reduce((s, p) => s + orderCost(p.order), 0);
+    const lost = Math.max(0, r.before.delegations[d].earmarked - military);
+    const left = Math.max(0, me.budget - lost);
+    if (lost > 0) tell(r, [d], `${lost} earmarked point${lost > 1 ? 's' : ''} not spent on military space went back to the treasury.`);
+    me.budget = Math.min(20, me.income + Math.floor(left / 2) + engines);
     const fear = Math.max(...others(d).map((o) => me.threat[o] ?? 0));
     me.earmarked = Math.min(me.budget, fear >= 80 ? 4 : fear >= 60 ? 2 : 0);
     if (engines) tell(r, [d], `Rocket-engine sales bring ${engines} extra points.`);

@@ -3,7 +3,18 @@ import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator
 
 /** The generator's state for a seed: kept in the world, so the same seed and commands give the same draws. */
 export function seedRng(seed: number): number[] {
-  return [...xoroshiro128plus(seed).getState()];
+  return [...xoroshiro128plus(mix(seed)).getState()];
+}
+
+/**
+ * Scrambles a seed (a 32-bit integer hash, after MurmurHash3's finalizer), so that neighbouring seeds (1, 2, 3)
+ * do not start with neighbouring draws.
+ */
+function mix(seed: number): number {
+  let h = seed | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 /** Draws from the world's generator during one resolution; `state()` gives the state to store back. */

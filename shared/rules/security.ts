@@ -1,5 +1,5 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import type { World } from './model.ts';
+import type { Capabilities, World } from './model.ts';
 
 /** One part of a delegation's security, with what it stands for in words. */
 export interface SecurityTerm {
@@ -18,7 +18,7 @@ const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
  * (situational awareness); debris, crisis and incidents lower everyone's. This is where the realist
  * zero-sum lives: another's new weapon lowers your security even if nobody uses it.
  */
-export function securityTerms(w: World, d: Delegation): SecurityTerm[] {
+export function securityTerms(w: World, d: Delegation, perceived = false): SecurityTerm[] {
   const me = w.delegations[d];
   const c = me.capabilities;
   const sats = Math.min(30, c.satellites.leo + 1.5 * c.satellites.meo + 2 * c.satellites.geo);
@@ -33,7 +33,7 @@ export function securityTerms(w: World, d: Delegation): SecurityTerm[] {
   let exposure = 0;
   for (const o of DELEGATIONS) {
     if (o === d) continue;
-    const k = w.delegations[o].capabilities.counterspace;
+    const k = (perceived ? knownCapabilities(w, o, d) : w.delegations[o].capabilities).counterspace;
     exposure += k.jamming + k.laser + 1.5 * k.coOrbital + 1.5 * k.directAscent;
   }
   const seen = 1 - 0.08 * c.ssa;
@@ -60,6 +60,22 @@ export function securityTerms(w: World, d: Delegation): SecurityTerm[] {
   return terms.map((t) => ({ term: t.term, value: Math.round(t.value * 10) / 10 }));
 }
 
-export function security(w: World, d: Delegation): number {
-  return clamp(securityTerms(w, d).reduce((s, t) => s + t.value, 0));
+/**
+ * A delegation's security. The true figure (for scores and the teacher) counts every weapon; the perceived one
+ * (`perceived`: what the delegation itself is shown) counts only the rivals' weapons it knows of, so its own
+ * dashboard never betrays a covert build its sensors missed.
+ */
+export function security(w: World, d: Delegation, perceived = false): number {
+  return clamp(securityTerms(w, d, perceived).reduce((s, t) => s + t.value, 0));
+}
+
+/** Capability levels as `viewer` knows them: covert builds it has not detected (and that are not public) are missing. */
+export function knownCapabilities(w: World, d: Delegation, viewer: Delegation | 'public' | 'teacher'): Capabilities {
+  const caps = structuredClone(w.delegations[d].capabilities);
+  if (viewer === 'teacher' || viewer === d) return caps;
+  for (const c of w.covert) {
+    if (c.by !== d || c.public || (viewer !== 'public' && c.knownTo.includes(viewer))) continue;
+    caps.counterspace[c.kind] = Math.max(0, caps.counterspace[c.kind] - 1);
+  }
+  return caps;
 }

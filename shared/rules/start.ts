@@ -140,8 +140,8 @@ export function startingWorld(
       Delegation,
       DelegationState
     >,
-    sanctions: [{ by: 'us', target: 'china', kind: 'wolfAmendment', roundsLeft: undefined }],
-    deals: [{ parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 3 }],
+    sanctions: [{ by: 'us', target: 'china', kind: 'wolfAmendment', roundsLeft: undefined, incomeTaken: 0 }],
+    deals: [{ parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 3, seller: 'russia' }],
     covert: [],
     incidents: [],
     violations: [],

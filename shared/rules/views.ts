@@ -11,7 +11,7 @@ import type {
 } from './model.ts';
 import { objective } from './objectives.ts';
 import { allScores } from './score.ts';
-import { type SecurityTerm, security, securityTerms } from './security.ts';
+import { knownCapabilities, type SecurityTerm, security, securityTerms } from './security.ts';
 
 /** An incident as a viewer knows it: the true cause only for the teacher, the attacker, and at the end. */
 export type IncidentView = Omit<Incident, 'cause'> & { cause: Incident['cause'] | undefined };
@@ -75,25 +75,15 @@ function seesChange(c: Change, viewer: Viewer): boolean {
 /** The victim's accusation is public (it is made in the open); what the attacker knows of itself is not. */
 const accused = (i: Incident) => i.belief[i.victim]?.kind === 'attack';
 
-/** Capability levels as `viewer` knows them: covert builds it has not detected (and that are not public) are missing. */
-function knownCapabilities(w: World, d: Delegation, viewer: Viewer): Capabilities {
-  const caps = structuredClone(w.delegations[d].capabilities);
-  if (viewer === 'teacher' || viewer === d) return caps;
-  for (const c of w.covert) {
-    if (c.by !== d || c.public || (viewer !== 'public' && c.knownTo.includes(viewer))) continue;
-    caps.counterspace[c.kind] = Math.max(0, caps.counterspace[c.kind] - 1);
-  }
-  return caps;
-}
 
-function secretsOf(w: World, d: Delegation): DelegationSecrets {
+function secretsOf(w: World, d: Delegation, truth: boolean): DelegationSecrets {
   const me = w.delegations[d];
   return {
     budget: me.budget,
     earmarked: me.earmarked,
     income: me.income,
-    security: security(w, d),
-    securityTerms: securityTerms(w, d),
+    security: security(w, d, !truth),
+    securityTerms: securityTerms(w, d, !truth),
     threat: { ...me.threat },
     objectives: me.objectives.map((id) => {
       const o = objective(id);
@@ -121,7 +111,7 @@ export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView 
     ]),
   ) as WorldView['delegations'];
   const secrets: WorldView['secrets'] = {};
-  for (const d of DELEGATIONS) if (all || v === d) secrets[d] = secretsOf(w, d);
+  for (const d of DELEGATIONS) if (all || v === d) secrets[d] = secretsOf(w, d, all);
   const incidents = w.incidents
     .filter(
       (i) =>
@@ -167,10 +157,10 @@ function hideCause(i: Incident, v: Viewer): IncidentView {
 
 export const ALIGNMENT_LABELS: readonly [number, string][] = [
   [0, 'buyer–seller relationship'],
-  [25, 'strategic partnership'],
-  [50, 'comprehensive strategic partnership'],
-  [75, 'partnership for a new era'],
-  [90, 'de facto alliance'],
+  [20, 'strategic partnership'],
+  [40, 'comprehensive strategic partnership'], // the 2011–14 upgrade: where the campaign starts
+  [70, 'comprehensive partnership for a new era'], // the 2019 title
+  [90, 'de facto alliance'], // never reached in the record
 ];
 
 export function alignmentLabel(alignment: number): string {

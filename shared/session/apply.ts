@@ -282,6 +282,8 @@ function handle(
         );
       }
       member.seat = former.seat;
+      // Whoever held the head's chair keeps it through the handover.
+      if (isDelegation(former.seat) && s.teams[former.seat].headId === former.id) s.teams[former.seat].headId = member.id;
       delete s.members[former.id];
       return [{ type: 'seatRestored', memberId: member.id, formerMemberId: former.id, seat: member.seat }];
     }

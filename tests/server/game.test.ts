@@ -282,7 +282,7 @@ describe('a three-team game of the one-period scenario', () => {
     expect(c.teacher.room.state.teams.get('us')?.submitted).toBe(false); // drafted, not confirmed
 
     const china: Order[] = [
-      { kind: 'tableDraft', draft: 'ppwt' },
+      { kind: 'tableDraft', draft: 'verification' },
       { kind: 'launchSatellites', regime: 'leo', count: 1 },
     ];
     await ask(c.li, 'setOrders', { orders: china }); // any member drafts, not only the head
@@ -490,7 +490,7 @@ describe('a three-team game of the one-period scenario', () => {
     expect(board.year).toBe(2017);
     expect(causes(board)).toEqual(
       expect.arrayContaining([
-        'China tabled the PPWT (treaty on the prevention of the placement of weapons in outer space)',
+        'China tabled the verification protocol',
         'China launched 1 satellite to low Earth orbit',
         'The US proposed a space hotline between capitals',
       ]),

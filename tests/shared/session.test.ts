@@ -9,7 +9,7 @@ import {
 } from '../../shared/protocol.ts';
 import { applyCommand, MAX_MEMBERS } from '../../shared/session/apply.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
-import { type SessionModel, seatCount } from '../../shared/session/model.ts';
+import { headOf, type SessionModel, seatCount } from '../../shared/session/model.ts';
 import {
   accept,
   ctx,
@@ -523,6 +523,43 @@ describe('restoreSeat', () => {
     expect(state.members.m1).toBeUndefined();
     expect(seatCount(state, 'us')).toBe(2);
     expect(events).toEqual([{ type: 'seatRestored', memberId: 'm3', formerMemberId: 'm1', seat: 'us' }]);
+  });
+
+  it('passes the head’s role to the student who gets the seat, when the former student was the head', () => {
+    // Ana (m1) sat first at the US desk and heads it; she is gone, and Al (m2) is connected beside her.
+    const given = accept(testSession({ members: ['Ana@us!gone', 'Al@us'], at: 'orders' }), system, {
+      type: 'joinSession',
+      nickname: 'Ana',
+    }).state;
+    expect(given.teams.us.headId).toBe('m1');
+    const { state } = accept(given, teacher, restore('m3', 'm1'));
+    expect(state.teams.us.headId).toBe('m3');
+    expect(headOf(state, 'us')?.id).toBe('m3');
+    expect(refuse(state, member('m2'), { type: 'submitOrders' }).code).toBe('notHead');
+    expect(accept(state, member('m3'), { type: 'submitOrders' }).state.teams.us.submitted).toBe(true);
+  });
+
+  it('leaves the head where it is when the former student was not the head', () => {
+    // Al (m1) heads the US desk; Ana (m2) sat second and is gone.
+    const given = accept(testSession({ members: ['Al@us', 'Ana@us!gone'], at: 'orders' }), system, {
+      type: 'joinSession',
+      nickname: 'Ana',
+    }).state;
+    const { state } = accept(given, teacher, restore('m3', 'm2'));
+    expect(state.teams.us.headId).toBe('m1');
+    expect(headOf(state, 'us')?.id).toBe('m1');
+  });
+
+  it('hands a seat that was not at a delegation without touching any head', () => {
+    const given = accept(testSession({ members: ['Al@us', 'Cy@observer!gone'], at: 'orders' }), system, {
+      type: 'joinSession',
+      nickname: 'Cy',
+    }).state;
+    const { state } = accept(given, teacher, restore('m3', 'm2'));
+    expect(state.members.m3?.seat).toBe('observer');
+    expect(Object.values(state.teams).map((t) => t.headId)).toEqual(
+      Object.values(given.teams).map((t) => t.headId),
+    );
   });
 });
 

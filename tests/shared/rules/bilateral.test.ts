@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Delegation } from '../../../shared/model/seats.ts';
 import type { DealKind } from '../../../shared/rules/model.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
-import { byOrdersOf, effects, moved, names, playRounds, resolveWith } from './testWorld.ts';
+import { byOrdersOf, effects, moved, names, playRounds, resolveWith, worldWith } from './testWorld.ts';
 
 const summit = (a: Delegation, b: Delegation) => ({
   [a]: [{ kind: 'summit', with: b } as Order],
@@ -92,16 +92,45 @@ describe('technology deals', () => {
       'The US bought rocket engines from Russia',
     );
     // The running contract is replaced by a new one of three rounds, one of which has now passed.
-    expect(r.w.deals).toEqual([{ parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 2 }]);
+    expect(r.w.deals).toEqual([
+      { parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 2, seller: 'russia' },
+    ]);
   });
 
   it('between China and Russia the side with less lift buys, and alignment deepens', () => {
     const r = resolveWith(deal('russia', 'china', 'rocketEngines'));
     expect(moved(r.changes, 'capability.china.launch')).toBe(1);
     expect(moved(byOrdersOf(r, 'china'), 'alignment') + moved(byOrdersOf(r, 'russia'), 'alignment')).toBe(5);
-    expect(r.w.deals.map((d) => d.parties)).toEqual([
-      ['us', 'russia'],
-      ['china', 'russia'],
+    expect(r.w.deals.map((d) => [d.parties, d.seller])).toEqual([
+      [['us', 'russia'], 'russia'],
+      [['china', 'russia'], 'russia'],
+    ]);
+  });
+
+  it('the seller is fixed when the contract is signed: engine sales keep paying it after the buyer’s lift overtakes', () => {
+    // Russia sold to China (launch 4 against 3); then China's launch rises to 5, above Russia's.
+    const signed = resolveWith(deal('china', 'russia', 'rocketEngines')).w;
+    const overtaken = structuredClone(signed);
+    overtaken.delegations.china.capabilities.launch = 5;
+    const r = resolveWith({}, overtaken);
+    expect(r.w.deals.find((d) => d.parties.join() === 'china,russia')?.seller).toBe('russia');
+    const sales = r.w.story.filter((s) => s.round === 2 && /Rocket-engine sales/.test(s.text));
+    expect(sales).toEqual([
+      { round: 2, text: 'Rocket-engine sales bring 4 extra points.', visibleTo: ['russia'] },
+    ]);
+    expect(r.w.delegations.china.budget).toBe(
+      overtaken.delegations.china.income + Math.floor(overtaken.delegations.china.budget / 2),
+    );
+  });
+
+  it('a new engine contract between the same sides is signed with whoever sells now', () => {
+    const w = worldWith({ delegations: { us: { capabilities: { launch: 5 } } } });
+    const r = resolveWith(deal('us', 'russia', 'rocketEngines'), w);
+    expect(r.changes.find((c) => c.target === 'capability.russia.launch')?.cause).toBe(
+      'Russia bought rocket engines from the US',
+    );
+    expect(r.w.deals).toEqual([
+      { parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 2, seller: 'us' },
     ]);
   });
 
@@ -196,8 +225,34 @@ describe('sanctions', () => {
       target: 'russia',
       kind: 'exportControls',
       roundsLeft: 2,
+      incomeTaken: 1,
     });
     expect(r.w.delegations.russia.income).toBe(6);
+  });
+
+  it('export controls on a delegation already at the floor (income 3) take nothing, and give nothing back', () => {
+    const floor = worldWith({ delegations: { russia: { income: 3 } } });
+    const rounds = playRounds([{ us: [controls] }, {}, {}, {}], floor);
+    expect(rounds[0]?.w.sanctions.at(-1)).toMatchObject({ by: 'us', target: 'russia', incomeTaken: 0 });
+    expect(rounds[0]?.changes.filter((c) => c.target === 'income.russia')).toEqual([]);
+    expect(rounds[0]?.story).toContain('The US imposed export controls on Russia.');
+    expect(rounds[2]?.story).toContain("The US's export controls on Russia lapsed.");
+    expect(rounds.map((r) => r.w.delegations.russia.income)).toEqual([3, 3, 3, 3]);
+  });
+
+  it('two export controls in one round on a delegation one point above the floor take that point once', () => {
+    const edge = worldWith({ delegations: { russia: { income: 4 } } });
+    const russia: Order = { kind: 'sanction', target: 'russia', measure: 'exportControls' };
+    const rounds = playRounds([{ us: [russia], china: [russia] }, {}, {}, {}], edge);
+    const taken = rounds[0]?.w.sanctions
+      .filter((s) => s.target === 'russia')
+      .map((s) => [s.by, s.incomeTaken]);
+    expect(taken).toEqual([
+      ['us', 1],
+      ['china', 0],
+    ]);
+    // Both lapse in the third round: Russia gets back the one point it lost, not two.
+    expect(rounds.map((r) => r.w.delegations.russia.income)).toEqual([3, 3, 4, 4]);
   });
 
   it('export controls lapse after three rounds and the income comes back', () => {
@@ -228,7 +283,75 @@ describe('sanctions', () => {
       target: 'us',
       kind: 'wolfAmendment',
       roundsLeft: undefined,
+      incomeTaken: 0,
     });
+  });
+});
+
+describe('lifting a sanction', () => {
+  const controls: Order = { kind: 'sanction', target: 'russia', measure: 'exportControls' };
+  const liftControls: Order = { kind: 'liftSanction', target: 'russia', measure: 'exportControls' };
+  const liftWolf: Order = { kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' };
+
+  it('lifting export controls gives back the income they took, eases the target’s threat perception and tension', () => {
+    const [imposed, lifted] = playRounds([{ us: [controls] }, { us: [liftControls] }]);
+    expect(imposed?.w.delegations.russia.income).toBe(6);
+    expect(effects(byOrdersOf(lifted!, 'us'))).toEqual({
+      'income.russia': 1,
+      'threat.russia.us': -3,
+      tension: -1,
+    });
+    for (const c of byOrdersOf(lifted!, 'us'))
+      expect(c.cause).toBe('The US lifted its export controls on Russia');
+    expect(lifted?.story).toContain('The US lifted its export controls on Russia.');
+    expect(lifted?.w.delegations.russia.income).toBe(7);
+    expect(lifted?.w.sanctions.filter((s) => s.target === 'russia')).toEqual([]);
+    expect(lifted?.w.delegations.us.budget).toBe(
+      imposed!.w.delegations.us.income + Math.floor(imposed!.w.delegations.us.budget / 2),
+    ); // lifting is free
+  });
+
+  it('lifted controls do not lapse later: the income comes back once', () => {
+    const rounds = playRounds([{ us: [controls] }, { us: [liftControls] }, {}, {}]);
+    expect(rounds.map((r) => r.w.delegations.russia.income)).toEqual([6, 7, 7, 7]);
+    expect(rounds.flatMap((r) => r.story).filter((s) => /lapsed/.test(s))).toEqual([]);
+  });
+
+  it('lifting controls that took nothing (the target was at the floor) gives nothing back', () => {
+    const floor = worldWith({ delegations: { russia: { income: 3 } } });
+    const [, lifted] = playRounds([{ us: [controls] }, { us: [liftControls] }], floor);
+    expect(effects(byOrdersOf(lifted!, 'us'))).toEqual({ 'threat.russia.us': -3, tension: -1 });
+    expect(lifted?.w.delegations.russia.income).toBe(3);
+  });
+
+  it('lifting the Wolf Amendment opens US–China deals from the next round', () => {
+    const navigation = deal('us', 'china', 'navigation');
+    const [same, next] = playRounds([
+      { us: [liftWolf, ...(navigation.us ?? [])], china: navigation.china },
+      navigation,
+    ]);
+    expect(effects(byOrdersOf(same!, 'us').filter((c) => /lifted/.test(c.cause)))).toEqual({
+      'threat.china.us': -3,
+      tension: -1,
+    });
+    expect(same?.story).toContain('The US lifted its ban on space cooperation with China.');
+    expect(same?.w.sanctions).toEqual([]);
+    // Sanctions in force when the round began still bar that round's deals.
+    expect(same?.story.some((s) => /tried to agree .+ Wolf Amendment-style ban stopped it/.test(s))).toBe(
+      true,
+    );
+    expect(next?.story).toContain(
+      'The US and China agreed satellite navigation cooperation (GLONASS–BeiDou).',
+    );
+  });
+
+  it('lifts only the measure named: a delegation’s other measures against the target stay', () => {
+    const wolfOnRussia: Order = { kind: 'sanction', target: 'russia', measure: 'wolfAmendment' };
+    const [, lifted] = playRounds([{ us: [controls, wolfOnRussia] }, { us: [liftControls] }]);
+    expect(lifted?.w.sanctions.map((s) => [s.by, s.target, s.kind])).toEqual([
+      ['us', 'china', 'wolfAmendment'],
+      ['us', 'russia', 'wolfAmendment'],
+    ]);
   });
 });
 

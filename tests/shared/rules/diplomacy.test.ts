@@ -188,12 +188,39 @@ describe('confidence-building measures', () => {
     expect(r.changes.filter((c) => /entered into force/.test(c.cause))).toHaveLength(1);
   });
 
-  it('two proposals of one measure in one round make both endorsers', () => {
-    const { w } = resolveWith({
+  it('two proposals of one measure in one round make both endorsers and bring it into force: tension falls', () => {
+    const r = resolveWith({
       us: [{ kind: 'proposeTcbm', measure: 'launchNotification' }],
       russia: [{ kind: 'proposeTcbm', measure: 'launchNotification' }],
     });
-    expect(w.measures.launchNotification).toEqual({ endorsers: ['us', 'russia'], proposedRound: 1 });
+    expect(r.w.measures.launchNotification).toEqual({ endorsers: ['us', 'russia'], proposedRound: 1 });
+    const force = r.changes.filter((c) => /entered into force/.test(c.cause));
+    expect(force.map((c) => [c.target, c.delta, c.cause, c.source])).toEqual([
+      [
+        'tension',
+        -3,
+        'Advance notice of launches entered into force between the US and Russia',
+        { kind: 'order', by: 'russia', order: 0 },
+      ],
+    ]);
+  });
+
+  it('three proposals of one measure in one round bring it into force once', () => {
+    const propose: Order = { kind: 'proposeTcbm', measure: 'hotline' };
+    const r = resolveWith({ us: [propose], china: [propose], russia: [propose] });
+    expect(r.w.measures.hotline?.endorsers).toEqual(['us', 'china', 'russia']);
+    expect(r.changes.filter((c) => /entered into force/.test(c.cause)).map((c) => c.delta)).toEqual([-3]);
+    expect(
+      moved(
+        r.changes.filter((c) => c.source.kind === 'order'),
+        'draft.tcbm.momentum',
+      ),
+    ).toBe(15);
+  });
+
+  it('a measure proposed alone is not yet in force: no fall in tension', () => {
+    const r = resolveWith({ us: [{ kind: 'proposeTcbm', measure: 'hotline' }] });
+    expect(r.changes.filter((c) => /entered into force/.test(c.cause))).toEqual([]);
   });
 });
 
@@ -276,19 +303,27 @@ describe('consensus at the CD', () => {
 
   it('a blocked text can still be adopted in a later round', () => {
     const [, second] = playRounds([{ us: [push], china: [block] }, {}], nearlyThere());
-    expect(second?.w.drafts.ppwt.adoptedRound).toBeUndefined();
+    expect(second?.w.drafts.ppwt).toMatchObject({ adoptedRound: undefined, tabled: true, momentum: 55 });
+    // The text stays on the table: amendments and working papers bring it back to the threshold.
+    const papers: Order[] = [
+      { kind: 'workingPaper', topic: 'verification' },
+      { kind: 'workingPaper', topic: 'definitions' },
+    ];
     const later = resolveWith(
       {
-        us: [
-          { kind: 'tableDraft', draft: 'ppwt' },
-          { kind: 'workingPaper', topic: 'verification' },
-        ],
-        russia: [{ kind: 'tableDraft', draft: 'ppwt' }],
+        us: [{ kind: 'amendDraft', draft: 'ppwt', clause: 'verification' }, ...papers],
+        russia: [{ kind: 'amendDraft', draft: 'ppwt', clause: 'groundBasedAsat' }, ...papers],
       },
       second?.w,
     );
-    expect(later.w.drafts.ppwt.momentum).toBeGreaterThanOrEqual(70);
+    expect(later.w.drafts.ppwt.momentum).toBe(55 + 2 * (4 + 2 + 3));
     expect(later.w.drafts.ppwt.adoptedRound).toBe(3);
+  });
+
+  it('tabling the same untabled text twice in one round is allowed, and both tablers sponsor it', () => {
+    const table: Order = { kind: 'tableDraft', draft: 'verification' };
+    const r = resolveWith({ us: [table], russia: [table] });
+    expect(r.w.drafts.verification).toMatchObject({ tabled: true, sponsors: ['us', 'russia'], momentum: 30 });
   });
 });
 

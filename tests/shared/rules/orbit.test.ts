@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Delegation } from '../../../shared/model/seats.ts';
 import type { World } from '../../../shared/rules/model.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
+import { viewFor } from '../../../shared/rules/views.ts';
 import {
   byOrdersOf,
   byRule,
@@ -63,7 +64,7 @@ describe('effects of the orders in orbit', () => {
       'a destructive direct-ascent test',
       'china',
       [{ kind: 'testCounterspace', weapon: 'directAscent' }],
-      { debris: 12, tension: 8, 'legitimacy.china': -6 },
+      { debris: 12, tension: 8, 'legitimacy.china': -6, 'capability.china.satellites.leo': -1 },
     ],
   ])('%s', (_why, d, orders, expected) => {
     const r = resolveWith({ [d]: orders });
@@ -101,6 +102,21 @@ describe('effects of the orders in orbit', () => {
     const incident = r.w.incidents.find((i) => i.cause.kind === 'attack');
     expect(incident).toMatchObject({ round: 1, victim: 'russia', kind, cause: { kind: 'attack', by: 'us' } });
     expect(incident?.belief.us).toEqual({ kind: 'attack', by: 'us', certain: true });
+  });
+
+  it('a destructive test destroys one of the tester’s own satellites in low orbit, when it has one', () => {
+    const test: Order = { kind: 'testCounterspace', weapon: 'directAscent' };
+    const r = resolveWith({ china: [test] });
+    expect(r.w.delegations.china.capabilities.satellites).toEqual({ leo: 3, meo: 2, geo: 2 });
+    expect(r.changes.find((c) => c.target === 'capability.china.satellites.leo')?.cause).toBe(
+      'China destroyed one of its own satellites in the test',
+    );
+    const none = resolveWith(
+      { china: [test] },
+      worldWith({ delegations: { china: { capabilities: { satellites: { leo: 0 } } } } }),
+    );
+    expect(effects(byOrdersOf(none, 'china'))).toEqual({ debris: 12, tension: 8, 'legitimacy.china': -6 });
+    expect(none.w.delegations.china.capabilities.satellites).toEqual({ leo: 0, meo: 2, geo: 2 });
   });
 
   it('a destructive test is told to all and weighs in the security dilemma', () => {
@@ -244,7 +260,11 @@ describe('incidents and attribution', () => {
       const belief = attackOn(r, 'china')?.belief.china;
       outcomes.add(JSON.stringify(belief));
       if (belief?.kind === 'unknown') {
-        expect(byRule(r, 'attribution').filter((c) => c.target.startsWith('threat.china'))).toEqual([]);
+        // No blame for the jamming (a natural anomaly in the same round may still be blamed on someone).
+        const blame = byRule(r, 'attribution').filter(
+          (c) => c.target.startsWith('threat.china') && /signals were jammed/.test(c.cause),
+        );
+        expect(blame).toEqual([]);
         expect(byRule(r, 'attribution').map((c) => c.cause)).toContain(
           'China: satellite signals were jammed, cause unknown',
         );
@@ -321,6 +341,78 @@ describe('incidents and attribution', () => {
   });
 });
 
+describe('an attack feeds the victim’s security dilemma only once the victim traces it', () => {
+  /** The spiral changes that the attack `what` ("jammed satellites") caused in `observer`'s threat perception. */
+  const spiralOf = (r: Resolved, observer: Delegation, what: RegExp) =>
+    byRule(r, 'spiral').filter((c) => c.target.startsWith(`threat.${observer}.`) && what.test(c.cause));
+  const beliefOf = (r: Resolved, victim: Delegation) =>
+    r.w.incidents.find((i) => i.victim === victim && i.cause.kind === 'attack')?.belief[victim];
+
+  it.each<[string, Order, RegExp]>([
+    ['jamming', { kind: 'jam', target: 'china' }, /^The US jammed satellites \(security dilemma\)$/],
+    [
+      'a laser test',
+      { kind: 'testCounterspace', weapon: 'laser', target: 'china' },
+      /^The US tested a ground-based laser \(security dilemma\)$/,
+    ],
+  ])('%s that the victim traces raises its threat perception of the attacker', (_why, order, what) => {
+    // China's sensors (level 2) read jamming and dazzling (level 3 needed) only half the time.
+    const { r } = seedWhere(
+      50,
+      (s) => reseeded(worldWith(), s),
+      { us: [order] },
+      (x) => beliefOf(x, 'china')?.kind === 'attack',
+    );
+    expect(beliefOf(r, 'china')).toEqual({ kind: 'attack', by: 'us', certain: false });
+    expect(spiralOf(r, 'china', what).map((c) => [c.target, c.visibleTo])).toEqual([
+      ['threat.china.us', ['china', 'us']],
+    ]);
+    // The third delegation saw nothing.
+    expect(spiralOf(r, 'russia', what)).toEqual([]);
+  });
+
+  it.each<[string, Order, RegExp]>([
+    ['jamming', { kind: 'jam', target: 'china' }, /jammed satellites/],
+    [
+      'a laser test',
+      { kind: 'testCounterspace', weapon: 'laser', target: 'china' },
+      /tested a ground-based laser/,
+    ],
+  ])('%s that the victim cannot trace feeds no one’s security dilemma', (_why, order, what) => {
+    const { r } = seedWhere(
+      50,
+      (s) => reseeded(worldWith(), s),
+      { us: [order] },
+      (x) => beliefOf(x, 'china')?.kind === 'unknown',
+    );
+    expect(spiralOf(r, 'china', what)).toEqual([]);
+    expect(spiralOf(r, 'russia', what)).toEqual([]);
+  });
+
+  it('a co-orbital test is traced surely from sensor level 2, and then always feeds the spiral', () => {
+    for (let seed = 1; seed <= 5; seed++) {
+      const r = resolveWith(
+        { russia: [{ kind: 'testCounterspace', weapon: 'coOrbital', target: 'us' }] },
+        reseeded(worldWith(), seed),
+      );
+      expect(beliefOf(r, 'us')).toEqual({ kind: 'attack', by: 'russia', certain: true });
+      expect(
+        spiralOf(r, 'us', /^Russia tested a co-orbital inspector \("nesting doll"\) \(security dilemma\)$/),
+      ).toHaveLength(1);
+    }
+  });
+
+  it('a blind victim (sensor level 1) sometimes misses a co-orbital test, and then it weighs nothing', () => {
+    const blind = (s: number) =>
+      reseeded(worldWith({ delegations: { us: { capabilities: { ssa: 1 } } } }), s);
+    const test = { russia: [{ kind: 'testCounterspace', weapon: 'coOrbital', target: 'us' } as Order] };
+    const missed = seedWhere(50, blind, test, (x) => beliefOf(x, 'us')?.kind === 'unknown').r;
+    expect(spiralOf(missed, 'us', /tested a co-orbital inspector/)).toEqual([]);
+    const traced = seedWhere(50, blind, test, (x) => beliefOf(x, 'us')?.kind === 'attack').r;
+    expect(spiralOf(traced, 'us', /tested a co-orbital inspector/)).toHaveLength(1);
+  });
+});
+
 describe('breaches are carried out and flagged', () => {
   const bound = (over: Partial<World['drafts']['ppwt']> = {}) =>
     worldWith({
@@ -355,6 +447,58 @@ describe('breaches are carried out and flagged', () => {
     expect(r.story).toContain(
       'The US built a co-orbital inspector ("nesting doll"), in breach of PPWT; detected by China and Russia.',
     );
+  });
+
+  it('a detected breach exposes the covert build behind it to everyone; an undetected one leaves it secret', () => {
+    const world = (s: number) => reseeded(bound(), s);
+    const caught = seedWhere(
+      50,
+      world,
+      { us: [coOrbital] },
+      (x) => (x.w.violations[0]?.detectedBy.length ?? 0) > 0 && x.w.covert[0]?.knownTo.length === 0,
+    ).r;
+    expect(caught.w.covert).toMatchObject([{ by: 'us', kind: 'coOrbital', round: 2, public: true }]);
+    for (const viewer of ['public', 'china', 'russia'] as const)
+      expect(viewFor(caught.w, viewer).delegations.us.capabilities.counterspace.coOrbital).toBe(2);
+
+    const blind = (s: number) =>
+      reseeded(
+        worldWith({
+          round: 1,
+          drafts: { ppwt: { adoptedRound: 1, parties: ['us', 'china', 'russia'] } },
+          delegations: { china: { capabilities: { ssa: 0 } }, russia: { capabilities: { ssa: 0 } } },
+        }),
+        s,
+      );
+    const missed = seedWhere(
+      100,
+      blind,
+      { us: [coOrbital] },
+      (x) => x.w.violations[0]?.detectedBy.length === 0 && x.w.covert[0]?.knownTo.length === 0,
+    ).r;
+    expect(missed.w.covert).toMatchObject([{ by: 'us', kind: 'coOrbital', public: false }]);
+    expect(viewFor(missed.w, 'public').delegations.us.capabilities.counterspace.coOrbital).toBe(1);
+  });
+
+  it('a breach by an overt build or by a test exposes no other covert build of the violator', () => {
+    // The US built jammers in secret last round, unseen; now it breaks the PPWT with a co-orbital test.
+    const hidden = worldWith({
+      round: 1,
+      drafts: { ppwt: { adoptedRound: 1, parties: ['us', 'china', 'russia'] } },
+      covert: [{ id: 'c9', round: 1, by: 'us', kind: 'jamming', knownTo: [], public: false }],
+    });
+    // A round in which the breach is detected and the old build does not come out by itself (30% a round).
+    const { r } = seedWhere(
+      50,
+      (s) => reseeded(hidden, s),
+      { us: [{ kind: 'testCounterspace', weapon: 'coOrbital', target: 'china' }] },
+      (x) =>
+        (x.w.violations[0]?.detectedBy.length ?? 0) > 0 && !x.story.some((t) => t.startsWith('Revealed:')),
+    );
+    expect(r.w.violations.map((v) => v.rule)).toEqual(['PPWT']);
+    expect(r.w.covert).toEqual([
+      { id: 'c9', round: 1, by: 'us', kind: 'jamming', knownTo: [], public: false },
+    ]);
   });
 
   it('an undetected breach is known only to the violator', () => {

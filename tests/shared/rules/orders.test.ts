@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Delegation } from '../../../shared/model/seats.ts';
+import { describeOrder, ORDER_FIELDS } from '../../../shared/rules/describe.ts';
 import type { World } from '../../../shared/rules/model.ts';
 import {
   arenaOf,
@@ -30,6 +31,7 @@ const EVERY_KIND: { [K in OrderKind]: [Extract<Order, { kind: K }>, number, 'mil
   summit: [{ kind: 'summit', with: 'china' }, 1, 'civil'],
   techDeal: [{ kind: 'techDeal', with: 'russia', deal: 'rocketEngines' }, 2, 'civil'],
   sanction: [{ kind: 'sanction', target: 'russia', measure: 'exportControls' }, 1, 'civil'],
+  liftSanction: [{ kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' }, 0, 'civil'],
   lunarPartnership: [{ kind: 'lunarPartnership', bloc: 'artemis' }, 2, 'civil'],
   launchSatellites: [{ kind: 'launchSatellites', regime: 'leo', count: 2 }, 2, 'military'],
   buildCounterspace: [{ kind: 'buildCounterspace', weapon: 'coOrbital' }, 3, 'military'],
@@ -69,6 +71,30 @@ describe('order costs and arenas', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('A delegation gives at most 6 orders a round.');
     expect(OrderList.safeParse(seven.slice(1)).success).toBe(true);
+  });
+
+  it('lifting a sanction is a free bilateral order, with its form and its line in words', () => {
+    const lift: Order = { kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' };
+    expect([arenaOf(lift), orderCost(lift), isMilitary(lift)]).toEqual(['bilateral', 0, false]);
+    expect(ORDER_FIELDS.liftSanction.map((f) => f.name)).toEqual(['target', 'measure']);
+    expect(describeOrder(lift)).toBe('Lift the ban on space cooperation with China');
+    expect(describeOrder({ kind: 'liftSanction', target: 'russia', measure: 'exportControls' })).toBe(
+      'Lift export controls on Russia',
+    );
+  });
+
+  it(`the engine's own check also refuses more than ${MAX_ORDERS} orders, however cheap`, () => {
+    const free: Order[] = [
+      { kind: 'blockConsensus', draft: 'ppwt' },
+      { kind: 'blockConsensus', draft: 'tcbm' },
+      { kind: 'blockConsensus', draft: 'verification' },
+      { kind: 'endorseTcbm', measure: 'noFirstPlacement' },
+      { kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' },
+      { kind: 'statement', stance: 'restraint', text: '' },
+      PAPER,
+    ];
+    expect(ordersProblem(worldWith(), 'us', free)).toBe('A delegation gives at most 6 orders a round.');
+    expect(ordersProblem(worldWith(), 'us', free.slice(0, MAX_ORDERS))).toBeUndefined();
   });
 });
 
@@ -184,6 +210,13 @@ describe('ordersProblem', () => {
       undefined,
     ],
     [
+      'a direct-ascent test with a target',
+      start,
+      'china',
+      [{ kind: 'testCounterspace', weapon: 'directAscent', target: 'us' }],
+      'Order 1 (test a counterspace weapon): A direct-ascent test destroys one of your own satellites: it takes no target.',
+    ],
+    [
       'a test against oneself',
       start,
       'china',
@@ -252,6 +285,27 @@ describe('ordersProblem', () => {
       'us',
       [{ kind: 'tableDraft', draft: 'ppwt' }],
       'Order 1 (table a draft treaty): That text has already been adopted.',
+    ],
+    [
+      'tabling a text already on the table',
+      start,
+      'us',
+      [{ kind: 'tableDraft', draft: 'ppwt' }],
+      'Order 1 (table a draft treaty): That text is already on the table: co-sponsor it, amend it, or write a working paper.',
+    ],
+    [
+      'tabling a text already on the table, even as its sponsor',
+      start,
+      'china',
+      [{ kind: 'tableDraft', draft: 'ppwt' }],
+      'Order 1 (table a draft treaty): That text is already on the table: co-sponsor it, amend it, or write a working paper.',
+    ],
+    [
+      'tabling a text nobody has tabled',
+      start,
+      'china',
+      [{ kind: 'tableDraft', draft: 'verification' }],
+      undefined,
     ],
     [
       'co-sponsoring an adopted text',
@@ -348,6 +402,48 @@ describe('ordersProblem', () => {
       'us',
       [{ kind: 'withdrawTreaty', draft: 'ppwt' }],
       undefined,
+    ],
+    [
+      'lifting a measure one has in force (the Wolf Amendment on China)',
+      start,
+      'us',
+      [{ kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' }],
+      undefined,
+    ],
+    [
+      'lifting a measure one has in force, with the earmark taking every point',
+      () => worldWith({ delegations: { us: { earmarked: 10 } } }),
+      'us',
+      [{ kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' }],
+      undefined,
+    ],
+    [
+      'lifting a measure never imposed',
+      start,
+      'us',
+      [{ kind: 'liftSanction', target: 'russia', measure: 'wolfAmendment' }],
+      'Order 1 (lift export controls or sanctions): You have no such measure in force against that delegation.',
+    ],
+    [
+      'lifting export controls where one has only a ban in force',
+      start,
+      'us',
+      [{ kind: 'liftSanction', target: 'china', measure: 'exportControls' }],
+      'Order 1 (lift export controls or sanctions): You have no such measure in force against that delegation.',
+    ],
+    [
+      'lifting another delegation’s measure',
+      start,
+      'russia',
+      [{ kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' }],
+      'Order 1 (lift export controls or sanctions): You have no such measure in force against that delegation.',
+    ],
+    [
+      'lifting a measure held against oneself',
+      start,
+      'china',
+      [{ kind: 'liftSanction', target: 'china', measure: 'wolfAmendment' }],
+      'Order 1 (lift export controls or sanctions): You have no such measure in force against that delegation.',
     ],
     [
       'joining the other lunar bloc',

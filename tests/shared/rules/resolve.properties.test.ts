@@ -71,6 +71,9 @@ const anyOrder: fc.Arbitrary<Order> = fc.oneof(
   fc
     .tuple(who, fc.constantFrom('exportControls' as const, 'wolfAmendment' as const))
     .map(([target, measure]) => ({ kind: 'sanction' as const, target, measure })),
+  fc
+    .tuple(who, fc.constantFrom('exportControls' as const, 'wolfAmendment' as const))
+    .map(([target, measure]) => ({ kind: 'liftSanction' as const, target, measure })),
   fc.constantFrom(...LUNAR_BLOCS).map((bloc) => ({ kind: 'lunarPartnership' as const, bloc })),
   fc
     .tuple(fc.constantFrom(...REGIMES), fc.integer({ min: 1, max: 3 }))
@@ -100,7 +103,10 @@ const wishes = fc.record({
   russia: fc.array(anyOrder, { maxLength: 9 }),
 });
 
-/** A seed, a starting point off the record (so cascades, adoptions and crises come up), and up to four rounds. */
+/**
+ * A seed, a starting point off the record (so cascades, adoptions, crises and sanctions at the income floor come
+ * up), and up to four rounds.
+ */
 const plan = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   start: fc.record({
@@ -108,6 +114,7 @@ const plan = fc.record({
     tension: fc.integer({ min: 0, max: 100 }),
     ppwt: fc.integer({ min: 0, max: 75 }),
     fear: fc.integer({ min: 0, max: 100 }),
+    income: fc.integer({ min: 3, max: 8 }), // Russia's: near the floor of 3, sanctions stop taking
   }),
   rounds: fc.array(fc.record({ wishes, shuffle: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }), {
     minLength: 1,
@@ -122,7 +129,7 @@ function startOf(p: Plan): World {
       debris: p.start.debris,
       tension: p.start.tension,
       drafts: { ppwt: { momentum: p.start.ppwt } },
-      delegations: { china: { threat: { us: p.start.fear } } },
+      delegations: { china: { threat: { us: p.start.fear } }, russia: { income: p.start.income } },
     },
     p.seed,
   );
@@ -247,6 +254,15 @@ function expectInvariants(before: World, w: World, orders: OrdersBy) {
     }
     for (const [regime, n] of Object.entries(c.satellites))
       expect(Number.isInteger(n) && n >= 0 && n <= 30, `${d} ${regime} ${n}`).toBe(true);
+  }
+  // Income moves only with sanctions, and each gives back exactly what it took: income plus what the
+  // sanctions in force have taken stays the same.
+  const taken = (x: World, d: Delegation) =>
+    x.sanctions.filter((s) => s.target === d).reduce((sum, s) => sum + s.incomeTaken, 0);
+  for (const d of DELEGATIONS) {
+    expect(w.delegations[d].income + taken(w, d), `${d} income`).toBe(
+      before.delegations[d].income + taken(before, d),
+    );
   }
   for (const bloc of LUNAR_BLOCS) {
     expect(w.lunar[bloc].partners).toBeGreaterThanOrEqual(0);

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
 import type { World } from '../../../shared/rules/model.ts';
 import { OBJECTIVES } from '../../../shared/rules/objectives.ts';
-import type { Order } from '../../../shared/rules/orders.ts';
+import { type Order, orderCost } from '../../../shared/rules/orders.ts';
 import { newWorld, resolveRound } from '../../../shared/rules/resolve.ts';
+import { Dice, seedRng } from '../../../shared/rules/rng.ts';
 import { security, securityTerms } from '../../../shared/rules/security.ts';
 import {
   byRule,
@@ -41,9 +42,11 @@ describe('newWorld', () => {
     ]);
     expect(w.drafts.ppwt).toMatchObject({ tabled: true, sponsors: ['china', 'russia'], momentum: 35 });
     expect(w.sanctions).toEqual([
-      { by: 'us', target: 'china', kind: 'wolfAmendment', roundsLeft: undefined },
+      { by: 'us', target: 'china', kind: 'wolfAmendment', roundsLeft: undefined, incomeTaken: 0 },
     ]);
-    expect(w.deals).toEqual([{ parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 3 }]);
+    expect(w.deals).toEqual([
+      { parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 3, seller: 'russia' },
+    ]);
     expect(DELEGATIONS.map((d) => w.delegations[d].budget)).toEqual([10, 8, 7]);
   });
 
@@ -59,6 +62,24 @@ describe('newWorld', () => {
       expect(newWorld(seed, [2015])).toEqual(w);
     },
   );
+});
+
+describe('the seeded generator', () => {
+  const firstDraws = (seeds: number[]) => seeds.map((seed) => new Dice(seedRng(seed)).int(0, 9999));
+
+  it('gives the same draws for the same seed', () => {
+    expect(seedRng(42)).toEqual(seedRng(42));
+    expect(firstDraws([42, 42])).toEqual([firstDraws([42])[0], firstDraws([42])[0]]);
+  });
+
+  it('scrambles the seed: neighbouring seeds do not start with neighbouring draws', () => {
+    // Unscrambled, seeds 1, 2, 3… started 3646, 3645, 3644…: one step apart, in a straight line.
+    const draws = firstDraws([1, 2, 3, 4, 5, 6, 7, 8]);
+    const steps = draws.slice(1).map((d, i) => d - (draws[i] as number));
+    expect(new Set(steps).size).toBeGreaterThan(1);
+    expect(steps.every((step) => Math.abs(step) <= 10)).toBe(false);
+    expect(Math.max(...draws) - Math.min(...draws)).toBeGreaterThan(1000);
+  });
 });
 
 describe('resolveRound', () => {
@@ -160,16 +181,31 @@ describe('the slow forces', () => {
   it('old grievances fade toward 30 each round, a tenth of the distance, seen only by the one who holds them', () => {
     const r = quiet({});
     const memory = byRule(r, 'memory');
-    // 45 → −1, 55 → −2; below 30 it creeps back up: 15 and 20 → +1.
+    // 45 → −1, 55 → −2; China's 15 and Russia's 20 toward each other stay where they are.
     expect(effects(memory)).toEqual({
       'threat.us.china': -1,
       'threat.us.russia': -1,
       'threat.china.us': -2,
-      'threat.china.russia': 1,
       'threat.russia.us': -2,
-      'threat.russia.china': 1,
     });
     for (const c of memory) expect(c.visibleTo).toEqual([c.target.split('.')[1]]);
+    expect(r.w.delegations.china.threat.russia).toBe(15);
+    expect(r.w.delegations.russia.threat.china).toBe(20);
+  });
+
+  it.each([
+    [0, 0],
+    [15, 0],
+    [30, 0],
+    [31, 0],
+    [39, 0],
+    [40, -1],
+    [55, -2],
+    [100, -7],
+  ])('a threat perception of %i fades by %i (only fears above 30 fade; lower ones stay)', (threat, fade) => {
+    const r = quiet({}, worldWith({ delegations: { us: { threat: { china: threat } } } }));
+    expect(moved(byRule(r, 'memory'), 'threat.us.china')).toBe(fade);
+    expect(r.w.delegations.us.threat.china).toBe(threat + fade);
   });
 
   it('tension drifts toward the average threat perception', () => {
@@ -301,8 +337,51 @@ describe('budgets for the next round', () => {
     },
   );
 
+  it.each<[string, Order[], number]>([
+    ['spent in full on military orders', [{ kind: 'buildSsa' }, { kind: 'buildMissileWarning' }], 0],
+    [
+      'half spent on military orders',
+      [{ kind: 'buildSsa' }, { kind: 'workingPaper', topic: 'definitions' }],
+      2,
+    ],
+    ['unspent', [{ kind: 'workingPaper', topic: 'definitions' }], 4],
+    ['with no orders at all', [], 4],
+  ])('earmarked points %s: what is left of the earmark is lost, not carried over', (_why, orders, lost) => {
+    const pressed = worldWith({ delegations: { china: { earmarked: 4 } } });
+    const r = resolveWith({ china: orders }, pressed);
+    const spent = orders.reduce((s, o) => s + orderCost(o), 0);
+    expect(r.w.delegations.china.budget).toBe(8 + Math.floor((8 - spent - lost) / 2));
+    const told = r.w.story.filter((s) => /earmarked point/.test(s.text));
+    expect(told).toEqual(
+      lost
+        ? [
+            {
+              round: 1,
+              text: `${lost} earmarked points not spent on military space went back to the treasury.`,
+              visibleTo: ['china'],
+            },
+          ]
+        : [],
+    );
+  });
+
+  it('one earmarked point lost is told in the singular', () => {
+    const pressed = worldWith({ delegations: { china: { earmarked: 2 } } });
+    const r = resolveWith({ china: [{ kind: 'jam', target: 'us' }] }, pressed);
+    expect(r.story).toContain('1 earmarked point not spent on military space went back to the treasury.');
+    expect(r.w.delegations.china.budget).toBe(8 + Math.floor((8 - 1 - 1) / 2));
+  });
+
+  it('without an earmark, unspent points carry over by half as before, and nothing is said', () => {
+    const r = resolveWith({ china: [{ kind: 'workingPaper', topic: 'definitions' }] });
+    expect(r.w.delegations.china.budget).toBe(8 + Math.floor(7 / 2));
+    expect(r.w.story.filter((s) => /earmarked point/.test(s.text))).toEqual([]);
+  });
+
   it('a rocket-engine deal runs out after its rounds, and the sales with it', () => {
-    const w = worldWith({ deals: [{ parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 1 }] });
+    const w = worldWith({
+      deals: [{ parties: ['us', 'russia'], deal: 'rocketEngines', roundsLeft: 1, seller: 'russia' }],
+    });
     const r = quiet({}, w);
     expect(r.w.deals).toEqual([]);
     expect(r.story).toContain('The rocket-engine deal between the US and Russia expired.');
@@ -315,12 +394,70 @@ describe('security notes', () => {
     const r = quiet({ us: [{ kind: 'launchSatellites', regime: 'geo', count: 1 }] });
     const note = r.changes.find((c) => c.target === 'security.us');
     expect(note).toMatchObject({
-      delta: security(r.w, 'us') - security(r.before, 'us'),
-      after: security(r.w, 'us'),
+      delta: security(r.w, 'us', true) - security(r.before, 'us', true),
+      after: security(r.w, 'us', true),
       cause: 'Security of the US: own satellites +2',
       source: { kind: 'rule', rule: 'security' },
     });
     expect(readTarget(r.w, 'security.us')).toBe(note?.after);
+  });
+
+  it('a delegation’s own security counts only the rivals’ weapons it knows of; the true figure counts them all', () => {
+    // Russia builds jammers in secret; neither the US nor China has the sensors to see them. The US launches.
+    const blind = (s: number) =>
+      reseeded(
+        worldWith({ delegations: { us: { capabilities: { ssa: 0 } }, china: { capabilities: { ssa: 0 } } } }),
+        s,
+      );
+    const { r } = seedWhere(
+      200,
+      blind,
+      {
+        us: [{ kind: 'launchSatellites', regime: 'geo', count: 1 }],
+        russia: [{ kind: 'buildCounterspace', weapon: 'jamming' }],
+      },
+      (x) => x.w.covert[0]?.knownTo.length === 0 && x.w.incidents.length === 0,
+    );
+    // The US sees only its new satellite; in truth the jammers (1 × 2, no sensors) took as much away.
+    expect(r.changes.filter((c) => c.target === 'security.us')).toMatchObject([
+      {
+        delta: 2,
+        after: security(r.before, 'us', true) + 2,
+        cause: 'Security of the US: own satellites +2',
+      },
+    ]);
+    expect(security(r.w, 'us', true)).toBe(security(r.before, 'us', true) + 2);
+    expect(security(r.w, 'us')).toBe(security(r.before, 'us'));
+    // China saw nothing move: no note at all, though its true security fell.
+    expect(r.changes.filter((c) => c.target === 'security.china')).toEqual([]);
+    expect(security(r.w, 'china')).toBeLessThan(security(r.w, 'china', true));
+    // Russia knows its own jammers: its figures are the true ones.
+    expect(security(r.w, 'russia', true)).toBe(security(r.w, 'russia'));
+  });
+
+  it('a covert build found out later moves the delegation’s own security then, with its cause', () => {
+    const blind = (s: number) =>
+      reseeded(
+        worldWith({ delegations: { us: { capabilities: { ssa: 0 } }, china: { capabilities: { ssa: 0 } } } }),
+        s,
+      );
+    let found: Resolved | undefined;
+    for (let seed = 1; seed <= 200 && !found; seed++) {
+      const w = blind(seed);
+      const built = resolveRound(
+        w,
+        { russia: [{ kind: 'buildCounterspace', weapon: 'jamming' }] },
+        undefined,
+      );
+      if (built.covert[0]?.knownTo.length !== 0) continue;
+      const next = resolveWith({}, built);
+      if (next.w.covert[0]?.public && next.w.incidents.every((i) => i.round !== 2)) found = next;
+    }
+    expect(found).toBeDefined();
+    const note = found?.changes.find((c) => c.target === 'security.us');
+    expect(note?.cause).toMatch(/others' counterspace -/);
+    expect(note?.after).toBe(security(found!.w, 'us', true));
+    expect(security(found!.w, 'us', true)).toBe(security(found!.w, 'us'));
   });
 
   it('another’s new weapon lowers your security even if nobody uses it', () => {

@@ -43,8 +43,8 @@ export function worldWith(overrides: DeepPartial<World> = {}, seed = 1): World {
 }
 
 /**
- * The same world with the generator reseeded: the same situation, other draws. The state is taken after a new
- * world's first draws, since the first outputs of a freshly seeded generator follow the seed in a straight line.
+ * The same world with the generator reseeded: the same situation, other draws. The state is the one a new world
+ * of that seed would resolve its first round with (after the objectives were dealt).
  */
 export function reseeded(w: World, seed: number): World {
   return { ...structuredClone(w), rng: newWorld(seed, YEARS).rng };
@@ -120,7 +120,8 @@ export function names(d: Delegation): RegExp {
 
 /**
  * The current value of a change target, read from the world independently of the ledger:
- * "tension", "threat.us.china", "capability.china.counterspace.laser", "security.russia".
+ * "tension", "threat.us.china", "capability.china.counterspace.laser", "security.russia". A security note
+ * records the delegation's own figure, counting only the rivals' weapons it knows of (`security(w, d, true)`).
  */
 export function readTarget(w: World, target: string): number {
   const [head, a, b, c] = target.split('.') as [string, string, string, string];
@@ -141,7 +142,7 @@ export function readTarget(w: World, target: string): number {
     case 'threat':
       return d.threat[b as Delegation] ?? 0;
     case 'security':
-      return security(w, a as Delegation);
+      return security(w, a as Delegation, true);
     case 'draft':
       return w.drafts[a as keyof World['drafts']].momentum;
     case 'lunarPartners':

@@ -3,6 +3,7 @@ import { DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
 import type { World } from '../../../shared/rules/model.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
 import { allScores } from '../../../shared/rules/score.ts';
+import { security, securityTerms } from '../../../shared/rules/security.ts';
 import { alignmentLabel, type Viewer, viewFor } from '../../../shared/rules/views.ts';
 import { playRounds, type Resolved, reseeded, resolveWith, seedWhere, worldWith } from './testWorld.ts';
 
@@ -93,6 +94,28 @@ describe('covert builds', () => {
     const revealed: World = { ...w, covert: w.covert.map((c) => ({ ...c, public: true })) };
     for (const viewer of VIEWERS)
       expect(viewFor(revealed, viewer).delegations.russia.capabilities.counterspace.jamming).toBe(4);
+  });
+
+  it('a delegation’s own security leaves out the builds it did not see; the teacher and the end see the truth', () => {
+    const { w } = seenByUsOnly();
+    const figures = (viewer: Viewer, d: Delegation, end = false) => {
+      const s = viewFor(w, viewer, end).secrets[d];
+      return [s?.security, s?.securityTerms];
+    };
+    // China did not see Russia's new jammers: its dashboard does not count them.
+    expect(figures('china', 'china')).toEqual([security(w, 'china', true), securityTerms(w, 'china', true)]);
+    expect(security(w, 'china', true)).toBeGreaterThan(security(w, 'china'));
+    // The US saw them: its own figures are the true ones.
+    expect(figures('us', 'us')).toEqual([security(w, 'us'), securityTerms(w, 'us')]);
+    // The teacher, and everyone at the end, see the true security.
+    for (const d of DELEGATIONS) {
+      expect(figures('teacher', d)).toEqual([security(w, d), securityTerms(w, d)]);
+      expect(figures('china', d, true)).toEqual([security(w, d), securityTerms(w, d)]);
+    }
+    expect(viewFor(w, 'teacher').scores?.national.china.parts[0]).toEqual({
+      part: 'security',
+      points: security(w, 'china'),
+    });
   });
 
   it('two builds, one seen: an observer counts only the one it saw', () => {
@@ -264,10 +287,13 @@ describe('regressions', () => {
 describe('alignmentLabel', () => {
   it.each([
     [0, 'buyer–seller relationship'],
-    [24, 'buyer–seller relationship'],
-    [25, 'strategic partnership'],
-    [50, 'comprehensive strategic partnership'],
-    [75, 'partnership for a new era'],
+    [19, 'buyer–seller relationship'],
+    [20, 'strategic partnership'],
+    [39, 'strategic partnership'],
+    [40, 'comprehensive strategic partnership'],
+    [69, 'comprehensive strategic partnership'],
+    [70, 'comprehensive partnership for a new era'],
+    [89, 'comprehensive partnership for a new era'],
     [90, 'de facto alliance'],
     [100, 'de facto alliance'],
   ])('%i: %s', (alignment, label) => {

@@ -7,7 +7,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
 import type { ScenarioSummary } from '../shared/content/scenario.ts';
 import type { ServerConfig } from './config.ts';
-import { loadScenarios } from './content.ts';
+import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
@@ -26,7 +26,7 @@ export interface ParosServer {
  * WebSockets. Content is validated before anything listens, so bad content stops the start with its errors.
  */
 export function createParosServer(config: ServerConfig): ParosServer {
-  const scenarios = loadScenarios(config.contentDir);
+  const { scenarios, cards } = loadContent(config.contentDir);
   const directory = new SessionDirectory();
   const capability = randomBytes(24).toString('base64url');
   const http = createHttpServer();
@@ -41,6 +41,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
         sessionRoomFor({
           directory,
           scenarios,
+          cards,
           capability,
           reconnectSeconds: config.reconnectSeconds,
           idleHours: config.idleHours,
@@ -49,7 +50,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
     },
     express: (app) => {
       app.disable('x-powered-by');
-      app.use('/api', apiRouter({ directory, scenarios, capability, limits: config.limits }));
+      app.use('/api', apiRouter({ directory, scenarios, cards, capability, limits: config.limits }));
       app.get('/healthz', (_req, res) => {
         res.json({ ok: true, sessions: directory.size });
       });

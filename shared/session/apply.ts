@@ -1,4 +1,4 @@
-import type { Card } from '../content/card.ts';
+import { type Card, cardYear } from '../content/card.ts';
 import type { ScenarioSummary } from '../content/scenario.ts';
 import { customCard, drawCards, revealCards } from '../rules/cards.ts';
 import { PHASE_NAMES, ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
@@ -416,9 +416,10 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
     const scripted = plan.cards
       .map((id) => ctx.cards.find((c) => c.id === id))
       .filter((c): c is Card => c !== undefined);
+    // A draw never brings an event from the future: only pool cards dated up to this round's year.
     const pool = (scenarioOf(s, ctx)?.pool ?? [])
       .map((id) => ctx.cards.find((c) => c.id === id))
-      .filter((c): c is Card => c !== undefined);
+      .filter((c): c is Card => c !== undefined && cardYear(c) <= plan.year);
     const [drawn, world] = drawCards(
       s.world,
       pool.filter((c) => !scripted.includes(c)),

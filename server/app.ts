@@ -3,6 +3,7 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { defineRoom, defineServer, type Server } from '@colyseus/core';
+import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
 import type { ScenarioSummary } from '../shared/content/scenario.ts';
@@ -26,6 +27,8 @@ export interface ParosServer {
  * WebSockets. Content is validated before anything listens, so bad content stops the start with its errors.
  */
 export function createParosServer(config: ServerConfig): ParosServer {
+  // A resolution sends each delegation's view of the world (tens of KB late in a campaign) in one patch.
+  Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
   const { scenarios, cards } = loadContent(config.contentDir);
   const directory = new SessionDirectory();
   const capability = randomBytes(24).toString('base64url');

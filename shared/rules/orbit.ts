@@ -1,5 +1,6 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, name, ordersOf, type Resolution, tell } from './context.ts';
+import { sentence } from './ledger.ts';
 import type { Belief, Counterspace, Incident, Pledge } from './model.ts';
 import type { Order } from './orders.ts';
 import { DRAFT_SHORT, WEAPON_NAMES } from './texts.ts';
@@ -27,6 +28,12 @@ const INCIDENT_NAMES: Record<Incident['kind'], string> = {
   dazzled: "a satellite's sensors were dazzled",
   anomaly: 'a satellite suffered an anomaly',
 };
+
+/**
+ * The source of what everyone sees of a covert act (jamming, a test against a satellite): the class sees its
+ * effects, not its author, whom only attribution may name.
+ */
+const UNSIGNED = { kind: 'rule', rule: 'incident' } as const;
 
 function detects(r: Resolution, observer: Delegation): boolean {
   return r.dice.chance(0.25 + 0.13 * r.before.delegations[observer].capabilities.ssa);
@@ -117,12 +124,17 @@ export function resolveOrbit(r: Resolution) {
     } else if (target) {
       attack(p, target, weapon === 'coOrbital' ? 'closeApproach' : 'dazzled');
       if (weapon === 'coOrbital')
-        ledger.add('debris', 1, `${name(p.by)}'s co-orbital test released fragments`, from(p));
+        ledger.add(
+          'debris',
+          1,
+          `A co-orbital test near a satellite of ${name(target)} released fragments`,
+          UNSIGNED,
+        );
       ledger.add(
         'tension',
         weapon === 'coOrbital' ? 4 : 2,
         `A ${weapon === 'coOrbital' ? 'co-orbital' : 'laser'} weapon was tested against a satellite of ${name(target)}`,
-        from(p),
+        UNSIGNED,
       );
       tell(r, [p.by], `We tested ${WEAPON_NAMES[weapon]} against a satellite of ${name(target)}.`);
       r.militaryGain[p.by].push({
@@ -135,7 +147,7 @@ export function resolveOrbit(r: Resolution) {
 
   for (const p of ordersOf(r, 'jam')) {
     attack(p, p.order.target, 'signalJammed');
-    ledger.add('tension', 2, `Satellite signals of ${name(p.order.target)} were jammed`, from(p));
+    ledger.add('tension', 2, `Satellite signals of ${name(p.order.target)} were jammed`, UNSIGNED);
     tell(r, [p.by], `We jammed the satellite signals of ${name(p.order.target)}.`);
     r.militaryGain[p.by].push({ amount: 2, what: `${name(p.by)} jammed satellites`, knownTo: [p.by] });
   }
@@ -274,7 +286,7 @@ function attribute(r: Resolution, incident: Incident) {
     tell(
       r,
       'all',
-      `${happened}. ${name(victim)} ${belief.certain ? 'has evidence that' : 'suspects'} ${name(belief.by)} was behind it.`,
+      `${happened}. ${sentence(name(victim))} ${belief.certain ? 'has evidence that' : 'suspects'} ${name(belief.by)} was behind it.`,
     );
     tell(r, [victim], `Our analysts ${belief.certain ? 'traced' : 'suspect'} the cause: ${name(belief.by)}.`);
     if (wrong)

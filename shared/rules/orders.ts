@@ -286,23 +286,26 @@ export function isMilitary(order: Order): boolean {
   ].includes(order.kind);
 }
 
+/** "Make a statement on the CD floor" -> "make a statement on the CD floor": names and acronyms keep their capitals. */
+const lowerFirst = (title: string) => title.charAt(0).toLowerCase() + title.slice(1);
+
 /** Checks a delegation's list of orders against its budget and each order's prerequisites; returns a sentence. */
 export function ordersProblem(w: World, d: Delegation, orders: readonly Order[]): string | undefined {
   const state = w.delegations[d];
   const seen = new Set<string>();
   for (const [i, o] of orders.entries()) {
-    const key = JSON.stringify(o);
+    const key = JSON.stringify(o, Object.keys(o).sort()); // the same order, whatever the order of its fields
     if (seen.has(key)) return `Order ${i + 1} repeats an earlier order.`;
     seen.add(key);
     const problem = (
       ORDER_SPECS[o.kind].check as ((o: Order, w: World, d: Delegation) => string | undefined) | undefined
     )?.(o, w, d);
-    if (problem) return `Order ${i + 1} (${ORDER_SPECS[o.kind].title.toLowerCase()}): ${problem}`;
+    if (problem) return `Order ${i + 1} (${lowerFirst(ORDER_SPECS[o.kind].title)}): ${problem}`;
   }
   if (orders.filter((o) => o.kind === 'statement').length > 1) return 'One statement a round.';
   const total = orders.reduce((sum, o) => sum + orderCost(o), 0);
   if (total > state.budget)
-    return `These orders cost ${total} points; your budget this round is ${state.budget}.`;
+    return `These orders cost ${total} point${total === 1 ? '' : 's'}; your budget this round is ${state.budget}.`;
   const civil = orders.filter((o) => !isMilitary(o)).reduce((sum, o) => sum + orderCost(o), 0);
   const free = state.budget - state.earmarked;
   if (civil > free) {

@@ -62,6 +62,21 @@ export interface WorldView {
 const sees = (visibleTo: 'all' | Delegation[], viewer: Viewer) =>
   viewer === 'teacher' || visibleTo === 'all' || (viewer !== 'public' && visibleTo.includes(viewer));
 
+/**
+ * Whether `viewer` may see a change. A change to a delegation's secret (its threat perception, security or
+ * income: "threat.china.us") that the rules made visible to all shows only to that delegation, since its `after`
+ * would give the secret away; the rules may still name who else knows (the actor, in the security dilemma).
+ */
+function seesChange(c: Change, viewer: Viewer): boolean {
+  if (!sees(c.visibleTo, viewer)) return false;
+  const [head, owner] = c.target.split('.');
+  const secret = head === 'threat' || head === 'security' || head === 'income';
+  return !secret || viewer === 'teacher' || c.visibleTo !== 'all' || owner === viewer;
+}
+
+/** The victim's accusation is public (it is made in the open); what the attacker knows of itself is not. */
+const accused = (i: Incident) => i.belief[i.victim]?.kind === 'attack';
+
 /** Capability levels as `viewer` knows them: covert builds it has not detected (and that are not public) are missing. */
 function knownCapabilities(w: World, d: Delegation, viewer: Viewer): Capabilities {
   const caps = structuredClone(w.delegations[d].capabilities);
@@ -114,7 +129,7 @@ export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView 
       (i) =>
         all ||
         (v !== 'public' && (i.victim === v || (i.cause.kind === 'attack' && i.cause.by === v))) ||
-        Object.values(i.belief).some((b) => b?.kind === 'attack'),
+        accused(i),
     )
     .map((i) => (all ? i : hideCause(i, v)));
   return {
@@ -135,7 +150,7 @@ export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView 
     incidents,
     violations: w.violations.filter((x) => all || x.detectedBy.length > 0 || x.by === v),
     gaps: w.gaps.filter((g) => all || g.by === v),
-    changes: w.changes.filter((c) => c.round === w.round && sees(c.visibleTo, v)),
+    changes: w.changes.filter((c) => c.round === w.round && seesChange(c, v)),
     story: w.story.filter((s) => sees(s.visibleTo, v)),
     cards: w.cards
       .filter((c) => all || !c.audience || w.round >= c.round || (v !== 'public' && c.audience.includes(v)))
@@ -150,7 +165,7 @@ function hideCause(i: Incident, v: Viewer): IncidentView {
   const belief: Incident['belief'] = {};
   for (const d of DELEGATIONS) {
     const b = i.belief[d];
-    if (b && (d === v || b.kind === 'attack')) belief[d] = b;
+    if (b && (d === v || (d === i.victim && accused(i)))) belief[d] = b;
   }
   return { ...i, cause: attacker ? i.cause : undefined, belief };
 }

@@ -1,5 +1,5 @@
 import type { PhaseMinutes, RoundPhase, SessionStage } from '../model/phases.ts';
-import { type Delegation, type Seat } from '../model/seats.ts';
+import type { Delegation, Seat } from '../model/seats.ts';
 import type { World } from '../rules/model.ts';
 import type { Order } from '../rules/orders.ts';
 

@@ -38,6 +38,9 @@ export interface MemberView {
 export interface TeamView {
   submitted: boolean;
   draft: string | undefined; // undefined on a client that may not see this team's desk
+  orders: string | undefined; // JSON of this round's orders; undefined where the desk is hidden
+  secret: string | undefined; // JSON WorldView for this delegation; undefined where the desk is hidden
+  headId: string; // public: who confirms the orders now
 }
 
 /** The synced state as a client decodes it (server/sync/state.ts), typed for the tests' reads. */
@@ -60,6 +63,10 @@ export interface SessionView {
   };
   members: MapView<MemberView>;
   teams: MapView<TeamView>;
+  world: string; // JSON of the public WorldView ('' before the start)
+  timerPaused: boolean;
+  phaseRemainingMs: number;
+  host: { world: string } | undefined; // the teacher's alone: undefined on every other client
   toJSON(): unknown;
 }
 

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { World } from '../../../shared/rules/model.ts';
+import { OBJECTIVES, objective } from '../../../shared/rules/objectives.ts';
+import { allScores, commonsScore, nationalScore } from '../../../shared/rules/score.ts';
+import { security } from '../../../shared/rules/security.ts';
+import { type DeepPartial, worldWith } from './testWorld.ts';
+
+describe('national score', () => {
+  it('is security, a quarter of prestige plus legitimacy, and 10 a secret objective met', () => {
+    const w = worldWith({ delegations: { us: { objectives: ['us-split', 'us-artemis'] } } });
+    const score = nationalScore(w, 'us');
+    expect(score.parts).toEqual([
+      { part: 'security', points: security(w, 'us') },
+      { part: 'standing (prestige and legitimacy)', points: Math.round((70 + 55) / 4) },
+      { part: 'objective: Keep China–Russia alignment below 50.', points: 10 },
+      { part: 'objective: Bring 10 or more partners into the Artemis Accords.', points: 0 },
+    ]);
+    expect(score.total).toBe(security(w, 'us') + 31 + 10);
+  });
+
+  it('ignores an objective id it does not know', () => {
+    const w = worldWith({ delegations: { china: { objectives: ['moon-base'] } } });
+    expect(nationalScore(w, 'china').parts.map((p) => p.part)).toEqual([
+      'security',
+      'standing (prestige and legitimacy)',
+    ]);
+  });
+});
+
+describe('commons score', () => {
+  it('starts from 100, loses for debris and tension, gains for treaties and measures in force', () => {
+    expect(commonsScore(worldWith()).parts).toEqual([
+      { part: 'base', points: 100 },
+      { part: 'debris', points: -15 },
+      { part: 'tension', points: -14 },
+      { part: 'treaties in force', points: 0 },
+      { part: 'confidence-building measures in force', points: 4 },
+    ]);
+    expect(commonsScore(worldWith()).total).toBe(75);
+  });
+
+  it('a treaty everyone left no longer counts; a cascade is a loss for all; the total stays within 0–100', () => {
+    const abandoned = worldWith({ drafts: { ppwt: { adoptedRound: 2, parties: [] } } });
+    expect(commonsScore(abandoned).parts[3]).toEqual({ part: 'treaties in force', points: 0 });
+    const bound = worldWith({
+      drafts: { ppwt: { adoptedRound: 2, parties: ['china'] } },
+      debris: 0,
+      tension: 0,
+    });
+    expect(commonsScore(bound).total).toBe(100);
+    const ruined = worldWith({ debris: 100, tension: 100, cascade: true });
+    expect(commonsScore(ruined).parts.at(-1)).toEqual({ part: 'debris cascade', points: -20 });
+    expect(commonsScore(ruined).total).toBe(0);
+  });
+
+  it('allScores gives every delegation and the commons', () => {
+    const w = worldWith();
+    expect(allScores(w)).toEqual({
+      national: {
+        us: nationalScore(w, 'us'),
+        china: nationalScore(w, 'china'),
+        russia: nationalScore(w, 'russia'),
+      },
+      commons: commonsScore(w),
+    });
+  });
+});
+
+type ObjectiveRow = [string, DeepPartial<World>, boolean];
+
+describe('secret objectives', () => {
+  const rows: ObjectiveRow[] = [
+    ['us-lead', {}, true],
+    ['us-lead', { delegations: { us: { capabilities: { satellites: { leo: 0, meo: 0, geo: 0 } } } } }, false],
+    ['us-verifiable', {}, true],
+    ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3 } } }, false],
+    [
+      'us-verifiable',
+      {
+        drafts: {
+          ppwt: {
+            adoptedRound: 3,
+            clauses: { verification: true, groundBasedAsat: false, definitions: true },
+          },
+        },
+      },
+      true,
+    ],
+    ['us-artemis', { lunar: { artemis: { members: ['us'], partners: 10 } } }, true],
+    ['us-artemis', { lunar: { artemis: { members: ['us'], partners: 9 } } }, false],
+    ['us-artemis', { lunar: { artemis: { members: [], partners: 12 } } }, false],
+    ['us-split', { alignment: 49 }, true],
+    ['us-split', { alignment: 50 }, false],
+    ['china-ilrs', { lunar: { ilrs: { members: ['china'], partners: 6 } } }, true],
+    ['china-ilrs', { lunar: { ilrs: { members: ['russia'], partners: 8 } } }, false],
+    ['china-record', {}, false],
+    ['china-record', { delegations: { china: { legitimacy: 56 } } }, true],
+    ['china-record', { drafts: { ppwt: { adoptedRound: 4 } } }, true],
+    ['china-warning', { delegations: { china: { capabilities: { missileWarning: 3 } } } }, true],
+    ['china-warning', {}, false],
+    ['china-moon', {}, true],
+    ['china-moon', { delegations: { us: { capabilities: { lunar: 25 } } } }, false],
+    ['russia-partner', { alignment: 70 }, true],
+    ['russia-partner', { alignment: 69 }, false],
+    ['russia-engines', {}, true],
+    ['russia-engines', { deals: [] }, false],
+    ['russia-weight', { delegations: { russia: { capabilities: { missileWarning: 5, ssa: 5 } } } }, true],
+    ['russia-weight', { debris: 100, cascade: true }, false],
+    ['russia-treaty', { drafts: { ppwt: { momentum: 60 } } }, true],
+    ['russia-treaty', {}, false],
+  ];
+
+  it.each(rows)('%s in %o: %s', (id, overrides, met) => {
+    expect(objective(id)?.met(worldWith(overrides))).toBe(met);
+  });
+
+  it('every objective is in the table, and reads as one sentence', () => {
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(OBJECTIVES.map((o) => o.id)));
+    for (const o of OBJECTIVES) expect(o.text).toMatch(/^[A-Z].*\.$/);
+  });
+});

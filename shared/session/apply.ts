@@ -413,9 +413,11 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
   const events: SessionEvent[] = [];
   const plan = scenarioOf(s, ctx)?.rounds[round - 1];
   if (s.world && plan) {
+    // A card the teacher already played (an inject ahead of its round) is not revealed, nor applied, twice.
+    const played = new Set(s.world.cards.map((c) => c.card.id));
     const scripted = plan.cards
       .map((id) => ctx.cards.find((c) => c.id === id))
-      .filter((c): c is Card => c !== undefined);
+      .filter((c): c is Card => c !== undefined && !played.has(c.id));
     // A draw never brings an event from the future: only pool cards dated up to this round's year.
     const pool = (scenarioOf(s, ctx)?.pool ?? [])
       .map((id) => ctx.cards.find((c) => c.id === id))

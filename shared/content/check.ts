@@ -96,6 +96,15 @@ export function checkContent(
         }
       });
     });
+    const used = new Map<string, string>();
+    const place = (id: string, where: string) => {
+      const before = used.get(id);
+      if (before) problems.push(`${f.path}: ${label}: ${where}: card "${id}" is already used at ${before}`);
+      else used.set(id, where);
+    };
+    for (const [i, round] of s.rounds.entries())
+      for (const [j, id] of round.cards.entries()) place(id, `rounds.${i}.cards.${j}`);
+    for (const [j, id] of s.pool.entries()) place(id, `pool.${j}`);
     const first = (s.rounds[0]?.year ?? 0) - 3;
     const last = s.rounds.at(-1)?.year ?? 0;
     s.pool.forEach((id, j) => {

@@ -2,7 +2,8 @@ import type { Card, CustomCard, Effect } from '../content/card.ts';
 import { DELEGATION_NAMES } from '../model/seats.ts';
 import { sentence } from './ledger.ts';
 import { Ledger } from './ledger.ts';
-import type { ChangeSource, RevealedCard, World } from './model.ts';
+import type { ChangeSource, Counterspace, RevealedCard, World } from './model.ts';
+import { TCBM_NAMES } from './texts.ts';
 import { Dice } from './rng.ts';
 
 /** The change target an effect moves, in the ledger's terms. */
@@ -51,9 +52,33 @@ export function revealCards(
         const m = w.measures[e.measure] ?? { endorsers: [], proposedRound: round };
         for (const d of e.endorsers) if (!m.endorsers.includes(d)) m.endorsers.push(d);
         w.measures[e.measure] = m;
+        w.story.push({
+          round,
+          text: `Event: ${card.title}: ${TCBM_NAMES[e.measure]} is now backed by ${m.endorsers.map((d) => DELEGATION_NAMES[d]).join(', ')}.`,
+          visibleTo,
+        });
         continue;
       }
       ledger.add(targetOf(e), e.delta, `Event: ${card.title}`, source, visibleTo);
+      // An intelligence card's new weapons stay hidden from those outside its audience, like a covert build.
+      if (
+        card.audience &&
+        e.kind === 'capability' &&
+        e.capability.startsWith('counterspace.') &&
+        e.delta > 0
+      ) {
+        const kind = e.capability.slice('counterspace.'.length) as Counterspace;
+        for (let i = 0; i < e.delta; i++) {
+          w.covert.push({
+            id: `c${w.nextId++}`,
+            round,
+            by: e.delegation,
+            kind,
+            knownTo: card.audience.filter((d) => d !== e.delegation),
+            public: false,
+          });
+        }
+      }
     }
     w.story.push({
       round,

@@ -150,7 +150,10 @@ export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView 
     incidents,
     violations: w.violations.filter((x) => all || x.detectedBy.length > 0 || x.by === v),
     gaps: w.gaps.filter((g) => all || g.by === v),
-    changes: w.changes.filter((c) => c.round === w.round && seesChange(c, v)),
+    changes: w.changes.filter(
+      (c) =>
+        (c.round === w.round || (c.round === w.round + 1 && c.source.kind === 'card')) && seesChange(c, v),
+    ), // the last resolution's, and the cards already played in the round under way
     story: w.story.filter((s) => sees(s.visibleTo, v)),
     cards: w.cards
       .filter((c) => all || !c.audience || w.round >= c.round || (v !== 'public' && c.audience.includes(v)))

@@ -331,7 +331,7 @@ function handle(
         return refuse('nothingToDo', `"${card.title}" has already been played in this session.`);
       }
       s.world = revealCards(s.world, [card], s.round, true);
-      return [{ type: 'cardRevealed', cardId: card.id, round: s.round, injected: true }];
+      return [{ type: 'cardRevealed', cardId: card.id, round: s.round, injected: true }, ...recheckOrders(s)];
     }
 
     case 'injectCustom': {
@@ -339,7 +339,7 @@ function handle(
         return refuse('wrongStage', 'Cards can be played only during the rounds.');
       const id = `custom-${s.world.cards.filter((x) => x.card.id.startsWith('custom-')).length + 1}`;
       s.world = revealCards(s.world, [customCard(c.card, id, currentYear(s))], s.round, true);
-      return [{ type: 'cardRevealed', cardId: id, round: s.round, injected: true }];
+      return [{ type: 'cardRevealed', cardId: id, round: s.round, injected: true }, ...recheckOrders(s)];
     }
 
     case 'endSession':
@@ -435,11 +435,31 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
 }
 
 /** Resolves the round with the orders each head confirmed; a delegation that did not confirm does nothing. */
+/**
+ * A card can change budgets and capabilities in the middle of a round: orders it made impossible lose their
+ * confirmation, so the head confirms again what the team can still do.
+ */
+function recheckOrders(s: SessionModel): SessionEvent[] {
+  const events: SessionEvent[] = [];
+  if (!s.world) return events;
+  for (const d of Object.keys(s.teams) as Delegation[]) {
+    const desk = s.teams[d];
+    if (desk.submitted && ordersProblem(s.world, d, desk.orders)) {
+      desk.submitted = false;
+      events.push({ type: 'ordersWithdrawn', seat: d, memberId: '' });
+    }
+  }
+  return events;
+}
+
 function resolve(s: SessionModel): SessionEvent[] {
   if (!s.world) return [];
   const confirmed: Partial<Record<Delegation, Order[]>> = {};
-  for (const d of Object.keys(s.teams) as Delegation[])
-    if (s.teams[d].submitted) confirmed[d] = s.teams[d].orders;
+  for (const d of Object.keys(s.teams) as Delegation[]) {
+    // Only confirmed orders that are still possible are played (a card may have changed the world since).
+    if (s.teams[d].submitted && !ordersProblem(s.world, d, s.teams[d].orders))
+      confirmed[d] = s.teams[d].orders;
+  }
   s.world = resolveRound(s.world, confirmed, s.settings.years[s.round]);
   return [{ type: 'roundResolved', round: s.round }];
 }

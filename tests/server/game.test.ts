@@ -188,9 +188,15 @@ describe('a three-team game of the one-period scenario', () => {
     });
 
     const board = worldOf(c.projector);
-    // The round's scripted cards are revealed before anyone acts: only they are in the story so far; their
-    // effects are changes of round 1, shown with the round's resolution (the view shows the last resolved round).
-    expect(board).toMatchObject({ round: 0, year: 2014, secrets: {}, changes: [] });
+    // The round's scripted cards are revealed before anyone acts: only they are in the story so far, and the
+    // only changes shown are theirs, each caused by its card, already during the briefing.
+    expect(board).toMatchObject({ round: 0, year: 2014, secrets: {} });
+    expect(board.changes.length).toBeGreaterThan(0);
+    for (const change of board.changes) {
+      expect(change.round).toBe(1);
+      expect(change.source.kind).toBe('card');
+      expect(scriptedCards(1).map((x) => `Event: ${x.title}`)).toContain(change.cause);
+    }
     expect(board.cards.map((x) => x.card.id)).toEqual(scriptedCards(1).map((x) => x.id));
     expect(storyOf(board, 1)).toEqual(scriptedCards(1).map((x) => `New card: ${x.title} (${x.date}).`));
     expect(board.story.filter((x) => x.round !== 1)).toEqual([]);

@@ -171,6 +171,12 @@ describe('revealCards: the one executor', () => {
   it('tells the story and keeps the card, without its effects, in the world', () => {
     expect(after.story).toEqual([
       { round: 1, text: `New card: ${a.title} (2015-06).`, visibleTo: 'all' },
+      // A measure leaves no indicator change, so the story says who now backs it.
+      {
+        round: 1,
+        text: `Event: ${b.title}: a space hotline between capitals is now backed by United States, Russia.`,
+        visibleTo: 'all',
+      },
       { round: 1, text: `New card: ${b.title} (2016).`, visibleTo: 'all' },
     ]);
     expect(after.cards.map((c) => [c.round, c.card.id, c.injected, c.audience])).toEqual([
@@ -717,10 +723,9 @@ describe('what each viewer sees of a card', () => {
     expect(viewFor(revealed, 'us', true).cards).toEqual(revealed.cards);
   });
 
-  // Found by this file (shared/rules/views.ts): an intelligence card moves a public number at once, so the other
-  // delegations read its effect on the board before they may read the card. Pinned as it stands; once fixed,
-  // this fails and `it.fails` becomes `it`.
-  it.fails('an intelligence card’s capability change is hidden from outsiders until the round is resolved', () => {
+  // Regression: an intelligence card's new weapon once showed at once in the public capability numbers, so the
+  // other delegations read its effect before they could read the card. It now counts as a covert build.
+  it('an intelligence card’s capability change is hidden from outsiders until the round is resolved', () => {
     const level = (w: World, viewer: 'us' | 'public') =>
       viewFor(w, viewer).delegations.russia.capabilities.counterspace.coOrbital;
     expect(level(revealed, 'us')).toBe(level(start, 'us'));

@@ -1,5 +1,5 @@
 import { ARENA_NAMES, type CardArena } from '../../../shared/content/card.ts';
-import type { Delegation } from '../../../shared/model/seats.ts';
+import { DELEGATION_NAMES, type Delegation } from '../../../shared/model/seats.ts';
 import type { RevealedCard } from '../../../shared/rules/model.ts';
 import type { WorldView } from '../../../shared/rules/views.ts';
 import { fill, h } from './dom.ts';
@@ -37,7 +37,7 @@ export function cardArticle(
             h(
               'p',
               { class: 'prompt' },
-              h('strong', {}, opts.teacher ? `Asks ${p.delegation}: ` : 'Your decision: '),
+              h('strong', {}, opts.teacher ? `Asks ${DELEGATION_NAMES[p.delegation]}: ` : 'Your decision: '),
               p.question,
             ),
           ),

@@ -8,7 +8,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
 import type { ScenarioSummary } from '../shared/content/scenario.ts';
 import type { ServerConfig } from './config.ts';
-import { loadScenarios } from './content.ts';
+import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
@@ -29,7 +29,7 @@ export interface ParosServer {
 export function createParosServer(config: ServerConfig): ParosServer {
   // A resolution sends each delegation's view of the world (tens of KB late in a campaign) in one patch.
   Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
-  const scenarios = loadScenarios(config.contentDir);
+  const { scenarios, cards } = loadContent(config.contentDir);
   const directory = new SessionDirectory();
   const capability = randomBytes(24).toString('base64url');
   const http = createHttpServer();
@@ -44,6 +44,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
         sessionRoomFor({
           directory,
           scenarios,
+          cards,
           capability,
           reconnectSeconds: config.reconnectSeconds,
           idleHours: config.idleHours,
@@ -52,7 +53,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
     },
     express: (app) => {
       app.disable('x-powered-by');
-      app.use('/api', apiRouter({ directory, scenarios, capability, limits: config.limits }));
+      app.use('/api', apiRouter({ directory, scenarios, cards, capability, limits: config.limits }));
       app.get('/healthz', (_req, res) => {
         res.json({ ok: true, sessions: directory.size });
       });

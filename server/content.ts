@@ -1,20 +1,38 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Scenario, ScenarioList } from '../shared/content/scenario.ts';
+import type { Card } from '../shared/content/card.ts';
+import { type Content, type ContentFile, checkContent } from '../shared/content/check.ts';
+import type { ScenarioSummary } from '../shared/content/scenario.ts';
 
-/** Loads and validates the scenarios; throws one error that lists every problem with its place. */
-export function loadScenarios(contentDir: string): Scenario[] {
-  const file = join(contentDir, 'scenarios.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new Error(`${file}: cannot be read as JSON (${(e as Error).message})`);
+function readFolder(dir: string): ContentFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const path = join(dir, name);
+      try {
+        return { path, json: JSON.parse(readFileSync(path, 'utf8')) as unknown };
+      } catch (e) {
+        return { path, json: undefined, parseError: (e as Error).message };
+      }
+    });
+}
+
+/** Reads and checks every card (content/cards/*.json) and scenario (content/scenarios/*.json). */
+export function readContent(contentDir: string): Content {
+  return checkContent(readFolder(join(contentDir, 'cards')), readFolder(join(contentDir, 'scenarios')));
+}
+
+/** The content the server runs on; throws one error listing every problem, so bad content stops the start. */
+export function loadContent(contentDir: string): { cards: Card[]; scenarios: ScenarioSummary[] } {
+  const content = readContent(contentDir);
+  if (content.problems.length > 0) {
+    throw new Error(
+      `The content has ${content.problems.length} problem(s); fix them and start again:\n${content.problems.join('\n')}`,
+    );
   }
-  const parsed = ScenarioList.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${file}: ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid content:\n${lines.join('\n')}`);
-  }
-  return parsed.data;
+  if (content.scenarios.length === 0)
+    throw new Error(`No scenario found in ${join(contentDir, 'scenarios')}.`);
+  return content;
 }

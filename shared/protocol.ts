@@ -7,6 +7,7 @@ import { joinCodeProblem, normalizeJoinCode } from './model/joinCode.ts';
 import { nicknameProblem, normalizeNickname } from './model/nickname.ts';
 import { ROUND_PHASES } from './model/phases.ts';
 import { DELEGATIONS } from './model/seats.ts';
+import { CustomCard } from './content/card.ts';
 import { OrderList } from './rules/orders.ts';
 
 export const DRAFT_MAX_LENGTH = 2000;
@@ -66,6 +67,8 @@ export const ToServer = {
   pauseTimer: z.strictObject({}),
   resumeTimer: z.strictObject({}),
   extendTimer: z.strictObject({ minutes: z.number().int().min(1).max(30) }),
+  injectCard: z.strictObject({ cardId: z.string().max(60) }),
+  injectCustom: z.strictObject({ card: CustomCard }),
 } as const;
 export type ToServerName = keyof typeof ToServer;
 export type ToServerPayload<K extends ToServerName> = z.infer<(typeof ToServer)[K]>;
@@ -88,6 +91,8 @@ export const SENDERS: Record<ToServerName, 'member' | 'teacher'> = {
   pauseTimer: 'teacher',
   resumeTimer: 'teacher',
   extendTimer: 'teacher',
+  injectCard: 'teacher',
+  injectCustom: 'teacher',
 };
 
 /** Why a well-formed command was refused; `message` is written for the person who clicked. */
@@ -109,6 +114,7 @@ export const REFUSAL_CODES = [
   'sessionFull',
   'invalidOrders',
   'notHead',
+  'unknownCard',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import express, { type Request, type Response, type Router } from 'express';
+import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { isJoinCode, normalizeJoinCode } from '../../shared/model/joinCode.ts';
 import {
@@ -18,11 +19,20 @@ import { RateLimiter } from './rateLimit.ts';
 export interface ApiServices {
   directory: SessionDirectory;
   scenarios: readonly ScenarioSummary[];
+  cards: readonly Card[];
   capability: string;
   limits: RateLimits;
 }
 
-/** The HTTP side of PAROS: create a session, find a session by its join code, list the scenarios. */
+/** A card as the deck lists it, for the teacher's inject menu: no effects or notes, which come with play. */
+export interface CardSummary {
+  id: string;
+  date: string;
+  title: string;
+  arena: string;
+}
+
+/** The HTTP side of PAROS: create a session, find a session by its join code, list the scenarios and the deck. */
 export function apiRouter(services: ApiServices): Router {
   const router = express.Router();
   const failedLookups = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
@@ -37,6 +47,14 @@ export function apiRouter(services: ApiServices): Router {
       .status(429)
       .json({ error: `Too many ${what} from this network. Wait ${wait} seconds and try again.` });
   };
+
+  router.get('/cards', (_req, res: Response<CardSummary[]>) => {
+    res.json(
+      [...services.cards]
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        .map((c) => ({ id: c.id, date: c.date, title: c.title, arena: c.arena })),
+    );
+  });
 
   router.get('/scenarios', (_req, res: Response<readonly ScenarioSummary[]>) => {
     res.json(services.scenarios);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Client, type Delayed, type MessageContext, Room, ServerError, validate } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
+import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { isDelegation } from '../../shared/model/seats.ts';
 import {
@@ -24,6 +25,7 @@ import { SessionState } from '../sync/state.ts';
 export interface RoomServices {
   directory: SessionDirectory;
   scenarios: readonly ScenarioSummary[];
+  cards: readonly Card[];
   reconnectSeconds: number;
   idleHours: number;
   capability: string; // proves a room is created by this server's API, not by a client's matchmaking call

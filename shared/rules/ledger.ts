@@ -52,6 +52,10 @@ function slot(w: World, target: string): Slot {
         (n) => (d.momentum = n),
       );
     }
+    case 'budget': {
+      const d = w.delegations[a as Delegation];
+      return { get: () => d.budget, set: (n) => (d.budget = n), min: 0, max: 30 };
+    }
     case 'income': {
       const d = w.delegations[a as Delegation];
       return { get: () => d.income, set: (n) => (d.income = n), min: 3, max: 20 };

@@ -152,6 +152,26 @@ export interface Gap {
   did: string;
 }
 
+/** An event card as it was revealed: the card's text travels with it, so views and replays need no content. */
+export interface RevealedCard {
+  round: number; // revealed at the start of this round
+  card: {
+    id: string;
+    timelineId: string | undefined;
+    date: string;
+    title: string;
+    arena: string;
+    actors: string[];
+    briefing: string;
+    source: { paper: string[]; documents: string[]; inPaper: boolean; checked: string } | undefined; // undefined: the teacher's own
+    prompts: { delegation: Delegation; question: string }[];
+    teacherNotes: string;
+    debrief: string;
+  };
+  audience: Delegation[] | undefined; // an intelligence card: only these see it, until the next round
+  injected: boolean; // fired by the teacher during play
+}
+
 /** A line of the round's story ("China and Russia held a summit and issued a joint statement."). */
 export interface StoryLine {
   round: number;
@@ -199,5 +219,6 @@ export interface World {
   gaps: Gap[];
   changes: Change[]; // every change so far, oldest first
   story: StoryLine[]; // what happened, in words, round by round
+  cards: RevealedCard[]; // event cards revealed so far, oldest first
   nextId: number; // for covert builds and incidents
 }

@@ -148,6 +148,7 @@ export function startingWorld(
     gaps: [],
     changes: [],
     story: [],
+    cards: [],
     nextId: 1,
   };
 }

@@ -5,6 +5,7 @@ import type {
   Commitment,
   Gap,
   Incident,
+  RevealedCard,
   StoryLine,
   Violation,
   World,
@@ -54,6 +55,7 @@ export interface WorldView {
   gaps: Gap[];
   changes: Change[]; // the last resolved round's, as far as the viewer may see them
   story: StoryLine[];
+  cards: RevealedCard[]; // event cards revealed so far; teacher notes only for the teacher
   scores: ReturnType<typeof allScores> | undefined; // for the teacher, and for everyone at the end
 }
 
@@ -138,8 +140,14 @@ export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView 
     incidents,
     violations: w.violations.filter((x) => all || x.detectedBy.length > 0 || x.by === v),
     gaps: w.gaps.filter((g) => all || g.by === v),
-    changes: w.changes.filter((c) => c.round === w.round && seesChange(c, v)),
+    changes: w.changes.filter(
+      (c) =>
+        (c.round === w.round || (c.round === w.round + 1 && c.source.kind === 'card')) && seesChange(c, v),
+    ), // the last resolution's, and the cards already played in the round under way
     story: w.story.filter((s) => sees(s.visibleTo, v)),
+    cards: w.cards
+      .filter((c) => all || !c.audience || w.round >= c.round || (v !== 'public' && c.audience.includes(v)))
+      .map((c) => (all ? c : { ...c, card: { ...c.card, teacherNotes: '' } })),
     scores: all ? allScores(w) : undefined,
   };
 }

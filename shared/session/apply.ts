@@ -1,4 +1,6 @@
+import { type Card, cardYear } from '../content/card.ts';
 import type { ScenarioSummary } from '../content/scenario.ts';
+import { customCard, drawCards, revealCards } from '../rules/cards.ts';
 import { PHASE_NAMES, ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
 import { nicknameKey } from '../model/nickname.ts';
 import { DELEGATION_NAMES, isDelegation, type Delegation, type Seat, SEAT_NAMES } from '../model/seats.ts';
@@ -18,6 +20,7 @@ const DRAFT_PHASES: readonly RoundPhase[] = ['negotiation', 'orders'];
 /** What the rules may read besides the state: the content loaded at start, never a clock or a socket. */
 export interface RulesContext {
   scenarios: readonly ScenarioSummary[];
+  cards: readonly Card[];
 }
 
 export type Outcome =
@@ -298,13 +301,13 @@ function handle(
         );
       }
       s.stage = 'playing';
-      s.world = newWorld(s.seed, s.settings.years);
+      s.world = newWorld(s.seed, s.settings.years, scenarioOf(s, ctx)?.start);
       const events: SessionEvent[] = [{ type: 'sessionStarted' }];
       if (s.settings.lockTeamsOnStart && !s.teamsLocked) {
         s.teamsLocked = true;
         events.push({ type: 'teamsLocked', locked: true });
       }
-      return [...events, ...beginRound(s, 1)];
+      return [...events, ...beginRound(s, 1, ctx)];
     }
 
     case 'advancePhase':
@@ -313,13 +316,33 @@ function handle(
           'wrongStage',
           s.stage === 'lobby' ? 'Start the session first.' : 'The session has ended.',
         );
-      return advance(s);
+      return advance(s, ctx);
 
     case 'phaseTimeUp':
       if (s.stage !== 'playing' || s.round !== c.round || s.phase !== c.phase) {
         return refuse('nothingToDo', 'That timer belongs to a phase that is already over.');
       }
-      return advance(s);
+      return advance(s, ctx);
+
+    case 'injectCard': {
+      if (s.stage !== 'playing' || !s.world)
+        return refuse('wrongStage', 'Cards can be played only during the rounds.');
+      const card = ctx.cards.find((x) => x.id === c.cardId);
+      if (!card) return refuse('unknownCard', `There is no card "${c.cardId}" in this server's deck.`);
+      if (s.world.cards.some((x) => x.card.id === card.id)) {
+        return refuse('nothingToDo', `"${card.title}" has already been played in this session.`);
+      }
+      s.world = revealCards(s.world, [card], s.round, true);
+      return [{ type: 'cardRevealed', cardId: card.id, round: s.round, injected: true }, ...recheckOrders(s)];
+    }
+
+    case 'injectCustom': {
+      if (s.stage !== 'playing' || !s.world)
+        return refuse('wrongStage', 'Cards can be played only during the rounds.');
+      const id = `custom-${s.world.cards.filter((x) => x.card.id.startsWith('custom-')).length + 1}`;
+      s.world = revealCards(s.world, [customCard(c.card, id, currentYear(s))], s.round, true);
+      return [{ type: 'cardRevealed', cardId: id, round: s.round, injected: true }, ...recheckOrders(s)];
+    }
 
     case 'endSession':
       if (s.stage === 'ended') return refuse('wrongStage', 'The session has already ended.');
@@ -374,28 +397,77 @@ function claimHead(s: SessionModel, member: Member) {
   if (!current || current.seat !== member.seat) desk.headId = member.id;
 }
 
-function beginRound(s: SessionModel, round: number): SessionEvent[] {
+function scenarioOf(s: SessionModel, ctx: RulesContext): ScenarioSummary | undefined {
+  return ctx.scenarios.find((x) => x.id === s.settings.scenarioId);
+}
+
+/**
+ * Begins a round: its scripted cards, and the number it draws from the pool with the seed, are revealed and
+ * applied before anyone acts (the briefing).
+ */
+function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionEvent[] {
   s.round = round;
   s.phase = 'briefing';
   s.timerPaused = false;
   for (const d of Object.keys(s.teams) as Delegation[]) {
     s.teams[d] = { ...emptyDesk(), draft: s.teams[d].draft, headId: s.teams[d].headId };
   }
-  return [{ type: 'phaseBegan', round, phase: 'briefing', year: currentYear(s) }];
+  const events: SessionEvent[] = [];
+  const plan = scenarioOf(s, ctx)?.rounds[round - 1];
+  if (s.world && plan) {
+    // A card the teacher already played (an inject ahead of its round) is not revealed, nor applied, twice.
+    const played = new Set(s.world.cards.map((c) => c.card.id));
+    const scripted = plan.cards
+      .map((id) => ctx.cards.find((c) => c.id === id))
+      .filter((c): c is Card => c !== undefined && !played.has(c.id));
+    // A draw never brings an event from the future: only pool cards dated up to this round's year.
+    const pool = (scenarioOf(s, ctx)?.pool ?? [])
+      .map((id) => ctx.cards.find((c) => c.id === id))
+      .filter((c): c is Card => c !== undefined && cardYear(c) <= plan.year);
+    const [drawn, world] = drawCards(
+      s.world,
+      pool.filter((c) => !scripted.includes(c)),
+      plan.draw,
+    );
+    s.world = revealCards(world, [...scripted, ...drawn], round);
+    for (const c of [...scripted, ...drawn])
+      events.push({ type: 'cardRevealed', cardId: c.id, round, injected: false });
+  }
+  return [...events, { type: 'phaseBegan', round, phase: 'briefing', year: currentYear(s) }];
 }
 
 /** Resolves the round with the orders each head confirmed; a delegation that did not confirm does nothing. */
+/**
+ * A card can change budgets and capabilities in the middle of a round: orders it made impossible lose their
+ * confirmation, so the head confirms again what the team can still do.
+ */
+function recheckOrders(s: SessionModel): SessionEvent[] {
+  const events: SessionEvent[] = [];
+  if (!s.world) return events;
+  for (const d of Object.keys(s.teams) as Delegation[]) {
+    const desk = s.teams[d];
+    if (desk.submitted && ordersProblem(s.world, d, desk.orders)) {
+      desk.submitted = false;
+      events.push({ type: 'ordersWithdrawn', seat: d, memberId: '' });
+    }
+  }
+  return events;
+}
+
 function resolve(s: SessionModel): SessionEvent[] {
   if (!s.world) return [];
   const confirmed: Partial<Record<Delegation, Order[]>> = {};
-  for (const d of Object.keys(s.teams) as Delegation[])
-    if (s.teams[d].submitted) confirmed[d] = s.teams[d].orders;
+  for (const d of Object.keys(s.teams) as Delegation[]) {
+    // Only confirmed orders that are still possible are played (a card may have changed the world since).
+    if (s.teams[d].submitted && !ordersProblem(s.world, d, s.teams[d].orders))
+      confirmed[d] = s.teams[d].orders;
+  }
   s.world = resolveRound(s.world, confirmed, s.settings.years[s.round]);
   return [{ type: 'roundResolved', round: s.round }];
 }
 
 /** Moves to the next phase; after a round's debrief, to the next round; after the last round, to the end. */
-function advance(s: SessionModel): SessionEvent[] {
+function advance(s: SessionModel, ctx: RulesContext): SessionEvent[] {
   const i = ROUND_PHASES.indexOf(s.phase ?? 'briefing');
   const nextPhase = ROUND_PHASES[i + 1];
   if (nextPhase) {
@@ -404,7 +476,7 @@ function advance(s: SessionModel): SessionEvent[] {
     const resolved = nextPhase === 'resolution' ? resolve(s) : [];
     return [...resolved, { type: 'phaseBegan', round: s.round, phase: nextPhase, year: currentYear(s) }];
   }
-  if (s.round < s.settings.years.length) return beginRound(s, s.round + 1);
+  if (s.round < s.settings.years.length) return beginRound(s, s.round + 1, ctx);
   s.stage = 'ended';
   s.phase = undefined;
   return [{ type: 'sessionEnded' }];

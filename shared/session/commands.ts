@@ -39,6 +39,7 @@ export type SessionEvent =
   | { type: 'ordersSet'; seat: string; memberId: string; count: number }
   | { type: 'ordersSubmitted'; seat: string; memberId: string }
   | { type: 'roundResolved'; round: number }
+  | { type: 'cardRevealed'; cardId: string; round: number; injected: boolean }
   | { type: 'headChosen'; seat: string; memberId: string }
   | { type: 'timerPaused' }
   | { type: 'timerResumed' }

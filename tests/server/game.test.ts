@@ -8,6 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContent } from '../../server/content.ts';
+import type { Card } from '../../shared/content/card.ts';
 import type { Delegation } from '../../shared/model/seats.ts';
 import type { Refusal } from '../../shared/protocol.ts';
 import type { Order } from '../../shared/rules/orders.ts';
@@ -26,6 +28,21 @@ import {
 } from './harness.ts';
 
 const DELEGATIONS: readonly Delegation[] = ['us', 'china', 'russia'];
+
+/** The shipped content the server runs on: the one-period scenario's scripted cards move the world. */
+const content = readContent('content');
+const scenario = content.scenarios.find((x) => x.id === 'one-period');
+const scriptedCards = (round: number): Card[] =>
+  (scenario?.rounds[round - 1]?.cards ?? []).map((id) => {
+    const card = content.cards.find((x) => x.id === id);
+    if (!card) throw new Error(`no card ${id}`);
+    return card;
+  });
+/** What round `round`'s scripted cards add to delegation `d`'s budget. */
+const cardBudget = (round: number, d: Delegation) =>
+  scriptedCards(round)
+    .flatMap((x) => x.effects)
+    .reduce((sum, e) => sum + (e.kind === 'budget' && e.delegation === d ? e.delta : 0), 0);
 
 let h: Harness;
 let session: Session;
@@ -171,18 +188,29 @@ describe('a three-team game of the one-period scenario', () => {
     });
 
     const board = worldOf(c.projector);
-    expect(board).toMatchObject({ round: 0, year: 2014, secrets: {}, changes: [], story: [] });
+    // The round's scripted cards are revealed before anyone acts: only they are in the story so far, and the
+    // only changes shown are theirs, each caused by its card, already during the briefing.
+    expect(board).toMatchObject({ round: 0, year: 2014, secrets: {} });
+    expect(board.changes.length).toBeGreaterThan(0);
+    for (const change of board.changes) {
+      expect(change.round).toBe(1);
+      expect(change.source.kind).toBe('card');
+      expect(scriptedCards(1).map((x) => `Event: ${x.title}`)).toContain(change.cause);
+    }
+    expect(board.cards.map((x) => x.card.id)).toEqual(scriptedCards(1).map((x) => x.id));
+    expect(storyOf(board, 1)).toEqual(scriptedCards(1).map((x) => `New card: ${x.title} (${x.date}).`));
+    expect(board.story.filter((x) => x.round !== 1)).toEqual([]);
     expect(board.scores).toBeUndefined();
     for (const p of students()) expect(worldOf(p), who(p)).toEqual(board);
 
     const host = hostWorldOf(c.teacher);
     expect(Object.keys(host?.secrets ?? {}).sort()).toEqual(['china', 'russia', 'us']);
     expect(host?.scores).toBeDefined();
-    const budgets = { us: 10, china: 8, russia: 7 };
+    const budgets = { us: 10, china: 8, russia: 7 }; // the 2015 record's incomes, moved by any card
     for (const d of DELEGATIONS) {
       const own = secretOf(c.teacher, d);
       expect(Object.keys(own?.secrets ?? {})).toEqual([d]);
-      expect(own?.secrets[d]).toMatchObject({ budget: budgets[d], earmarked: 0 });
+      expect(own?.secrets[d]).toMatchObject({ budget: budgets[d] + cardBudget(1, d), earmarked: 0 });
       expect(own?.secrets[d]?.objectives).toHaveLength(2);
       expect(own?.secrets[d]?.objectives).toEqual(host?.secrets[d]?.objectives);
       for (const p of team(d)) {
@@ -656,6 +684,10 @@ describe('a three-team game of the one-period scenario', () => {
     });
     const board = worldOf(c.projector);
     expect(board.round).toBe(4);
+    // Each round's scripted cards were revealed at its start, once each, and nothing else was.
+    expect(board.cards.map((x) => [x.round, x.card.id])).toEqual(
+      (scenario?.rounds ?? []).flatMap((r, i) => r.cards.map((id) => [i + 1, id])),
+    );
     for (const r of [3, 4]) {
       for (const d of ['The US', 'China', 'Russia'])
         expect(storyOf(board, r)).toContain(`${d} gave no orders this round.`);

@@ -1,5 +1,6 @@
 /** The lobby over real WebSockets: joining, seats, locked teams, and the teacher's seat commands. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readContent } from '../../server/content.ts';
 import { CLOSE_REMOVED } from '../../shared/protocol.ts';
 import {
   eventually,
@@ -43,7 +44,11 @@ describe('joining a session', () => {
 
     const scenarios = await h.http('/api/scenarios');
     expect(scenarios.status).toBe(200);
-    expect((scenarios.body as { id: string }[]).map((s) => s.id)).toEqual(['campaign', 'one-period']);
+    // Every scenario shipped in content/, in full (rounds, cards, timers), and nothing else.
+    expect(scenarios.body).toEqual(JSON.parse(JSON.stringify(readContent('content').scenarios)));
+    expect((scenarios.body as { id: string }[]).map((s) => s.id)).toEqual(
+      expect.arrayContaining(['campaign', 'one-period']),
+    );
   });
 
   it('lets the teacher, the projector and students in, and every client sees the members', async () => {

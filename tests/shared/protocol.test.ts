@@ -67,6 +67,51 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
       ['fraction', { minutes: 1.5 }],
     ],
   },
+  injectCard: { valid: { cardId: 'p37-revised-ppwt' }, malformed: [['number id', { cardId: 37 }]] },
+  injectCustom: {
+    valid: {
+      card: {
+        title: 'A solar storm',
+        briefing: 'A storm knocks out satellites.',
+        arena: 'orbit',
+        effects: [{ kind: 'debris', delta: 2 }],
+      },
+    },
+    malformed: [
+      [
+        'no title',
+        { card: { title: '', briefing: 'A storm knocks out satellites.', arena: 'orbit', effects: [] } },
+      ],
+      [
+        'an unknown effect',
+        {
+          card: { title: 'A solar storm', briefing: 'A storm.', arena: 'orbit', effects: [{ kind: 'nuke' }] },
+        },
+      ],
+      [
+        'a change too large',
+        {
+          card: {
+            title: 'A solar storm',
+            briefing: 'A storm here.',
+            arena: 'orbit',
+            effects: [{ kind: 'tension', delta: 90 }],
+          },
+        },
+      ],
+      [
+        'six effects',
+        {
+          card: {
+            title: 'A solar storm',
+            briefing: 'A storm here.',
+            arena: 'orbit',
+            effects: Array.from({ length: 6 }, () => ({ kind: 'debris', delta: 1 })),
+          },
+        },
+      ],
+    ],
+  },
   submitOrders: {
     valid: {},
     malformed: [

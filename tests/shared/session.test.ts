@@ -98,6 +98,11 @@ describe('who may send what', () => {
     pauseTimer: { type: 'pauseTimer' },
     resumeTimer: { type: 'resumeTimer' },
     extendTimer: { type: 'extendTimer', minutes: 2 },
+    injectCard: { type: 'injectCard', cardId: 'x' },
+    injectCustom: {
+      type: 'injectCustom',
+      card: { title: 'A solar storm', briefing: 'A storm.', arena: 'orbit', effects: [] },
+    },
   };
   const systemOnly: SessionCommand[] = [
     { type: 'joinSession', nickname: 'Eve' },

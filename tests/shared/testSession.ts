@@ -3,8 +3,8 @@
  * reach: `testSession({ members: ['Ana@us', 'Bo'], at: 'negotiation' })`.
  */
 import { expect } from 'vitest';
-import scenariosJson from '../../content/scenarios.json' with { type: 'json' };
-import { ScenarioList } from '../../shared/content/scenario.ts';
+import { readContent } from '../../server/content.ts';
+import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import type { RoundPhase } from '../../shared/model/phases.ts';
 import type { Seat } from '../../shared/model/seats.ts';
 import type { Refusal, SettingsPatch } from '../../shared/protocol.ts';
@@ -18,17 +18,23 @@ import {
 } from '../../shared/session/model.ts';
 
 /** The shipped scenarios plus a two-round one, so a test can play a whole session in a few steps. */
-export const SCENARIOS = [
-  ...ScenarioList.parse(scenariosJson),
+const content = readContent('content');
+export const SCENARIOS: ScenarioSummary[] = [
+  ...content.scenarios,
   {
     id: 'two-rounds',
     title: 'Two rounds',
     summary: 'Two short rounds, for tests that play to the end.',
     years: [2030, 2031],
+    rounds: [
+      { year: 2030, cards: [], draw: 0 },
+      { year: 2031, cards: [], draw: 0 },
+    ],
+    pool: [],
     phaseMinutes: { briefing: 1, negotiation: 1, orders: 1, resolution: 1, debrief: 1 },
   },
 ];
-export const ctx: RulesContext = { scenarios: SCENARIOS };
+export const ctx: RulesContext = { scenarios: SCENARIOS, cards: content.cards };
 
 export const teacher: Actor = { kind: 'teacher' };
 export const system: Actor = { kind: 'system' };

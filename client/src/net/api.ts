@@ -23,6 +23,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const api = {
   scenarios: () => call<ScenarioSummary[]>('/api/scenarios'),
+  cards: () => call<{ id: string; date: string; title: string; arena: string }[]>('/api/cards'),
   createSession: (req: CreateSessionRequest) =>
     call<CreateSessionResponse>('/api/sessions', { method: 'POST', body: JSON.stringify(req) }),
   findSession: (code: string) => call<FindSessionResponse>(`/api/sessions/${encodeURIComponent(code)}`),

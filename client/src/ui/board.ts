@@ -4,6 +4,7 @@ import { h } from './dom.ts';
 import { joinUrl, stageLine, timeLeft } from './format.ts';
 import { seatingList } from './roster.ts';
 import { tableCanvas } from './tableCanvas.ts';
+import { cardsPanel } from './cards.ts';
 import { worldPanel } from './worldPanel.ts';
 
 /** The projector board: the join code large and as a QR code, where the session stands, and who sits where. */
@@ -17,6 +18,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
   const seating = seatingList({ submitted: true });
   const canvas = tableCanvas('The delegations around the table');
   const world = worldPanel('The world');
+  const cards = cardsPanel();
 
   root.replaceChildren(
     h(
@@ -40,6 +42,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
         linkState,
         canvas.root,
         seating.root,
+        cards.root,
         world.root,
       ),
     ),
@@ -54,6 +57,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     seating.update(view);
     canvas.update(view);
     world.update(view.world);
+    cards.update(view.world, view.round, view.phase);
   };
   const tick = setInterval(() => {
     if (link.view) timer.textContent = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';

@@ -10,6 +10,8 @@ import { type MemberView, membersInOrder, type SessionView } from '../net/view.t
 import { fill, h, notice, syncRows } from './dom.ts';
 import { boardUrl, hostUrl, joinUrl, stageLine, timeLeft } from './format.ts';
 import { seatLabel } from './roster.ts';
+import { cardsPanel } from './cards.ts';
+import { injectPanel } from './inject.ts';
 import { worldPanel } from './worldPanel.ts';
 
 const ASSIGNABLE = [...DELEGATIONS, 'observer'] as const;
@@ -138,6 +140,8 @@ export function consoleScreen(
     h('div', { class: 'row' }, start, next, pause, extend, lock, end),
   );
   const world = worldPanel('The whole world (teacher view)');
+  const cards = cardsPanel({ teacher: true });
+  const inject = injectPanel((type, payload) => link.send(type, payload));
 
   // Settings (lobby)
   const settingsForm = settingsEditor(link, send);
@@ -189,6 +193,8 @@ export function consoleScreen(
       settingsForm.root,
       roster,
       teams,
+      cards.root,
+      inject.root,
       world.root,
     ),
   );
@@ -370,6 +376,8 @@ export function consoleScreen(
     extend.hidden = !timed;
     pause.textContent = view.timerPaused ? 'Resume timer' : 'Pause timer';
     world.update(view.hostWorld);
+    cards.update(view.hostWorld, view.round, view.phase);
+    inject.update(view.stage === 'playing');
   };
   const tick = setInterval(() => {
     if (link.view)

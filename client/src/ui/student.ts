@@ -8,6 +8,7 @@ import { stageLine, timeLeft } from './format.ts';
 import { seatingList, seatLabel } from './roster.ts';
 import { ordersEditor } from './ordersEditor.ts';
 import { tableCanvas } from './tableCanvas.ts';
+import { cardsPanel } from './cards.ts';
 import { worldPanel } from './worldPanel.ts';
 
 const CHOICES = [...DELEGATIONS, 'observer'] as const;
@@ -57,6 +58,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     },
   });
   const world = worldPanel('The world');
+  const cards = cardsPanel();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   draft.addEventListener('input', () => {
     clearTimeout(saveTimer);
@@ -116,6 +118,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       status,
       h('section', { class: 'card phase', 'aria-label': 'Where the session is' }, stage, timer),
       seatPicker,
+      cards.root,
       desk,
       orders.root,
       world.root,
@@ -149,6 +152,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     canvas.update(view, link.memberId);
     const seat = me?.seat;
     const own = seat && isDelegation(seat) ? view.teams[seat]?.secret : undefined;
+    cards.update(own ?? view.world, view.round, view.phase, seat && isDelegation(seat) ? seat : undefined);
     world.update(
       own ?? view.world,
       own && seat && isDelegation(seat) ? { name: SEAT_NAMES[seat], secrets: own.secrets[seat] } : undefined,

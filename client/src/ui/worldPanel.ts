@@ -47,27 +47,16 @@ export function indicators(w: WorldView) {
 
 /** What the last resolution did, in words: the story and every change with its cause. */
 export function lastRound(w: WorldView) {
-  const story = w.story.filter((s) => s.round === w.round);
-  return h(
-    'section',
-    { class: 'last-round', 'aria-labelledby': 'last-round-title' },
-    h(
-      'h3',
-      { id: 'last-round-title' },
-      w.round === 0 ? 'Before round 1' : `What happened in round ${w.round}`,
-    ),
-    story.length
-      ? h('ul', { class: 'story' }, ...story.map((s) => h('li', {}, s.text)))
-      : h('p', { class: 'empty' }, 'Nothing yet.'),
-    w.changes.length
+  const changeList = (list: WorldView['changes'], label: string) =>
+    list.length
       ? h(
           'details',
           {},
-          h('summary', {}, `Every change and its cause (${w.changes.length})`),
+          h('summary', {}, `${label} (${list.length})`),
           h(
             'ul',
             { class: 'changes' },
-            ...w.changes.map((c) =>
+            ...list.map((c) =>
               h(
                 'li',
                 {},
@@ -77,7 +66,40 @@ export function lastRound(w: WorldView) {
             ),
           ),
         )
+      : undefined;
+  const story = w.story.filter((s) => s.round === w.round);
+  const now = w.story.filter((s) => s.round === w.round + 1);
+  return h(
+    'section',
+    { class: 'last-round', 'aria-labelledby': 'last-round-title' },
+    now.length
+      ? h(
+          'div',
+          {},
+          h('h3', {}, `So far in round ${w.round + 1}`),
+          h('ul', { class: 'story' }, ...now.map((s) => h('li', {}, s.text))),
+          changeList(
+            w.changes.filter((c) => c.round === w.round + 1),
+            'What the cards changed',
+          ),
+        )
       : undefined,
+    h(
+      'h3',
+      { id: 'last-round-title' },
+      w.round === 0 ? 'Before round 1' : `What happened in round ${w.round}`,
+    ),
+    story.length
+      ? h('ul', { class: 'story' }, ...story.map((s) => h('li', {}, s.text)))
+      : h(
+          'p',
+          { class: 'empty' },
+          w.round === 0 ? 'The first resolution comes at the end of round 1.' : 'Nothing.',
+        ),
+    changeList(
+      w.changes.filter((c) => c.round === w.round),
+      'Every change and its cause',
+    ),
   );
 }
 

@@ -1,0 +1,180 @@
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { LogEntry, LogHeader } from '../../shared/session/log.ts';
+
+/**
+ * The numbered migrations of a session's log file, applied in order; `PRAGMA user_version` records how many
+ * have run. A log written by an older release is brought up to date when it is opened.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE header (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL);
+   CREATE TABLE entries (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, command TEXT NOT NULL, version INTEGER NOT NULL);
+   CREATE TABLE round_hashes (round INTEGER PRIMARY KEY, seq INTEGER NOT NULL, hash TEXT NOT NULL);
+   CREATE TABLE bookmarks (id INTEGER PRIMARY KEY AUTOINCREMENT, seq INTEGER NOT NULL, at INTEGER NOT NULL, note TEXT NOT NULL);
+   CREATE TABLE status (id INTEGER PRIMARY KEY CHECK (id = 1), stage TEXT NOT NULL, host_secret_hash TEXT NOT NULL);`,
+];
+
+export interface Bookmark {
+  id: number;
+  seq: number; // the log position it marks
+  at: number;
+  note: string;
+}
+
+/** A damaged or unreadable log, with the reason in words. */
+export class LogError extends Error {}
+
+/**
+ * One session's append-only log in its own SQLite file (WAL), so a damaged file never hides the others.
+ * Appends are synchronous: when `append` returns, the entry survives a killed process.
+ */
+export class SessionLog {
+  readonly file: string;
+  private readonly db: DatabaseSync;
+  private readonly insert;
+
+  private constructor(file: string, db: DatabaseSync) {
+    this.file = file;
+    this.db = db;
+    this.insert = db.prepare('INSERT INTO entries (seq, at, actor, command, version) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /** Creates a new log; refuses to overwrite one. */
+  static create(dir: string, header: LogHeader, hostSecretHash: string): SessionLog {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${header.sessionId}.sqlite`);
+    if (existsSync(file)) throw new LogError(`A log for session ${header.sessionId} already exists.`);
+    const log = new SessionLog(file, SessionLog.openDb(file));
+    log.db.prepare('INSERT INTO header (id, json) VALUES (1, ?)').run(JSON.stringify(header));
+    log.db.prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)').run('lobby', hostSecretHash);
+    return log;
+  }
+
+  /** Opens an existing log; throws LogError with a plain reason when the file is damaged. */
+  static open(file: string): SessionLog {
+    try {
+      const db = SessionLog.openDb(file);
+      const check = db.prepare('PRAGMA quick_check').get() as { quick_check?: string } | undefined;
+      if (check?.quick_check !== 'ok') throw new Error(check?.quick_check ?? 'integrity check failed');
+      return new SessionLog(file, db);
+    } catch (e) {
+      throw new LogError(`The log ${file} cannot be read: ${(e as Error).message}`);
+    }
+  }
+
+  private static openDb(file: string): DatabaseSync {
+    const db = new DatabaseSync(file);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000;');
+    const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    for (let i = version; i < MIGRATIONS.length; i++) {
+      db.exec('BEGIN');
+      db.exec(MIGRATIONS[i] as string);
+      db.exec(`PRAGMA user_version = ${i + 1}`);
+      db.exec('COMMIT');
+    }
+    return db;
+  }
+
+  header(): LogHeader {
+    const row = this.db.prepare('SELECT json FROM header WHERE id = 1').get() as { json: string } | undefined;
+    if (!row) throw new LogError(`The log ${this.file} has no header.`);
+    return JSON.parse(row.json) as LogHeader;
+  }
+
+  status(): { stage: string; hostSecretHash: string } {
+    const row = this.db.prepare('SELECT stage, host_secret_hash FROM status WHERE id = 1').get() as
+      | { stage: string; host_secret_hash: string }
+      | undefined;
+    if (!row) throw new LogError(`The log ${this.file} has no status.`);
+    return { stage: row.stage, hostSecretHash: row.host_secret_hash };
+  }
+
+  setStage(stage: string) {
+    this.db.prepare('UPDATE status SET stage = ? WHERE id = 1').run(stage);
+  }
+
+  /** Appends one accepted command; durable when this returns. */
+  append(entry: LogEntry) {
+    this.insert.run(entry.seq, entry.at, JSON.stringify(entry.actor), JSON.stringify(entry.command), entry.version);
+  }
+
+  entries(): LogEntry[] {
+    const rows = this.db.prepare('SELECT seq, at, actor, command, version FROM entries ORDER BY seq').all() as {
+      seq: number;
+      at: number;
+      actor: string;
+      command: string;
+      version: number;
+    }[];
+    return rows.map((r) => ({ seq: r.seq, at: r.at, actor: JSON.parse(r.actor), command: JSON.parse(r.command), version: r.version }));
+  }
+
+  lastSeq(): number {
+    const row = this.db.prepare('SELECT MAX(seq) AS seq FROM entries').get() as { seq: number | null };
+    return row.seq ?? 0;
+  }
+
+  recordRoundHash(round: number, seq: number, hash: string) {
+    this.db.prepare('INSERT OR REPLACE INTO round_hashes (round, seq, hash) VALUES (?, ?, ?)').run(round, seq, hash);
+  }
+
+  roundHashes(): { round: number; seq: number; hash: string }[] {
+    return this.db.prepare('SELECT round, seq, hash FROM round_hashes ORDER BY round').all() as {
+      round: number;
+      seq: number;
+      hash: string;
+    }[];
+  }
+
+  addBookmark(seq: number, at: number, note: string): Bookmark {
+    const r = this.db.prepare('INSERT INTO bookmarks (seq, at, note) VALUES (?, ?, ?)').run(seq, at, note);
+    return { id: Number(r.lastInsertRowid), seq, at, note };
+  }
+
+  bookmarks(): Bookmark[] {
+    return this.db.prepare('SELECT id, seq, at, note FROM bookmarks ORDER BY seq, id').all() as unknown as Bookmark[];
+  }
+
+  close() {
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+/** The folder of session logs: list, open and delete them by session id. */
+export class LogStore {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+    mkdirSync(dir, { recursive: true });
+  }
+
+  fileOf(sessionId: string): string {
+    if (!/^[A-Za-z0-9-]{3,80}$/.test(sessionId)) throw new LogError(`"${sessionId}" is not a session id.`);
+    return join(this.dir, `${sessionId}.sqlite`);
+  }
+
+  /** Every session's id, from the files present (damaged ones included, so they can be reported). */
+  ids(): string[] {
+    return readdirSync(this.dir)
+      .filter((f) => f.endsWith('.sqlite'))
+      .map((f) => f.slice(0, -'.sqlite'.length))
+      .sort();
+  }
+
+  open(sessionId: string): SessionLog {
+    const file = this.fileOf(sessionId);
+    if (!existsSync(file)) throw new LogError(`There is no session ${sessionId}.`);
+    return SessionLog.open(file);
+  }
+
+  create(header: LogHeader, hostSecretHash: string): SessionLog {
+    return SessionLog.create(this.dir, header, hostSecretHash);
+  }
+
+  delete(sessionId: string) {
+    const file = this.fileOf(sessionId);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  }
+}

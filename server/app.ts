@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { defineRoom, defineServer, type Server } from '@colyseus/core';
+import { defineRoom, defineServer, matchMaker, type Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
@@ -10,6 +10,8 @@ import type { ScenarioSummary } from '../shared/content/scenario.ts';
 import type { ServerConfig } from './config.ts';
 import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
+import { replayRouter } from './http/replays.ts';
+import { LogStore } from './log/SessionLog.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
 
@@ -31,6 +33,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
   Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
   const { scenarios, cards } = loadContent(config.contentDir);
   const directory = new SessionDirectory();
+  const logs = new LogStore(join(config.dataDir, 'sessions'));
   const capability = randomBytes(24).toString('base64url');
   const http = createHttpServer();
   const clientDir = resolve(config.clientDir);
@@ -45,6 +48,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
           directory,
           scenarios,
           cards,
+          logs,
           capability,
           reconnectSeconds: config.reconnectSeconds,
           idleHours: config.idleHours,
@@ -53,6 +57,16 @@ export function createParosServer(config: ServerConfig): ParosServer {
     },
     express: (app) => {
       app.disable('x-powered-by');
+      app.use(
+        '/api/replays',
+        replayRouter({
+          logs,
+          directory,
+          capability,
+          instructorKey: config.instructorKey,
+          limits: config.limits,
+        }),
+      );
       app.use('/api', apiRouter({ directory, scenarios, cards, capability, limits: config.limits }));
       app.get('/healthz', (_req, res) => {
         res.json({ ok: true, sessions: directory.size });
@@ -71,10 +85,36 @@ export function createParosServer(config: ServerConfig): ParosServer {
     scenarios,
     async listen() {
       await colyseus.listen(config.port, config.host);
+      await restoreSessions(logs, capability);
       return (http.address() as AddressInfo).port;
     },
     async close() {
       await colyseus.gracefullyShutdown(false);
     },
   };
+}
+
+/**
+ * After a restart (or a crash), every session that had not ended is folded back from its log into a live room,
+ * with its join code. A log that cannot be read is reported and left alone: it never stops the others.
+ */
+async function restoreSessions(logs: LogStore, capability: string): Promise<void> {
+  for (const id of logs.ids()) {
+    let stage: string;
+    try {
+      const log = logs.open(id);
+      stage = log.status().stage;
+      log.close();
+    } catch (e) {
+      console.error(`Session ${id} was not restored: ${(e as Error).message}`);
+      continue;
+    }
+    if (stage !== 'lobby' && stage !== 'playing') continue; // ended, or closed for being idle
+    try {
+      await matchMaker.createRoom('session', { capability, restore: id });
+      console.log(`Session ${id} restored from its log.`);
+    } catch (e) {
+      console.error(`Session ${id} was not restored: ${(e as Error).message}`);
+    }
+  }
 }

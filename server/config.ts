@@ -6,6 +6,8 @@ export interface ServerConfig {
   idleHours: number; // SESSION_IDLE_HOURS: a session nobody has joined for this long is closed
   contentDir: string; // CONTENT_DIR: scenarios and cards
   clientDir: string; // CLIENT_DIR: the built client (npm run build)
+  dataDir: string; // DATA_DIR: the session logs (one SQLite file each, under sessions/)
+  instructorKey: string | undefined; // INSTRUCTOR_KEY: opens every past session's replay, for whoever runs the server
   limits: RateLimits;
 }
 
@@ -37,6 +39,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     idleHours: numberFrom(env, 'SESSION_IDLE_HOURS', 12),
     contentDir: env.CONTENT_DIR || 'content',
     clientDir: env.CLIENT_DIR || 'dist/client',
+    dataDir: env.DATA_DIR || 'data',
+    instructorKey: env.INSTRUCTOR_KEY || undefined,
     limits: {
       failedLookupsPerMinute: numberFrom(
         env,

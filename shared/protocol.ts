@@ -28,7 +28,15 @@ const Minutes = z.number().min(0.5).max(60);
 
 /** The options a client gives when it joins a session's room, by role. */
 export const JoinOptions = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('student'), code: JoinCode, nickname: Nickname }),
+  z.strictObject({
+    role: z.literal('student'),
+    code: JoinCode,
+    nickname: Nickname,
+    memberKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{20,64}$/)
+      .optional(), // takes back this tab's seat after a restart
+  }),
   z.strictObject({ role: z.literal('teacher'), code: JoinCode, hostSecret: HostSecret }),
   z.strictObject({ role: z.literal('projector'), code: JoinCode }),
 ]);
@@ -68,6 +76,7 @@ export const ToServer = {
   resumeTimer: z.strictObject({}),
   extendTimer: z.strictObject({ minutes: z.number().int().min(1).max(30) }),
   injectCard: z.strictObject({ cardId: z.string().max(60) }),
+  addBookmark: z.strictObject({ note: z.string().trim().min(1, 'Write a note for the bookmark.').max(280) }),
   injectCustom: z.strictObject({ card: CustomCard }),
 } as const;
 export type ToServerName = keyof typeof ToServer;
@@ -92,6 +101,7 @@ export const SENDERS: Record<ToServerName, 'member' | 'teacher'> = {
   resumeTimer: 'teacher',
   extendTimer: 'teacher',
   injectCard: 'teacher',
+  addBookmark: 'teacher',
   injectCustom: 'teacher',
 };
 
@@ -149,6 +159,7 @@ export const CLOSE_REMOVED = 4801; // the teacher removed this student
 export interface Welcome {
   role: Role;
   memberId?: string; // students only: the member this connection plays as
+  memberKey?: string; // students only, on a fresh join: keep it (sessionStorage) to take the seat back after a restart
   serverTime: number; // the server's clock in ms, so a client can show phase timers without clock skew
 }
 
@@ -159,3 +170,33 @@ export function firstIssue(error: z.ZodError): string {
   const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
   return `${where}${issue.message}`;
 }
+
+// ---- HTTP: past sessions, for replay and the debrief ----
+
+/** A past (or running) session as the replay list shows it. */
+export interface ReplaySummary {
+  sessionId: string;
+  code: string;
+  createdAt: number;
+  stage: string; // "lobby" | "playing" | "ended" | "closed" | "damaged"
+  scenarioId: string | undefined;
+  entries: number;
+  forkedFrom: { sessionId: string; seq: number } | undefined;
+  problem: string | undefined; // why the log cannot be read, for a damaged one
+}
+
+/** Everything a replay viewer needs; opened with the host secret or the instructor key. */
+export interface ReplayLog {
+  header: import('./session/log.ts').LogHeader;
+  entries: import('./session/log.ts').LogEntry[];
+  roundHashes: { round: number; seq: number; hash: string }[];
+  bookmarks: { id: number; seq: number; at: number; note: string }[];
+  stage: string;
+}
+
+export const FindReplays = z.strictObject({ code: JoinCode, hostSecret: HostSecret });
+export const AddBookmark = z.strictObject({
+  seq: z.number().int().min(0),
+  note: z.string().trim().min(1).max(280),
+});
+export const ForkRequest = z.strictObject({ seq: z.number().int().min(0) });

@@ -47,7 +47,9 @@ export class SessionLog {
     if (existsSync(file)) throw new LogError(`A log for session ${header.sessionId} already exists.`);
     const log = new SessionLog(file, SessionLog.openDb(file));
     log.db.prepare('INSERT INTO header (id, json) VALUES (1, ?)').run(JSON.stringify(header));
-    log.db.prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)').run('lobby', hostSecretHash);
+    log.db
+      .prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)')
+      .run('lobby', hostSecretHash);
     return log;
   }
 
@@ -96,18 +98,32 @@ export class SessionLog {
 
   /** Appends one accepted command; durable when this returns. */
   append(entry: LogEntry) {
-    this.insert.run(entry.seq, entry.at, JSON.stringify(entry.actor), JSON.stringify(entry.command), entry.version);
+    this.insert.run(
+      entry.seq,
+      entry.at,
+      JSON.stringify(entry.actor),
+      JSON.stringify(entry.command),
+      entry.version,
+    );
   }
 
   entries(): LogEntry[] {
-    const rows = this.db.prepare('SELECT seq, at, actor, command, version FROM entries ORDER BY seq').all() as {
+    const rows = this.db
+      .prepare('SELECT seq, at, actor, command, version FROM entries ORDER BY seq')
+      .all() as {
       seq: number;
       at: number;
       actor: string;
       command: string;
       version: number;
     }[];
-    return rows.map((r) => ({ seq: r.seq, at: r.at, actor: JSON.parse(r.actor), command: JSON.parse(r.command), version: r.version }));
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: JSON.parse(r.actor),
+      command: JSON.parse(r.command),
+      version: r.version,
+    }));
   }
 
   lastSeq(): number {
@@ -116,7 +132,9 @@ export class SessionLog {
   }
 
   recordRoundHash(round: number, seq: number, hash: string) {
-    this.db.prepare('INSERT OR REPLACE INTO round_hashes (round, seq, hash) VALUES (?, ?, ?)').run(round, seq, hash);
+    this.db
+      .prepare('INSERT OR REPLACE INTO round_hashes (round, seq, hash) VALUES (?, ?, ?)')
+      .run(round, seq, hash);
   }
 
   roundHashes(): { round: number; seq: number; hash: string }[] {
@@ -133,7 +151,9 @@ export class SessionLog {
   }
 
   bookmarks(): Bookmark[] {
-    return this.db.prepare('SELECT id, seq, at, note FROM bookmarks ORDER BY seq, id').all() as unknown as Bookmark[];
+    return this.db
+      .prepare('SELECT id, seq, at, note FROM bookmarks ORDER BY seq, id')
+      .all() as unknown as Bookmark[];
   }
 
   close() {

@@ -1,7 +1,7 @@
 import { DELEGATION_NAMES, DELEGATIONS } from '../../shared/model/seats.ts';
 import { allScores } from '../../shared/rules/score.ts';
 import { RULES_VERSION, verifyLog } from '../../shared/session/log.ts';
-import { LogError, LogStore } from './SessionLog.ts';
+import { type LogError, LogStore } from './SessionLog.ts';
 
 /**
  * `npm run replay -- <session id or join code>`: folds a session's log again, checks every round's hash, and
@@ -33,17 +33,26 @@ function main(args: string[]) {
     const started = performance.now();
     const check = verifyLog(header, log.entries(), log.roundHashes());
     const ms = performance.now() - started;
-    console.log(`Session ${header.sessionId} (code ${header.code}, seed ${header.seed}), created ${new Date(header.createdAt).toISOString()}`);
-    if (header.rulesVersion !== RULES_VERSION) console.log(`Warning: written with rules version ${header.rulesVersion}; these are ${RULES_VERSION}.`);
-    console.log(`${check.entries} entries folded in ${ms.toFixed(1)} ms; ${check.rounds.length} round hash(es) checked.`);
-    for (const r of check.rounds) console.log(`  round ${r.round}: ${r.actual === r.expected ? 'ok' : `MISMATCH (log ${r.expected}, fold ${r.actual ?? '-'})`} ${r.expected}`);
+    console.log(
+      `Session ${header.sessionId} (code ${header.code}, seed ${header.seed}), created ${new Date(header.createdAt).toISOString()}`,
+    );
+    if (header.rulesVersion !== RULES_VERSION)
+      console.log(`Warning: written with rules version ${header.rulesVersion}; these are ${RULES_VERSION}.`);
+    console.log(
+      `${check.entries} entries folded in ${ms.toFixed(1)} ms; ${check.rounds.length} round hash(es) checked.`,
+    );
+    for (const r of check.rounds)
+      console.log(
+        `  round ${r.round}: ${r.actual === r.expected ? 'ok' : `MISMATCH (log ${r.expected}, fold ${r.actual ?? '-'})`} ${r.expected}`,
+      );
     const s = check.state;
     if (s) {
       console.log(`Stage: ${s.stage}; round ${s.round}; ${Object.keys(s.members).length} students.`);
       if (s.world) {
         const scores = allScores(s.world);
         console.log(`Tension ${s.world.tension}, debris ${s.world.debris}, alignment ${s.world.alignment}.`);
-        for (const d of DELEGATIONS) console.log(`  ${DELEGATION_NAMES[d]}: national score ${scores.national[d].total}`);
+        for (const d of DELEGATIONS)
+          console.log(`  ${DELEGATION_NAMES[d]}: national score ${scores.national[d].total}`);
         console.log(`  Global commons: ${scores.commons.total}`);
       }
     }

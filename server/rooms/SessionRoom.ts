@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Client, type Delayed, type MessageContext, Room, ServerError, validate } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { Card } from '../../shared/content/card.ts';
@@ -16,7 +16,15 @@ import {
 } from '../../shared/protocol.ts';
 import { type Outcome, applyCommand } from '../../shared/session/apply.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
-import { defaultSettings, newSession, type SessionModel } from '../../shared/session/model.ts';
+import {
+  createSessionModel,
+  foldLog,
+  type LogHeader,
+  RULES_VERSION,
+  stateHash,
+} from '../../shared/session/log.ts';
+import type { SessionModel } from '../../shared/session/model.ts';
+import type { LogStore, SessionLog } from '../log/SessionLog.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { projectSession } from '../sync/project.ts';
 import { SessionState } from '../sync/state.ts';
@@ -29,16 +37,20 @@ export interface RoomServices {
   reconnectSeconds: number;
   idleHours: number;
   capability: string; // proves a room is created by this server's API, not by a client's matchmaking call
+  logs: LogStore;
 }
 
-/** Options the HTTP API passes when it creates a session. */
-export interface CreateOptions {
-  capability: string;
-  code: string;
-  hostSecretHash: string; // sha256 of the host secret, hex
-  seed: number;
-  settings?: SettingsPatch;
-}
+/** Options the HTTP API passes when it creates a session, or the server when it restores one after a restart. */
+export type CreateOptions =
+  | {
+      capability: string;
+      code: string;
+      hostSecretHash: string; // sha256 of the host secret, hex
+      seed: number;
+      settings?: SettingsPatch;
+      forkOf?: { sessionId: string; seq: number }; // a new session that starts from another's log
+    }
+  | { capability: string; restore: string }; // the session id of a log to fold back into a live room
 
 /** Who a connection is, kept on the client object. */
 interface Seat {
@@ -70,6 +82,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   services!: RoomServices;
 
   private model!: SessionModel;
+  private log!: SessionLog;
+  private seq = 0;
   private hostSecretHash = '';
   private phaseTimer: Delayed | undefined;
   private lastActivity = Date.now();
@@ -87,23 +101,78 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (options?.capability !== this.services.capability) {
       throw new ServerError(403, 'Sessions are created from the teacher console.');
     }
-    const first = this.services.scenarios[0];
-    if (!first) throw new ServerError(500, 'No scenario is loaded.');
-    this.model = newSession(options.code, options.seed, defaultSettings(first));
-    this.hostSecretHash = options.hostSecretHash;
-    if (options.settings) {
-      const outcome = applyCommand(
-        this.model,
-        { kind: 'teacher' },
-        { type: 'updateSettings', ...options.settings },
-        this.services,
-      );
-      if (!outcome.ok) throw new ServerError(400, outcome.refusal.message);
-      this.model = outcome.state;
-    }
-    this.services.directory.register(options.code, { roomId: this.roomId, stage: () => this.model.stage });
+    if ('restore' in options) this.restore(options.restore);
+    else this.start(options);
+    this.services.directory.register(this.model.code, { roomId: this.roomId, stage: () => this.model.stage });
     projectSession(this.model, this.state, this.services.scenarios);
+    this.restartPhaseTimer();
     this.clock.setInterval(() => this.closeIfIdle(), 60_000);
+  }
+
+  /** A new session: its log is written before anyone can join, with the content it will run on. */
+  private start(options: Exclude<CreateOptions, { restore: string }>) {
+    const header: LogHeader = {
+      sessionId: `s-${options.code}-${Date.now().toString(36)}`,
+      code: options.code,
+      seed: options.seed,
+      createdAt: Date.now(),
+      rulesVersion: RULES_VERSION,
+      settings: options.settings,
+      content: { scenarios: this.services.scenarios, cards: this.services.cards },
+      forkedFrom: options.forkOf,
+    };
+    const created = createSessionModel(header);
+    if (!created.ok) throw new ServerError(400, created.refusal.message);
+    this.model = created.state;
+    this.hostSecretHash = options.hostSecretHash;
+    this.log = this.services.logs.create(header, options.hostSecretHash);
+    if (options.forkOf) this.copyPrefix(options.forkOf);
+  }
+
+  /** A fork starts from the state another session had at entry `seq`: its log begins with those entries. */
+  private copyPrefix(from: { sessionId: string; seq: number }) {
+    const source = this.services.logs.open(from.sessionId);
+    try {
+      const prefix = source.entries().filter((e) => e.seq <= from.seq);
+      const { state, problem } = foldLog(this.log.header(), prefix);
+      if (problem || !state)
+        throw new ServerError(400, `That session cannot be forked there: ${problem?.message ?? 'no state'}.`);
+      for (const entry of prefix) this.log.append(entry);
+      this.seq = prefix.length;
+      this.model = state;
+    } finally {
+      source.close();
+    }
+    // Nobody of the original class is here: their seats wait, as gone, for the teacher to hand them on.
+    for (const m of Object.values(this.model.members)) {
+      if (m.status !== 'gone') this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId: m.id });
+    }
+    if (this.model.stage === 'ended')
+      throw new ServerError(400, 'That moment is after the end of the session.');
+  }
+
+  /** After a restart: the log folds back into the state it had; everyone who was connected is now away. */
+  private restore(sessionId: string) {
+    this.log = this.services.logs.open(sessionId);
+    const header = this.log.header();
+    const entries = this.log.entries();
+    const { state, problem } = foldLog(header, entries);
+    if (problem || !state)
+      throw new ServerError(
+        500,
+        `The log of ${sessionId} cannot be folded: ${problem?.message ?? 'no state'}`,
+      );
+    this.model = state;
+    this.seq = entries.length;
+    this.hostSecretHash = this.log.status().hostSecretHash;
+    for (const m of Object.values(this.model.members)) {
+      if (m.status === 'connected')
+        this.dispatch({ kind: 'system' }, { type: 'memberDropped', memberId: m.id });
+    }
+  }
+
+  get sessionId(): string {
+    return this.log.header().sessionId;
   }
 
   override onAuth(_client: Client, raw: unknown) {
@@ -116,6 +185,21 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const given = Buffer.from(hashSecret(options.hostSecret), 'hex');
       if (!timingSafeEqual(given, Buffer.from(this.hostSecretHash, 'hex'))) {
         throw new ServerError(403, 'That host link is not valid for this session.');
+      }
+    }
+    if (options.role === 'student' && options.memberKey) {
+      // A tab that kept its key takes its seat back (after a restart, or after the hold ran out).
+      const keyHash = hashSecret(options.memberKey);
+      const member = Object.values(this.model.members).find((m) => m.keyHash === keyHash);
+      if (member) {
+        const dry = applyCommand(
+          this.model,
+          { kind: 'system' },
+          { type: 'reclaimSeat', memberId: member.id },
+          this.services,
+        );
+        if (!dry.ok && dry.refusal.code !== 'nothingToDo') throw new ServerError(409, dry.refusal.message);
+        return { ...options, reclaim: member.id };
       }
     }
     if (options.role === 'student') {
@@ -131,11 +215,30 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     return options;
   }
 
-  override onJoin(client: Client<{ userData: Seat }>, _options: unknown, auth: JoinOptions) {
+  override onJoin(
+    client: Client<{ userData: Seat }>,
+    _options: unknown,
+    auth: JoinOptions & { reclaim?: string },
+  ) {
     this.lastActivity = Date.now();
     client.view = new StateView();
-    if (auth.role === 'student') {
-      const outcome = this.dispatch({ kind: 'system' }, { type: 'joinSession', nickname: auth.nickname });
+    let memberKey: string | undefined;
+    if (auth.role === 'student' && auth.reclaim) {
+      const outcome = this.dispatch({ kind: 'system' }, { type: 'reclaimSeat', memberId: auth.reclaim });
+      if (!outcome.ok && outcome.refusal.code !== 'nothingToDo')
+        throw new ServerError(409, outcome.refusal.message);
+      // A second tab with the same key takes over: the seat has one connection.
+      for (const other of this.clients)
+        if (other !== client && other.userData?.memberId === auth.reclaim)
+          other.leave(CLOSE_REMOVED, 'This seat was opened in another tab.');
+      client.userData = { role: 'student', memberId: auth.reclaim };
+      memberKey = auth.memberKey;
+    } else if (auth.role === 'student') {
+      memberKey = randomBytes(24).toString('base64url');
+      const outcome = this.dispatch(
+        { kind: 'system' },
+        { type: 'joinSession', nickname: auth.nickname, keyHash: hashSecret(memberKey) },
+      );
       if (!outcome.ok) throw new ServerError(409, outcome.refusal.message);
       const joined = outcome.events.find((e) => e.type === 'memberJoined');
       client.userData = { role: 'student', memberId: joined?.memberId };
@@ -147,7 +250,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       }
     }
     this.refreshPresence();
-    this.welcome(client);
+    this.welcome(client, memberKey);
   }
 
   override onDrop(client: Client<{ userData: Seat }>, code?: number) {
@@ -181,6 +284,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   }
 
   override onDispose() {
+    this.log?.close();
     if (!this.model) return; // onCreate refused the room (a matchmaking call without the capability)
     this.services.directory.unregister(this.model.code);
   }
@@ -204,7 +308,22 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private dispatch(actor: Actor, command: SessionCommand): Outcome {
     const outcome = applyCommand(this.model, actor, command, this.services);
     if (!outcome.ok) return outcome;
+    // Durable before anyone hears of it: the entry is in the log before the state changes or a reply goes out.
+    try {
+      this.log.append({ seq: this.seq + 1, at: Date.now(), actor, command, version: outcome.state.version });
+    } catch (e) {
+      console.error(`The log of ${this.roomId} refused an entry:`, (e as Error).message);
+      return {
+        ok: false,
+        refusal: { code: 'notAllowed', message: 'The server could not save that. Try again in a moment.' },
+      };
+    }
+    this.seq++;
+    const stageBefore = this.model.stage;
     this.model = outcome.state;
+    if (this.model.stage !== stageBefore) this.log.setStage(this.model.stage);
+    for (const e of outcome.events)
+      if (e.type === 'roundResolved') this.log.recordRoundHash(e.round, this.seq, stateHash(this.model));
     projectSession(this.model, this.state, this.services.scenarios);
     for (const event of outcome.events) {
       if (event.type === 'memberRemoved') this.disconnectMember(event.memberId);
@@ -281,11 +400,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (this.state.hostConnected !== host) this.state.hostConnected = host;
   }
 
-  private welcome(client: Client<{ userData: Seat }>) {
+  private welcome(client: Client<{ userData: Seat }>, memberKey?: string) {
     const seat = client.userData;
     if (!seat) return;
     const welcome: Welcome = {
       role: seat.role,
+      ...(memberKey ? { memberKey } : {}),
       ...(seat.memberId ? { memberId: seat.memberId } : {}),
       serverTime: Date.now(),
     };
@@ -298,6 +418,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       this.lastActivity = Date.now();
       return;
     }
-    if (Date.now() - this.lastActivity > this.services.idleHours * 3_600_000) this.disconnect();
+    if (Date.now() - this.lastActivity > this.services.idleHours * 3_600_000) {
+      // Closed for being idle: its log stays for replay, and a restart does not bring it back.
+      if (this.model.stage !== 'ended') this.log.setStage('closed');
+      this.disconnect();
+    }
   }
 }

@@ -214,7 +214,13 @@ export function resolveBilateral(r: Resolution) {
     w.sanctions = w.sanctions.filter((s) => s !== lifted);
     const what = measure === 'wolfAmendment' ? 'ban on space cooperation with' : 'export controls on';
     tell(r, 'all', `${name(p.by)} lifted its ${what} ${name(target)}.`);
-    if (lifted.incomeTaken) ledger.add(`income.${target}`, lifted.incomeTaken, `${name(p.by)} lifted its ${what} ${name(target)}`, from(p));
+    if (lifted.incomeTaken)
+      ledger.add(
+        `income.${target}`,
+        lifted.incomeTaken,
+        `${name(p.by)} lifted its ${what} ${name(target)}`,
+        from(p),
+      );
     ledger.add(`threat.${target}.${p.by}`, -3, `${name(p.by)} lifted its ${what} ${name(target)}`, from(p));
     ledger.add('tension', -1, `${name(p.by)} lifted its ${what} ${name(target)}`, from(p));
   }

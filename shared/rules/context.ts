@@ -62,7 +62,7 @@ export function canonical(ordersBy: Partial<Record<Delegation, readonly Order[]>
 /** Whether a confidence-building measure was in force between two delegations when the round began. */
 export function measureBetween(w: World, a: Delegation, b: Delegation, measure?: TcbmId): boolean {
   const list = measure ? [w.measures[measure]] : Object.values(w.measures);
-  return list.some((m) => m !== undefined && m.endorsers.includes(a) && m.endorsers.includes(b));
+  return list.some((m) => m?.endorsers.includes(a) && m.endorsers.includes(b));
 }
 
 export function others(d: Delegation): Delegation[] {

@@ -110,7 +110,12 @@ export function resolveDiplomacy(r: Resolution) {
       // Two proposed it at once: both endorse, and it enters into force between them.
       if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by);
       if (m.endorsers.length === 2) {
-        ledger.add('tension', -3, `${TCBM_NAMES[p.order.measure]} entered into force between ${m.endorsers.map(name).join(' and ')}`, from(p));
+        ledger.add(
+          'tension',
+          -3,
+          `${TCBM_NAMES[p.order.measure]} entered into force between ${m.endorsers.map(name).join(' and ')}`,
+          from(p),
+        );
       }
     } else w.measures[p.order.measure] = { endorsers: [p.by], proposedRound: r.round };
     ledger.add('draft.tcbm.momentum', 5, `${name(p.by)} proposed ${TCBM_NAMES[p.order.measure]}`, from(p));

@@ -122,7 +122,12 @@ export function resolveOrbit(r: Resolution) {
       ledger.add('tension', 8, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
       ledger.add(`legitimacy.${p.by}`, -6, `${name(p.by)}'s destructive ASAT test was condemned`, from(p));
       if (r.before.delegations[p.by].capabilities.satellites.leo > 0) {
-        ledger.add(`capability.${p.by}.satellites.leo`, -1, `${name(p.by)} destroyed one of its own satellites in the test`, from(p));
+        ledger.add(
+          `capability.${p.by}.satellites.leo`,
+          -1,
+          `${name(p.by)} destroyed one of its own satellites in the test`,
+          from(p),
+        );
       }
       r.militaryGain[p.by].push({
         amount: 6,
@@ -153,7 +158,11 @@ export function resolveOrbit(r: Resolution) {
   }
 
   for (const p of ordersOf(r, 'jam')) {
-    attack(p, p.order.target, 'signalJammed', { amount: 2, what: `${name(p.by)} jammed satellites`, knownTo: [p.by] });
+    attack(p, p.order.target, 'signalJammed', {
+      amount: 2,
+      what: `${name(p.by)} jammed satellites`,
+      knownTo: [p.by],
+    });
     ledger.add('tension', 2, `Satellite signals of ${name(p.order.target)} were jammed`, UNSIGNED);
     tell(r, [p.by], `We jammed the satellite signals of ${name(p.order.target)}.`);
   }
@@ -369,7 +378,8 @@ function checkRules(r: Resolution) {
       tell(r, 'all', `${what}, in breach of ${rule}; detected by ${detectedBy.map(name).join(' and ')}.`);
       // A breach made public exposes the covert build behind it to everyone.
       if (p.order.kind === 'buildCounterspace') {
-        for (const c of w.covert) if (c.by === p.by && c.round === r.round && c.kind === p.order.weapon) c.public = true;
+        for (const c of w.covert)
+          if (c.by === p.by && c.round === r.round && c.kind === p.order.weapon) c.public = true;
       }
       ledger.add(`legitimacy.${p.by}`, -10, `${what} in breach of ${rule}`, from(p));
       ledger.add('tension', 5, `${name(p.by)} was caught breaching ${rule}`, from(p));

@@ -220,10 +220,17 @@ function nextBudgets(r: Resolution) {
     const me = w.delegations[d];
     const engines = w.deals.filter((x) => x.deal === 'rocketEngines' && x.seller === d).length * 2;
     // Earmarked points not spent on military space are lost: the pressure is to arm, not to save.
-    const military = r.orders.filter((p) => p.by === d && isMilitary(p.order)).reduce((s, p) => s + orderCost(p.order), 0);
+    const military = r.orders
+      .filter((p) => p.by === d && isMilitary(p.order))
+      .reduce((s, p) => s + orderCost(p.order), 0);
     const lost = Math.max(0, r.before.delegations[d].earmarked - military);
     const left = Math.max(0, me.budget - lost);
-    if (lost > 0) tell(r, [d], `${lost} earmarked point${lost > 1 ? 's' : ''} not spent on military space went back to the treasury.`);
+    if (lost > 0)
+      tell(
+        r,
+        [d],
+        `${lost} earmarked point${lost > 1 ? 's' : ''} not spent on military space went back to the treasury.`,
+      );
     me.budget = Math.min(20, me.income + Math.floor(left / 2) + engines);
     const fear = Math.max(...others(d).map((o) => me.threat[o] ?? 0));
     me.earmarked = Math.min(me.budget, fear >= 80 ? 4 : fear >= 60 ? 2 : 0);

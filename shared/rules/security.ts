@@ -70,7 +70,11 @@ export function security(w: World, d: Delegation, perceived = false): number {
 }
 
 /** Capability levels as `viewer` knows them: covert builds it has not detected (and that are not public) are missing. */
-export function knownCapabilities(w: World, d: Delegation, viewer: Delegation | 'public' | 'teacher'): Capabilities {
+export function knownCapabilities(
+  w: World,
+  d: Delegation,
+  viewer: Delegation | 'public' | 'teacher',
+): Capabilities {
   const caps = structuredClone(w.delegations[d].capabilities);
   if (viewer === 'teacher' || viewer === d) return caps;
   for (const c of w.covert) {

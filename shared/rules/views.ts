@@ -77,7 +77,6 @@ function seesChange(c: Change, viewer: Viewer): boolean {
 /** The victim's accusation is public (it is made in the open); what the attacker knows of itself is not. */
 const accused = (i: Incident) => i.belief[i.victim]?.kind === 'attack';
 
-
 function secretsOf(w: World, d: Delegation, truth: boolean): DelegationSecrets {
   const me = w.delegations[d];
   return {

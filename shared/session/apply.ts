@@ -94,7 +94,13 @@ function handle(
         return refuse('sessionFull', `This session is full (${MAX_MEMBERS} students).`);
       }
       const id = `m${s.nextMemberNumber++}`;
-      s.members[id] = { id, nickname: c.nickname, seat: 'unseated', status: 'connected' };
+      s.members[id] = {
+        id,
+        nickname: c.nickname,
+        seat: 'unseated',
+        status: 'connected',
+        ...(c.keyHash ? { keyHash: c.keyHash } : {}),
+      };
       const former = same[0];
       return [
         {
@@ -286,7 +292,8 @@ function handle(
       }
       member.seat = former.seat;
       // Whoever held the head's chair keeps it through the handover.
-      if (isDelegation(former.seat) && s.teams[former.seat].headId === former.id) s.teams[former.seat].headId = member.id;
+      if (isDelegation(former.seat) && s.teams[former.seat].headId === former.id)
+        s.teams[former.seat].headId = member.id;
       delete s.members[former.id];
       return [{ type: 'seatRestored', memberId: member.id, formerMemberId: former.id, seat: member.seat }];
     }
@@ -349,6 +356,34 @@ function handle(
       s.stage = 'ended';
       s.phase = undefined;
       return [{ type: 'sessionEnded' }];
+
+    case 'reclaimSeat': {
+      // A student's tab proved it holds the member's key (checked by the room): the seat comes back, even after
+      // the hold ran out, unless someone else now plays under that nickname.
+      const member = s.members[c.memberId];
+      if (!member)
+        return refuse('unknownMember', 'That seat no longer exists: join again and ask the teacher.');
+      if (member.status === 'connected')
+        return refuse('nothingToDo', `${member.nickname} is already connected.`);
+      const key = nicknameKey(member.nickname);
+      if (
+        Object.values(s.members).some(
+          (m) => m.id !== member.id && m.status !== 'gone' && nicknameKey(m.nickname) === key,
+        )
+      ) {
+        return refuse(
+          'nicknameTaken',
+          `Someone else now plays as "${member.nickname}". Ask the teacher to give you your seat back.`,
+        );
+      }
+      member.status = 'connected';
+      return [{ type: 'memberReturned', memberId: member.id }];
+    }
+
+    case 'addBookmark':
+      if (s.stage === 'lobby')
+        return refuse('wrongStage', 'Bookmarks mark moments of play: start the session first.');
+      return [{ type: 'bookmarkAdded', note: c.note, round: s.round, phase: s.phase ?? s.stage }];
 
     case 'memberDropped':
     case 'memberReturned':

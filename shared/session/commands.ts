@@ -16,7 +16,8 @@ type PayloadOf<K extends ToServerName> =
 
 /** Commands only the room issues: arrivals, connection changes, and timers firing. */
 export type SystemCommand =
-  | { type: 'joinSession'; nickname: string }
+  | { type: 'joinSession'; nickname: string; keyHash?: string }
+  | { type: 'reclaimSeat'; memberId: string }
   | { type: 'memberDropped'; memberId: string }
   | { type: 'memberReturned'; memberId: string }
   | { type: 'memberGone'; memberId: string }
@@ -47,4 +48,5 @@ export type SessionEvent =
   | { type: 'ordersWithdrawn'; seat: string; memberId: string }
   | { type: 'memberAway'; memberId: string }
   | { type: 'memberReturned'; memberId: string }
-  | { type: 'memberGone'; memberId: string };
+  | { type: 'memberGone'; memberId: string }
+  | { type: 'bookmarkAdded'; note: string; round: number; phase: string };

@@ -31,12 +31,19 @@ export interface LogEntry {
 }
 
 /** The state a session starts from, as the room creates it: the first scenario's defaults, then the teacher's settings. */
-export function createSessionModel(header: Pick<LogHeader, 'code' | 'seed' | 'settings' | 'content'>): Outcome {
+export function createSessionModel(
+  header: Pick<LogHeader, 'code' | 'seed' | 'settings' | 'content'>,
+): Outcome {
   const first = header.content.scenarios[0];
   if (!first) return { ok: false, refusal: { code: 'unknownScenario', message: 'No scenario is loaded.' } };
   const start = newSession(header.code, header.seed, defaultSettings(first));
   if (!header.settings) return { ok: true, state: start, events: [] };
-  return applyCommand(start, { kind: 'teacher' }, { type: 'updateSettings', ...header.settings }, header.content);
+  return applyCommand(
+    start,
+    { kind: 'teacher' },
+    { type: 'updateSettings', ...header.settings },
+    header.content,
+  );
 }
 
 /** A problem met while folding a log, said so a person can act on it. */
@@ -62,16 +69,28 @@ export function foldLog(
   let expected = 1;
   for (const entry of entries) {
     if (entry.seq !== expected) {
-      return { state, problem: { seq: entry.seq, message: `entry ${expected} is missing (found ${entry.seq})` } };
+      return {
+        state,
+        problem: { seq: entry.seq, message: `entry ${expected} is missing (found ${entry.seq})` },
+      };
     }
     const outcome = applyCommand(state, entry.actor, entry.command, header.content);
     if (!outcome.ok) {
-      return { state, problem: { seq: entry.seq, message: `entry ${entry.seq} (${entry.command.type}) no longer applies: ${outcome.refusal.message}` } };
+      return {
+        state,
+        problem: {
+          seq: entry.seq,
+          message: `entry ${entry.seq} (${entry.command.type}) no longer applies: ${outcome.refusal.message}`,
+        },
+      };
     }
     if (outcome.state.version !== entry.version) {
       return {
         state,
-        problem: { seq: entry.seq, message: `entry ${entry.seq} gives state version ${outcome.state.version}, the log says ${entry.version}` },
+        problem: {
+          seq: entry.seq,
+          message: `entry ${entry.seq} gives state version ${outcome.state.version}, the log says ${entry.version}`,
+        },
       };
     }
     state = outcome.state;
@@ -103,11 +122,14 @@ export function stateHash(state: unknown): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v as object)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
 }
-
 
 /** What a check of a whole log found: the final state, each round's hash compared, and the first problem. */
 export interface LogCheck {

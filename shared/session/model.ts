@@ -13,6 +13,7 @@ export interface Member {
   nickname: string;
   seat: Seat;
   status: MemberStatus;
+  keyHash?: string; // hash of the key the student's tab keeps, to take the seat back after a restart; never synced
 }
 
 /** A delegation's shared working space. The draft is secret: only the team and the teacher see it. */

@@ -86,6 +86,8 @@ export type Session = CreateSessionResponse;
 export interface HarnessOptions {
   reconnectSeconds?: number;
   limits?: Partial<RateLimits>;
+  dataDir?: string; // where the session logs go: a fresh temporary folder unless given
+  instructorKey?: string;
 }
 
 export interface Harness {
@@ -121,6 +123,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     idleHours: 12,
     contentDir: 'content',
     clientDir,
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'paros-data-')),
+    instructorKey: options.instructorKey,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   // A rejection nobody handles is a server bug even when it crashes nothing (@colyseus/core loads @pm2/io,

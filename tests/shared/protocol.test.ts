@@ -67,6 +67,13 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
       ['fraction', { minutes: 1.5 }],
     ],
   },
+  addBookmark: {
+    valid: { note: 'Ask China why it blocked' },
+    malformed: [
+      ['an empty note', { note: '   ' }],
+      ['a note too long', { note: 'x'.repeat(281) }],
+    ],
+  },
   injectCard: { valid: { cardId: 'p37-revised-ppwt' }, malformed: [['number id', { cardId: 37 }]] },
   injectCustom: {
     valid: {

@@ -99,6 +99,7 @@ describe('who may send what', () => {
     resumeTimer: { type: 'resumeTimer' },
     extendTimer: { type: 'extendTimer', minutes: 2 },
     injectCard: { type: 'injectCard', cardId: 'x' },
+    addBookmark: { type: 'addBookmark', note: 'Ask China' },
     injectCustom: {
       type: 'injectCustom',
       card: { title: 'A solar storm', briefing: 'A storm.', arena: 'orbit', effects: [] },

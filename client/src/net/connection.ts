@@ -21,6 +21,11 @@ interface Stored {
   memberId?: string;
 }
 
+/** A student's join options with the seat key this tab holds, if any: it takes the seat back after a restart. */
+function withKey(options: JoinOptions, key: string | undefined): JoinOptions {
+  return options.role === 'student' && key ? { ...options, memberKey: key } : options;
+}
+
 const STORE_KEY = 'paros.link';
 const WITH_ERROR = 4002;
 
@@ -37,7 +42,7 @@ export class SessionLink {
   private clockOffset = 0;
   private room: Room;
   private readonly client: Client;
-  private readonly options: JoinOptions;
+  private options: JoinOptions;
   private listeners = new Set<() => void>();
   private retrying = false;
 
@@ -86,7 +91,15 @@ export class SessionLink {
       await link.ready();
       return link;
     } catch {
-      return undefined;
+      // The server may have restarted: a student's seat key (or a teacher's secret) still opens the session.
+      if (stored.options.role === 'projector') return undefined;
+      if (stored.options.role === 'student' && !(stored.options as { memberKey?: string }).memberKey)
+        return undefined;
+      try {
+        return await SessionLink.join(stored.options);
+      } catch {
+        return undefined;
+      }
     }
   }
 
@@ -142,6 +155,7 @@ export class SessionLink {
     });
     room.onMessage('welcome', (w: Welcome) => {
       this.welcome = w;
+      if (w.memberKey) this.options = withKey(this.options, w.memberKey);
       this.clockOffset = w.serverTime - Date.now();
       this.store();
       this.emit();
@@ -194,11 +208,15 @@ export class SessionLink {
           await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
         }
       }
-      if (this.options.role !== 'student') {
-        // Teachers and boards can always come back in with their credentials.
+      // Teachers and boards come back with their credentials, students with their tab's seat key (the room may
+      // be a new one after a restart, so the code is looked up again).
+      const options = this.options as JoinOptions & { memberKey?: string };
+      if (options.role !== 'student' || options.memberKey) {
         try {
-          const { roomId } = await api.findSession(this.options.code);
-          this.attach(await this.client.joinById(roomId, this.options));
+          const { roomId } = await api.findSession(options.code);
+          this.attach(await this.client.joinById(roomId, options));
+          this.status = 'connected';
+          this.emit();
           return;
         } catch {
           /* fall through */

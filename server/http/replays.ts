@@ -1,0 +1,228 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { matchMaker } from '@colyseus/core';
+import express, { type Request, type Response, type Router } from 'express';
+import {
+  AddBookmark,
+  type CreateSessionResponse,
+  FindReplays,
+  ForkRequest,
+  firstIssue,
+  type HttpError,
+  type ReplayLog,
+  type ReplaySummary,
+} from '../../shared/protocol.ts';
+import type { RateLimits } from '../config.ts';
+import { LogError, type LogStore, type SessionLog } from '../log/SessionLog.ts';
+import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
+import type { SessionDirectory } from '../sessions/directory.ts';
+import { RateLimiter } from './rateLimit.ts';
+
+export interface ReplayServices {
+  logs: LogStore;
+  directory: SessionDirectory;
+  capability: string;
+  instructorKey: string | undefined;
+  limits: RateLimits;
+}
+
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+function summaryOf(logs: LogStore, id: string): ReplaySummary {
+  let log: SessionLog | undefined;
+  try {
+    log = logs.open(id);
+    const header = log.header();
+    return {
+      sessionId: id,
+      code: header.code,
+      createdAt: header.createdAt,
+      stage: log.status().stage,
+      scenarioId: header.settings?.scenarioId ?? header.content.scenarios[0]?.id,
+      entries: log.lastSeq(),
+      forkedFrom: header.forkedFrom,
+      problem: undefined,
+    };
+  } catch (e) {
+    return {
+      sessionId: id,
+      code: '',
+      createdAt: 0,
+      stage: 'damaged',
+      scenarioId: undefined,
+      entries: 0,
+      forkedFrom: undefined,
+      problem: (e as Error).message,
+    };
+  } finally {
+    log?.close();
+  }
+}
+
+/**
+ * Past sessions for the debrief: listed for the instructor (with the instructor key) or found by the teacher
+ * (code and host secret); each opened with either, never with a student's credentials. A damaged log is
+ * listed as damaged and never stops the others from opening.
+ */
+export function replayRouter(services: ReplayServices): Router {
+  const router = express.Router();
+  const failures = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
+  router.use(express.json({ limit: '16kb' }));
+
+  const denied = (req: Request, res: Response<HttpError>, message: string) => {
+    failures.hit(req.ip ?? 'unknown');
+    res.status(403).json({ error: message });
+  };
+  const blocked = (req: Request, res: Response<HttpError>) => {
+    if (!failures.blocked(req.ip ?? 'unknown')) return false;
+    res.status(429).json({ error: 'Too many wrong keys from this network. Wait a minute and try again.' });
+    return true;
+  };
+  const isInstructor = (req: Request) => {
+    const key = req.get('x-paros-key') ?? '';
+    return services.instructorKey !== undefined && key !== '' && sameText(key, services.instructorKey);
+  };
+  /** Opens a session's log if the request carries its host secret or the instructor key. */
+  // biome-ignore lint/suspicious/noExplicitAny: any response type; the helper only writes errors
+  const opened = (req: Request<{ id: string }>, res: Response<any>): SessionLog | undefined => {
+    if (blocked(req, res as Response<HttpError>)) return undefined;
+    let log: SessionLog;
+    try {
+      log = services.logs.open(req.params.id);
+    } catch (e) {
+      const missing =
+        !(e instanceof LogError) || /There is no session|is not a session id/.test((e as Error).message);
+      res.status(missing ? 404 : 500).json({ error: (e as Error).message });
+      return undefined;
+    }
+    const key = req.get('x-paros-key') ?? '';
+    const allowed =
+      isInstructor(req) || (key !== '' && sameText(hashSecret(key), log.status().hostSecretHash));
+    if (!allowed) {
+      log.close();
+      denied(
+        req,
+        res as Response<HttpError>,
+        'That key does not open this session: use its host link or the instructor key.',
+      );
+      return undefined;
+    }
+    return log;
+  };
+
+  router.get('/', (req: Request, res: Response<ReplaySummary[] | HttpError>) => {
+    if (blocked(req, res)) return;
+    if (!isInstructor(req)) return denied(req, res, 'Listing every session needs the instructor key.');
+    res.json(
+      services.logs
+        .ids()
+        .map((id) => summaryOf(services.logs, id))
+        .sort((a, b) => b.createdAt - a.createdAt),
+    );
+  });
+
+  router.post('/find', (req: Request, res: Response<ReplaySummary[] | HttpError>) => {
+    if (blocked(req, res)) return;
+    const body = FindReplays.safeParse(req.body ?? {});
+    if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
+    const hash = hashSecret(body.data.hostSecret);
+    const found: ReplaySummary[] = [];
+    for (const id of services.logs.ids()) {
+      if (!id.startsWith(`s-${body.data.code}-`)) continue;
+      try {
+        const log = services.logs.open(id);
+        const mine = sameText(log.status().hostSecretHash, hash);
+        log.close();
+        if (mine) found.push(summaryOf(services.logs, id));
+      } catch {
+        /* a damaged log of that code: not shown to a teacher who cannot be told it is theirs */
+      }
+    }
+    if (found.length === 0) return denied(req, res, 'No session matches that code and host link.');
+    res.json(found);
+  });
+
+  router.get('/:id', (req: Request<{ id: string }>, res: Response<ReplayLog | HttpError>) => {
+    const log = opened(req, res);
+    if (!log) return;
+    try {
+      res.json({
+        header: log.header(),
+        entries: log.entries(),
+        roundHashes: log.roundHashes(),
+        bookmarks: log.bookmarks(),
+        stage: log.status().stage,
+      });
+    } catch (e) {
+      res.status(500).json({ error: `The log is damaged: ${(e as Error).message}` });
+    } finally {
+      log.close();
+    }
+  });
+
+  router.post('/:id/bookmarks', (req: Request<{ id: string }>, res: Response<unknown>) => {
+    const body = AddBookmark.safeParse(req.body ?? {});
+    if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
+    const log = opened(req, res);
+    if (!log) return;
+    try {
+      if (body.data.seq > log.lastSeq())
+        return res.status(400).json({ error: 'That moment is past the end of the log.' });
+      res.status(201).json(log.addBookmark(body.data.seq, Date.now(), body.data.note));
+    } finally {
+      log.close();
+    }
+  });
+
+  router.post(
+    '/:id/fork',
+    async (req: Request<{ id: string }>, res: Response<CreateSessionResponse | HttpError>) => {
+      const body = ForkRequest.safeParse(req.body ?? {});
+      if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
+      const log = opened(req, res);
+      if (!log) return;
+      let seed: number;
+      try {
+        seed = log.header().seed;
+      } finally {
+        log.close();
+      }
+      const hostSecret = randomBytes(32).toString('base64url');
+      const code = services.directory.newCode();
+      const options: CreateOptions = {
+        capability: services.capability,
+        code,
+        hostSecretHash: hashSecret(hostSecret),
+        seed,
+        forkOf: { sessionId: req.params.id, seq: body.data.seq },
+      };
+      try {
+        const room = await matchMaker.createRoom('session', options);
+        res.status(201).json({ code, hostSecret, roomId: room.roomId });
+      } catch (e) {
+        res.status(400).json({ error: (e as Error).message || 'The session could not be forked there.' });
+      }
+    },
+  );
+
+  router.delete('/:id', async (req: Request<{ id: string }>, res: Response<unknown>) => {
+    const log = opened(req, res);
+    if (!log) return;
+    const code = log.header().code;
+    log.close();
+    const live = services.directory.find(code);
+    if (live) {
+      const room = matchMaker.getLocalRoomById(live.roomId) as
+        | { sessionId?: string; disconnect(): Promise<unknown> }
+        | undefined;
+      if (room?.sessionId === req.params.id) await room.disconnect();
+    }
+    services.logs.delete(req.params.id);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -9,6 +9,7 @@ import { ROUND_PHASES } from './model/phases.ts';
 import { DELEGATIONS } from './model/seats.ts';
 import { CustomCard } from './content/card.ts';
 import { OrderList } from './rules/orders.ts';
+import { MESSAGE_MAX_LENGTH, ROLES } from './session/chat.ts';
 
 export const DRAFT_MAX_LENGTH = 2000;
 
@@ -77,6 +78,18 @@ export const ToServer = {
   extendTimer: z.strictObject({ minutes: z.number().int().min(1).max(30) }),
   injectCard: z.strictObject({ cardId: z.string().max(60) }),
   addBookmark: z.strictObject({ note: z.string().trim().min(1, 'Write a note for the bookmark.').max(280) }),
+  sendMessage: z.strictObject({
+    to: z.enum(['team', 'floor', ...DELEGATIONS]), // a delegation: the bilateral channel with it
+    text: z.string().trim().min(1, 'Write something first.').max(MESSAGE_MAX_LENGTH, `A message is at most ${MESSAGE_MAX_LENGTH} characters.`),
+  }),
+  requestChannel: z.strictObject({ with: z.enum(DELEGATIONS) }),
+  acceptChannel: z.strictObject({ with: z.enum(DELEGATIONS) }),
+  closeChannel: z.strictObject({ with: z.enum(DELEGATIONS) }),
+  announce: z.strictObject({
+    text: z.string().trim().min(1, 'Write something first.').max(MESSAGE_MAX_LENGTH),
+  }),
+  muteMember: z.strictObject({ memberId: MemberId, muted: z.boolean() }),
+  setRole: z.strictObject({ memberId: MemberId, role: z.enum([...ROLES, 'none']) }),
   injectCustom: z.strictObject({ card: CustomCard }),
 } as const;
 export type ToServerName = keyof typeof ToServer;
@@ -102,6 +115,13 @@ export const SENDERS: Record<ToServerName, 'member' | 'teacher'> = {
   extendTimer: 'teacher',
   injectCard: 'teacher',
   addBookmark: 'teacher',
+  sendMessage: 'member',
+  requestChannel: 'member',
+  acceptChannel: 'member',
+  closeChannel: 'member',
+  announce: 'teacher',
+  muteMember: 'teacher',
+  setRole: 'teacher',
   injectCustom: 'teacher',
 };
 
@@ -125,6 +145,9 @@ export const REFUSAL_CODES = [
   'invalidOrders',
   'notHead',
   'unknownCard',
+  'muted',
+  'channelClosed',
+  'tooFast',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -56,8 +56,13 @@ export type CreateOptions =
 interface Seat {
   role: Role;
   memberId?: string;
-  viewTeam?: string; // the delegation whose private desk this connection sees
+  viewTeam?: string; // the delegation whose private desk (and bilateral channels) this connection sees
+  sent?: number[]; // times of this connection's last chat messages, for the rate limit
 }
+
+/** At most this many chat messages per connection in CHAT_WINDOW_MS: a class's chat stays readable. */
+const CHAT_BURST = 5;
+const CHAT_WINDOW_MS = 10_000;
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -247,6 +252,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       if (auth.role === 'teacher') {
         for (const team of this.state.teams.values()) client.view.add(team);
         client.view.add(this.state.host);
+        for (const channel of this.state.channels.values()) client.view.add(channel);
       }
     }
     this.refreshPresence();
@@ -299,6 +305,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
           ? { kind: 'member', memberId: seat.memberId }
           : undefined;
     if (!actor) return ctx.reject({ code: 'notAllowed', message: 'The projector board only watches.' });
+    if (seat && (command.type === 'sendMessage' || command.type === 'announce')) {
+      // Transport protection, not a rule: the rules never read a clock.
+      const now = Date.now();
+      const sent = (seat.sent ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
+      if (sent.length >= CHAT_BURST) {
+        return ctx.reject({ code: 'tooFast', message: `Slow down: at most ${CHAT_BURST} messages in ${CHAT_WINDOW_MS / 1000} seconds.` });
+      }
+      seat.sent = [...sent, now];
+    }
     const outcome = this.dispatch(actor, command);
     if (!outcome.ok) return ctx.reject(outcome.refusal);
     return { version: outcome.state.version };
@@ -345,8 +360,14 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const member = this.model.members[seat.memberId];
       const want = member && isDelegation(member.seat) ? member.seat : undefined;
       if (want === seat.viewTeam) continue;
-      if (seat.viewTeam) client.view.remove(this.state.teams.get(seat.viewTeam)!);
-      if (want) client.view.add(this.state.teams.get(want)!);
+      if (seat.viewTeam) {
+        client.view.remove(this.state.teams.get(seat.viewTeam)!);
+        for (const [pair, channel] of this.state.channels) if (pair.split('-').includes(seat.viewTeam)) client.view.remove(channel);
+      }
+      if (want) {
+        client.view.add(this.state.teams.get(want)!);
+        for (const [pair, channel] of this.state.channels) if (pair.split('-').includes(want)) client.view.add(channel);
+      }
       seat.viewTeam = want;
     }
   }

@@ -2,8 +2,9 @@ import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
 import { viewFor } from '../../shared/rules/views.ts';
-import { headOf, type SessionModel } from '../../shared/session/model.ts';
-import { MemberState, type SessionState, TeamState } from './state.ts';
+import { type Message, PAIRS } from '../../shared/session/chat.ts';
+import { headOf, rolesOf, type SessionModel } from '../../shared/session/model.ts';
+import { ChannelState, MemberState, MessageState, type SessionState, TeamState } from './state.ts';
 
 /**
  * Copies the session model into the synced state. Only fields that differ are assigned, so a patch carries
@@ -54,6 +55,7 @@ export function projectSession(
     assign(ms, 'nickname', m.nickname);
     assign(ms, 'seat', m.seat);
     assign(ms, 'status', m.status);
+    assign(ms, 'muted', Boolean(m.muted));
   }
 
   for (const d of DELEGATIONS) {
@@ -66,8 +68,25 @@ export function projectSession(
     assign(ts, 'draft', model.teams[d].draft);
     assign(ts, 'orders', JSON.stringify(model.teams[d].orders));
     assign(ts, 'headId', headOf(model, d)?.id ?? '');
+    syncMessages(ts.chat, model.chat.team[d]);
+    for (const [id, roles] of Object.entries(rolesOf(model, d))) {
+      const ms = state.members.get(id);
+      if (ms) assign(ms, 'roles', roles.join(','));
+    }
   }
   assign(state, 'timerPaused', model.timerPaused);
+  for (const pair of PAIRS) {
+    let cs = state.channels.get(pair);
+    if (!cs) {
+      cs = new ChannelState();
+      state.channels.set(pair, cs);
+    }
+    const channel = model.chat.channels[pair];
+    assign(cs, 'status', channel.status);
+    assign(cs, 'requestedBy', channel.requestedBy ?? '');
+    syncMessages(cs.messages, channel.messages);
+  }
+  syncMessages(state.floor, model.chat.floor);
   projectWorld(model, state);
 }
 
@@ -93,4 +112,22 @@ function projectWorld(model: SessionModel, state: SessionState) {
 
 function assign<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
+}
+
+/** Keeps a synced message list equal to the model's: append the new ones, drop the oldest the model dropped. */
+function syncMessages(list: { length: number; at(i: number): MessageState | undefined; push(...m: MessageState[]): number; shift(): MessageState | undefined }, messages: readonly Message[]) {
+  const firstId = messages[0]?.id;
+  while (list.length > 0 && (firstId === undefined || (list.at(0)?.id ?? 0) < firstId)) list.shift();
+  const lastId = list.length > 0 ? (list.at(list.length - 1)?.id ?? 0) : 0;
+  for (const m of messages) {
+    if (m.id <= lastId) continue;
+    const ms = new MessageState();
+    ms.id = m.id;
+    ms.from = m.from;
+    ms.nickname = m.nickname;
+    ms.seat = m.seat;
+    ms.text = m.text;
+    ms.round = m.round;
+    list.push(ms);
+  }
 }

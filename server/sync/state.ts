@@ -10,9 +10,36 @@ export const MemberState = schema(
     nickname: t.string(),
     seat: t.string(), // "us" | "china" | "russia" | "observer" | "unseated"
     status: t.string(), // "connected" | "away" | "gone"
+    roles: t.string().default(''), // "head,diplomat": the roles held in the delegation
+    muted: t.boolean().default(false),
   },
   'MemberState',
 );
+
+/** A chat message. Text only: clients render it as text, never as HTML. */
+export const MessageState = schema(
+  {
+    id: t.uint32(),
+    from: t.string(), // member id or "teacher"
+    nickname: t.string(),
+    seat: t.string(),
+    text: t.string(),
+    round: t.uint8(),
+  },
+  'MessageState',
+);
+export type MessageState = InstanceType<typeof MessageState>;
+
+/** A bilateral channel: whether it is open is public; what is said in it reaches only its two teams and the teacher. */
+export const ChannelState = schema(
+  {
+    status: t.string().default('closed'), // "closed" | "requested" | "open"
+    requestedBy: t.string().default(''),
+    messages: t.array(MessageState).view(),
+  },
+  'ChannelState',
+);
+export type ChannelState = InstanceType<typeof ChannelState>;
 export type MemberState = InstanceType<typeof MemberState>;
 
 /** A delegation's desk: whether it has submitted is public; its draft is seen only by the team and the teacher. */
@@ -23,6 +50,7 @@ export const TeamState = schema(
     orders: t.string().default('[]').view(), // JSON: this round's orders
     secret: t.string().default('').view(), // JSON: the world as this delegation sees it (WorldView)
     headId: t.string().default(''), // the member who confirms the orders now
+    chat: t.array(MessageState).view(), // the team's private chat
   },
   'TeamState',
 );
@@ -66,6 +94,8 @@ export const SessionState = schema(
       .ref(HostState)
       .view()
       .default(() => new HostState()),
+    channels: t.map(ChannelState), // keyed by pair: "us-china", "us-russia", "china-russia"
+    floor: t.array(MessageState), // public statements on the CD floor, shown on the projector
   },
   'SessionState',
 );

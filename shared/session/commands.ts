@@ -49,4 +49,8 @@ export type SessionEvent =
   | { type: 'memberAway'; memberId: string }
   | { type: 'memberReturned'; memberId: string }
   | { type: 'memberGone'; memberId: string }
-  | { type: 'bookmarkAdded'; note: string; round: number; phase: string };
+  | { type: 'bookmarkAdded'; note: string; round: number; phase: string }
+  | { type: 'messagePosted'; to: string; messageId: number }
+  | { type: 'channelChanged'; pair: string; status: string }
+  | { type: 'memberMuted'; memberId: string; muted: boolean }
+  | { type: 'roleSet'; memberId: string; role: string };

@@ -1,6 +1,7 @@
 import type { PhaseMinutes, RoundPhase, SessionStage } from '../model/phases.ts';
 import type { Delegation, Seat } from '../model/seats.ts';
 import type { World } from '../rules/model.ts';
+import { type Chat, emptyChat, ROLES, type Role } from './chat.ts';
 import type { Order } from '../rules/orders.ts';
 
 /** Connection as the class sees it: here, away (dropped, seat held for a while), or gone (seat kept for the teacher to hand back). */
@@ -14,6 +15,8 @@ export interface Member {
   seat: Seat;
   status: MemberStatus;
   keyHash?: string; // hash of the key the student's tab keeps, to take the seat back after a restart; never synced
+  role?: Role; // a role the teacher gave; otherwise roles follow the order of sitting down (see rolesOf)
+  muted?: boolean; // the teacher muted this student's chat
 }
 
 /** A delegation's shared working space. The draft is secret: only the team and the teacher see it. */
@@ -52,6 +55,7 @@ export interface SessionModel {
   nextMemberNumber: number; // the next id is `m${nextMemberNumber}`
   world: World | undefined; // the simulation, from round 1 on; never changed in place (resolution returns a new one)
   timerPaused: boolean; // the teacher paused the phase timer
+  chat: Chat;
 }
 
 export function emptyDesk(): TeamDesk {
@@ -73,7 +77,33 @@ export function newSession(code: string, seed: number, settings: SessionSettings
     nextMemberNumber: 1,
     world: undefined,
     timerPaused: false,
+    chat: emptyChat(),
   };
+}
+
+/**
+ * The roles each member of a delegation holds. The head is whoever confirms (headOf); the teacher may give a
+ * member a role; the others take the free roles in the order they sat down. A team of one holds every role;
+ * in a small team the last member takes the roles left over.
+ */
+export function rolesOf(state: SessionModel, d: Delegation): Record<string, Role[]> {
+  const seated = Object.values(state.members)
+    .filter((m) => m.seat === d && m.status !== 'gone')
+    .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  const out: Record<string, Role[]> = Object.fromEntries(seated.map((m) => [m.id, [] as Role[]]));
+  const head = headOf(state, d);
+  if (head && out[head.id]) out[head.id]?.push('head');
+  const free = ROLES.filter((r) => r !== 'head' && !seated.some((m) => m.role === r && m.id !== head?.id));
+  for (const m of seated) if (m.role && m.role !== 'head' && m.id !== head?.id) out[m.id]?.push(m.role);
+  const waiting = seated.filter((m) => (out[m.id]?.length ?? 0) === 0);
+  for (const [i, m] of waiting.entries()) {
+    const role = free.shift();
+    if (!role) break;
+    out[m.id]?.push(role);
+    if (i === waiting.length - 1) out[m.id]?.push(...free.splice(0));
+  }
+  if (free.length && head && out[head.id]) out[head.id]?.push(...free);
+  return out;
 }
 
 /**

@@ -67,6 +67,23 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
       ['fraction', { minutes: 1.5 }],
     ],
   },
+  sendMessage: {
+    valid: { to: 'team', text: 'Shall we table the code of conduct?' },
+    malformed: [
+      ['empty', { to: 'floor', text: '  ' }],
+      ['too long', { to: 'team', text: 'x'.repeat(501) }],
+      ['unknown channel', { to: 'france', text: 'Bonjour' }],
+    ],
+  },
+  requestChannel: { valid: { with: 'china' }, malformed: [['unknown delegation', { with: 'france' }]] },
+  acceptChannel: { valid: { with: 'us' }, malformed: [['missing', {}]] },
+  closeChannel: { valid: { with: 'russia' }, malformed: [['extra key', { with: 'russia', now: true }]] },
+  announce: { valid: { text: 'Five minutes left.' }, malformed: [['empty', { text: '' }]] },
+  muteMember: { valid: { memberId: 'm2', muted: true }, malformed: [['string flag', { memberId: 'm2', muted: 'yes' }]] },
+  setRole: {
+    valid: { memberId: 'm2', role: 'analyst' },
+    malformed: [['unknown role', { memberId: 'm2', role: 'spy' }]],
+  },
   addBookmark: {
     valid: { note: 'Ask China why it blocked' },
     malformed: [

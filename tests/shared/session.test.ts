@@ -100,6 +100,13 @@ describe('who may send what', () => {
     extendTimer: { type: 'extendTimer', minutes: 2 },
     injectCard: { type: 'injectCard', cardId: 'x' },
     addBookmark: { type: 'addBookmark', note: 'Ask China' },
+    sendMessage: { type: 'sendMessage', to: 'team', text: 'hello' },
+    requestChannel: { type: 'requestChannel', with: 'china' },
+    acceptChannel: { type: 'acceptChannel', with: 'china' },
+    closeChannel: { type: 'closeChannel', with: 'china' },
+    announce: { type: 'announce', text: 'Two minutes.' },
+    muteMember: { type: 'muteMember', memberId: 'm1', muted: true },
+    setRole: { type: 'setRole', memberId: 'm1', role: 'analyst' },
     injectCustom: {
       type: 'injectCustom',
       card: { title: 'A solar storm', briefing: 'A storm.', arena: 'orbit', effects: [] },

@@ -29,6 +29,8 @@ export interface SessionView {
   hostWorld: WorldView | undefined; // the whole world: the teacher only
   timerPaused: boolean;
   phaseRemainingMs: number;
+  channels: Record<string, ChannelView>; // "us-china", "us-russia", "china-russia"
+  floor: MessageView[]; // public statements on the CD floor
 }
 
 /** A delegation's desk. Draft, orders and secret come only to that team and the teacher. */
@@ -38,13 +40,21 @@ export interface TeamView {
   draft?: string;
   orders?: Order[];
   secret?: WorldView;
+  chat?: MessageView[];
 }
 
 /** The synced state as decoded (JSON fields still strings). */
 export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWorld'> {
   teams: Record<
     Delegation,
-    { submitted: boolean; headId: string; draft?: string; orders?: string; secret?: string }
+    {
+      submitted: boolean;
+      headId: string;
+      draft?: string;
+      orders?: string;
+      secret?: string;
+      chat?: MessageView[];
+    }
   >;
   world: string;
   host?: { world?: string };
@@ -72,6 +82,7 @@ export function toView(raw: RawState): SessionView {
       ...(t.draft !== undefined ? { draft: t.draft } : {}),
       ...(t.orders !== undefined ? { orders: parseOnce<Order[]>(t.orders) ?? [] } : {}),
       ...(t.secret ? { secret: parseOnce<WorldView>(t.secret) } : {}),
+      ...(t.chat ? { chat: t.chat } : {}),
     };
   }
   return {
@@ -87,6 +98,25 @@ export interface MemberView {
   nickname: string;
   seat: Seat;
   status: MemberStatus;
+  roles: string; // "head,diplomat"
+  muted: boolean;
+}
+
+/** A chat message as synced (text only). */
+export interface MessageView {
+  id: number;
+  from: string;
+  nickname: string;
+  seat: string;
+  text: string;
+  round: number;
+}
+
+/** A bilateral channel: status for all; messages only for its two teams and the teacher. */
+export interface ChannelView {
+  status: 'closed' | 'requested' | 'open';
+  requestedBy: string;
+  messages?: MessageView[];
 }
 
 /** Members in join order (m1, m2, ...), so lists don't jump around. */

@@ -5,6 +5,7 @@ import { joinUrl, stageLine, timeLeft } from './format.ts';
 import { seatingList } from './roster.ts';
 import { tableCanvas } from './tableCanvas.ts';
 import { cardsPanel } from './cards.ts';
+import { messageLog } from './chat.ts';
 import { worldPanel } from './worldPanel.ts';
 
 /** The projector board: the join code large and as a QR code, where the session stands, and who sits where. */
@@ -19,6 +20,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
   const canvas = tableCanvas('The delegations around the table');
   const world = worldPanel('The world');
   const cards = cardsPanel();
+  const floor = messageLog('Statements on the CD floor', 'board-floor');
 
   root.replaceChildren(
     h(
@@ -42,6 +44,12 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
         linkState,
         canvas.root,
         seating.root,
+        h(
+          'section',
+          { class: 'card floor', 'aria-labelledby': 'floor-title' },
+          h('h2', { id: 'floor-title' }, 'On the CD floor'),
+          floor.root,
+        ),
         cards.root,
         world.root,
       ),
@@ -58,6 +66,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     canvas.update(view);
     world.update(view.world);
     cards.update(view.world, view.round, view.phase);
+    floor.update(view.floor);
   };
   const tick = setInterval(() => {
     if (link.view) timer.textContent = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';

@@ -11,8 +11,17 @@ import { fill, h, notice, syncRows } from './dom.ts';
 import { boardUrl, hostUrl, joinUrl, stageLine, timeLeft } from './format.ts';
 import { seatLabel } from './roster.ts';
 import { cardsPanel } from './cards.ts';
+import { messageLog } from './chat.ts';
 import { injectPanel } from './inject.ts';
 import { worldPanel } from './worldPanel.ts';
+
+/** Short role names for the roster. */
+const ROLE_SHORT: Record<string, string> = {
+  head: 'head',
+  diplomat: 'diplomat',
+  commander: 'commander',
+  analyst: 'analyst',
+};
 
 const ASSIGNABLE = [...DELEGATIONS, 'observer'] as const;
 
@@ -181,6 +190,54 @@ export function consoleScreen(
     desks,
   );
 
+  // Every conversation, read-only, and the teacher's announcements on the floor.
+  const logs = {
+    floor: messageLog('CD floor', 'console-floor'),
+    us: messageLog('US team chat', 'console-chat-us'),
+    china: messageLog('China team chat', 'console-chat-china'),
+    russia: messageLog('Russia team chat', 'console-chat-russia'),
+    'us-china': messageLog('US–China channel', 'console-channel-us-china'),
+    'us-russia': messageLog('US–Russia channel', 'console-channel-us-russia'),
+    'china-russia': messageLog('China–Russia channel', 'console-channel-china-russia'),
+  };
+  const announce = h('input', {
+    id: 'announce-text',
+    maxlength: 500,
+    'aria-label': 'Announcement to the class',
+  });
+  const channelStatus = h('p', { class: 'hint', id: 'channel-status' });
+  const talks = h(
+    'section',
+    { class: 'card talks', 'aria-labelledby': 'talks-title' },
+    h('h2', { id: 'talks-title' }, 'Talks (you read every channel)'),
+    h(
+      'form',
+      {
+        class: 'row',
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          if (await send('announce', { text: announce.value }, 'Announced on the floor.'))
+            announce.value = '';
+        },
+      },
+      announce,
+      h('button', { type: 'submit', id: 'announce-send' }, 'Announce on the floor'),
+    ),
+    channelStatus,
+    h(
+      'div',
+      { class: 'talk-grid' },
+      ...Object.entries(logs).map(([key, log]) =>
+        h(
+          'div',
+          { class: `talk talk-${key}` },
+          h('h3', {}, log.root.getAttribute('aria-label') ?? key),
+          log.root,
+        ),
+      ),
+    ),
+  );
+
   root.replaceChildren(
     h(
       'main',
@@ -195,6 +252,7 @@ export function consoleScreen(
       teams,
       cards.root,
       inject.root,
+      talks,
       world.root,
     ),
   );
@@ -274,6 +332,24 @@ export function consoleScreen(
         'button',
         {
           type: 'button',
+          class: 'small',
+          id: `mute-${m.id}`,
+          'aria-pressed': String(m.muted),
+          onclick: () =>
+            send(
+              'muteMember',
+              { memberId: m.id, muted: !m.muted },
+              m.muted ? `${m.nickname} may write again.` : `${m.nickname} is muted.`,
+            ),
+        },
+        m.muted ? `Unmute ${m.nickname}` : 'Mute',
+      ),
+    );
+    actions.append(
+      h(
+        'button',
+        {
+          type: 'button',
           class: 'danger small',
           id: `remove-${m.id}`,
           'aria-label': `Remove ${m.nickname}`,
@@ -295,7 +371,21 @@ export function consoleScreen(
         h('span', { class: `dot ${m.status}`, 'aria-hidden': 'true' }),
         m.status === 'connected' ? 'connected' : m.status === 'away' ? 'away (seat held)' : 'gone',
       ),
-      h('td', {}, seatSelect),
+      h(
+        'td',
+        {},
+        seatSelect,
+        m.roles
+          ? h(
+              'span',
+              { class: 'roles' },
+              ` ${m.roles
+                .split(',')
+                .map((r) => ROLE_SHORT[r] ?? r)
+                .join(', ')}`,
+            )
+          : '',
+      ),
       actions,
     );
   };
@@ -378,6 +468,13 @@ export function consoleScreen(
     world.update(view.hostWorld);
     cards.update(view.hostWorld, view.round, view.phase);
     inject.update(view.stage === 'playing');
+    logs.floor.update(view.floor);
+    for (const d of DELEGATIONS) logs[d].update(view.teams[d]?.chat ?? []);
+    for (const pair of ['us-china', 'us-russia', 'china-russia'] as const)
+      logs[pair].update(view.channels[pair]?.messages ?? []);
+    channelStatus.textContent = `Channels: ${(['us-china', 'us-russia', 'china-russia'] as const)
+      .map((p) => `${p.replace('-', '–')} ${view.channels[p]?.status ?? 'closed'}`)
+      .join('; ')}.`;
   };
   const tick = setInterval(() => {
     if (link.view)

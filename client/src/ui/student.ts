@@ -9,6 +9,8 @@ import { seatingList, seatLabel } from './roster.ts';
 import { ordersEditor } from './ordersEditor.ts';
 import { tableCanvas } from './tableCanvas.ts';
 import { cardsPanel } from './cards.ts';
+import { ROLE_NAMES, type Role } from '../../../shared/session/chat.ts';
+import { chatPanel } from './chat.ts';
 import { worldPanel } from './worldPanel.ts';
 
 const CHOICES = [...DELEGATIONS, 'observer'] as const;
@@ -59,6 +61,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   });
   const world = worldPanel('The world');
   const cards = cardsPanel();
+  const chat = chatPanel((type, payload) => link.send(type, payload));
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   draft.addEventListener('input', () => {
     clearTimeout(saveTimer);
@@ -120,6 +123,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       seatPicker,
       cards.root,
       desk,
+      chat.root,
       orders.root,
       world.root,
       h(
@@ -142,14 +146,21 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     linkState.textContent = link.status === 'connected' ? '' : 'Connection lost: reconnecting…';
     if (!view) return;
     const me = link.memberId ? view.members[link.memberId] : undefined;
+    const roles = me?.roles
+      ? ` · ${me.roles
+          .split(',')
+          .map((r) => ROLE_NAMES[r as Role]?.split(' (')[0] ?? r)
+          .join(', ')}`
+      : '';
     who.textContent = me
-      ? `${me.nickname} · ${SEAT_NAMES[me.seat]} · code ${view.code}`
+      ? `${me.nickname} · ${SEAT_NAMES[me.seat]}${roles} · code ${view.code}`
       : `Code ${view.code}`;
     stage.textContent = stageLine(view);
     updateSeatPicker(view, me?.seat);
     updateDesk(view, me?.seat);
     seating.update(view, link.memberId);
     canvas.update(view, link.memberId);
+    chat.update(view, me?.seat, link.memberId);
     const seat = me?.seat;
     const own = seat && isDelegation(seat) ? view.teams[seat]?.secret : undefined;
     cards.update(own ?? view.world, view.round, view.phase, seat && isDelegation(seat) ? seat : undefined);

@@ -1,0 +1,227 @@
+import { DELEGATION_NAMES, DELEGATIONS, type Delegation, isDelegation } from '../../../shared/model/seats.ts';
+import { MESSAGE_MAX_LENGTH, pairOf } from '../../../shared/session/chat.ts';
+import type { SendResult } from '../net/connection.ts';
+import type { MessageView, SessionView } from '../net/view.ts';
+import { fill, h, notice } from './dom.ts';
+
+type Tab = 'team' | 'floor' | Delegation;
+
+/** One message as a list item: who, from which seat, and the text, always as text. */
+function messageItem(m: MessageView, meId?: string) {
+  const seat = isDelegation(m.seat) ? DELEGATION_NAMES[m.seat] : m.seat === 'teacher' ? 'Teacher' : m.seat;
+  return h(
+    'li',
+    { class: `message seat-${m.seat}${m.from === meId ? ' mine' : ''}` },
+    h('span', { class: 'who' }, `${m.nickname} (${seat})`),
+    ': ',
+    h('span', { class: 'text' }, m.text),
+  );
+}
+
+/** A message list that only grows: new messages are appended and announced politely to screen readers. */
+export function messageLog(label: string, id: string) {
+  const list = h('ol', { class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': label, id });
+  let shown = '';
+  return {
+    root: list,
+    update(messages: readonly MessageView[], meId?: string) {
+      const key = `${messages[0]?.id ?? 0}:${messages.at(-1)?.id ?? 0}:${messages.length}`;
+      if (key === shown) return;
+      shown = key;
+      fill(
+        list,
+        ...(messages.length
+          ? messages.map((m) => messageItem(m, meId))
+          : [h('li', { class: 'empty' }, 'No messages yet.')]),
+      );
+      list.scrollTop = list.scrollHeight;
+    },
+  };
+}
+
+/**
+ * A delegation's conversations: its team, the CD floor (public, on the projector), and a channel with each
+ * other delegation, opened when both sides agree. Messages are plain text; sending is refused in words
+ * (muted, channel closed, too fast).
+ */
+export function chatPanel(
+  send: (
+    type: 'sendMessage' | 'requestChannel' | 'acceptChannel' | 'closeChannel',
+    payload: never,
+  ) => Promise<SendResult>,
+) {
+  let tab: Tab = 'team';
+  let mine: Delegation | undefined;
+  const status = h('p', { class: 'notice', role: 'status', id: 'chat-status' });
+  const tabs = h('div', { class: 'row chat-tabs', role: 'group', 'aria-label': 'Conversations' });
+  const channelBar = h('div', { class: 'channel-bar' });
+  const log = messageLog('Messages', 'chat-messages');
+  const input = h('input', {
+    id: 'chat-input',
+    maxlength: MESSAGE_MAX_LENGTH,
+    autocomplete: 'off',
+    'aria-label': 'Message',
+  });
+  const form = h(
+    'form',
+    {
+      class: 'chat-form',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const text = input.value.trim();
+        if (!text) return;
+        const r = await send('sendMessage', { to: tab, text } as never);
+        if (r.ok) {
+          input.value = '';
+          notice(status, '');
+        } else notice(status, r.message, 'error');
+      },
+    },
+    input,
+    h('button', { type: 'submit', id: 'chat-send' }, 'Send'),
+  );
+  const root = h(
+    'section',
+    { class: 'card chat', 'aria-labelledby': 'chat-title' },
+    h('h2', { id: 'chat-title' }, 'Talks'),
+    tabs,
+    channelBar,
+    log.root,
+    form,
+    status,
+  );
+  let last: SessionView | undefined;
+  let meId: string | undefined;
+
+  const act = async (
+    type: 'requestChannel' | 'acceptChannel' | 'closeChannel',
+    other: Delegation,
+    done: string,
+  ) => {
+    const r = await send(type, { with: other } as never);
+    notice(status, r.ok ? done : r.message, r.ok ? 'info' : 'error');
+  };
+
+  let drawn = '';
+  const render = () => {
+    const view = last;
+    if (!view || !mine) return;
+    const others = DELEGATIONS.filter((d) => d !== mine);
+    // Redraw the tabs and channel controls only when they change, so keyboard focus survives others' messages.
+    const key = JSON.stringify([
+      tab,
+      mine,
+      others.map((o) => view.channels[pairOf(mine as Delegation, o)]?.status),
+      others.map((o) => view.channels[pairOf(mine as Delegation, o)]?.requestedBy),
+    ]);
+    const redraw = key !== drawn;
+    drawn = key;
+    const label = (t: Tab) =>
+      t === 'team' ? 'Our team' : t === 'floor' ? 'CD floor (public)' : `With ${DELEGATION_NAMES[t]}`;
+    if (redraw)
+      fill(
+        tabs,
+        ...(['team', 'floor', ...others] as Tab[]).map((t) => {
+          const channel =
+            t !== 'team' && t !== 'floor' ? view.channels[pairOf(mine as Delegation, t)] : undefined;
+          const badge =
+            channel?.status === 'requested' && channel.requestedBy !== mine
+              ? ' (asks to talk)'
+              : channel?.status === 'open'
+                ? ' (open)'
+                : '';
+          return h(
+            'button',
+            {
+              type: 'button',
+              id: `chat-tab-${t}`,
+              'aria-pressed': String(tab === t),
+              onclick: () => {
+                tab = t;
+                drawn = '';
+                render();
+                document.getElementById(`chat-tab-${t}`)?.focus();
+              },
+            },
+            label(t) + badge,
+          );
+        }),
+      );
+    if (tab === 'team') {
+      if (redraw) fill(channelBar, h('p', { class: 'hint' }, 'Only your team and the teacher read this.'));
+      log.update(view.teams[mine]?.chat ?? [], meId);
+      input.disabled = false;
+    } else if (tab === 'floor') {
+      if (redraw)
+        fill(
+          channelBar,
+          h(
+            'p',
+            { class: 'hint' },
+            'Public: every delegation and the projector board see what you say here.',
+          ),
+        );
+      log.update(view.floor, meId);
+      input.disabled = false;
+    } else {
+      const other = tab;
+      const channel = view.channels[pairOf(mine, other)];
+      const them = DELEGATION_NAMES[other];
+      const controls =
+        channel?.status === 'open'
+          ? [
+              h('p', { class: 'hint' }, `Only your two delegations and the teacher read this channel.`),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'link',
+                  id: 'channel-close',
+                  onclick: () => act('closeChannel', other, `Channel with ${them} closed.`),
+                },
+                'Close the channel',
+              ),
+            ]
+          : channel?.status === 'requested' && channel.requestedBy === other
+            ? [
+                h('p', {}, `${them} asks to open a channel.`),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    id: 'channel-accept',
+                    onclick: () => act('acceptChannel', other, `Channel with ${them} open.`),
+                  },
+                  'Accept',
+                ),
+              ]
+            : channel?.status === 'requested'
+              ? [h('p', {}, `Waiting for ${them} to accept.`)]
+              : [
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      id: 'channel-request',
+                      onclick: () => act('requestChannel', other, `Asked ${them} to talk.`),
+                    },
+                    `Ask ${them} for a channel`,
+                  ),
+                ];
+      if (redraw) fill(channelBar, ...controls);
+      log.update(channel?.messages ?? [], meId);
+      input.disabled = channel?.status !== 'open';
+    }
+  };
+
+  return {
+    root,
+    update(view: SessionView, seat: string | undefined, memberId: string | undefined) {
+      last = view;
+      meId = memberId;
+      mine = seat && isDelegation(seat) ? seat : undefined;
+      root.hidden = !mine || view.stage === 'lobby';
+      render();
+    },
+  };
+}

@@ -208,12 +208,27 @@ export function replayRouter(services: ReplayServices): Router {
     },
   );
 
+  /** A log that is there but cannot be read: listed as damaged, and only the instructor key may clear it away. */
+  const unreadable = (id: string) => {
+    try {
+      services.logs.open(id).close();
+      return false;
+    } catch (e) {
+      return e instanceof LogError && !/There is no session|is not a session id/.test(e.message);
+    }
+  };
+
   router.delete('/:id', async (req: Request<{ id: string }>, res: Response<unknown>) => {
-    const log = opened(req, res);
-    if (!log) return;
-    const code = log.header().code;
-    log.close();
-    const live = services.directory.find(code);
+    let code: string | undefined;
+    if (isInstructor(req) && unreadable(req.params.id)) {
+      code = /^s-([A-Z0-9]+)-/.exec(req.params.id)?.[1];
+    } else {
+      const log = opened(req, res);
+      if (!log) return;
+      code = log.header().code;
+      log.close();
+    }
+    const live = code ? services.directory.find(code) : undefined;
     if (live) {
       const room = matchMaker.getLocalRoomById(live.roomId) as
         | { sessionId?: string; disconnect(): Promise<unknown> }

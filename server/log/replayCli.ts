@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DELEGATION_NAMES, DELEGATIONS } from '../../shared/model/seats.ts';
 import { allScores } from '../../shared/rules/score.ts';
 import { RULES_VERSION, verifyLog } from '../../shared/session/log.ts';
@@ -8,7 +9,8 @@ import { type LogError, LogStore } from './SessionLog.ts';
  * prints a summary. Exits 1 on a mismatch or a damaged log, 2 when the session cannot be found.
  */
 function main(args: string[]) {
-  const store = new LogStore(process.env.DATA_DIR || 'data');
+  // The server keeps its logs under DATA_DIR/sessions (server/app.ts): read them where it writes them.
+  const store = new LogStore(join(process.env.DATA_DIR || 'data', 'sessions'));
   const wanted = args[0];
   if (!wanted) {
     const ids = store.ids();

@@ -14,11 +14,12 @@ import {
   type ToServerName,
   type Welcome,
 } from '../../shared/protocol.ts';
-import { type Outcome, applyCommand } from '../../shared/session/apply.ts';
+import { type Outcome, applyCommand, type RulesContext } from '../../shared/session/apply.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import {
   createSessionModel,
   foldLog,
+  type LogEntry,
   type LogHeader,
   RULES_VERSION,
   stateHash,
@@ -88,6 +89,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
 
   private model!: SessionModel;
   private log!: SessionLog;
+  private rules!: RulesContext; // the content in the log's header: a restored or forked session plays on what it began with
   private seq = 0;
   private hostSecretHash = '';
   private phaseTimer: Delayed | undefined;
@@ -116,44 +118,60 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
 
   /** A new session: its log is written before anyone can join, with the content it will run on. */
   private start(options: Exclude<CreateOptions, { restore: string }>) {
+    // A fork plays on its original's settings and content, so the entries it copies fold to the same states.
+    const origin = options.forkOf ? this.originOf(options.forkOf) : undefined;
     const header: LogHeader = {
       sessionId: `s-${options.code}-${Date.now().toString(36)}`,
       code: options.code,
       seed: options.seed,
       createdAt: Date.now(),
       rulesVersion: RULES_VERSION,
-      settings: options.settings,
-      content: { scenarios: this.services.scenarios, cards: this.services.cards },
+      settings: origin ? origin.header.settings : options.settings,
+      content: origin
+        ? origin.header.content
+        : { scenarios: this.services.scenarios, cards: this.services.cards },
       forkedFrom: options.forkOf,
     };
     const created = createSessionModel(header);
     if (!created.ok) throw new ServerError(400, created.refusal.message);
     this.model = created.state;
+    this.rules = header.content;
     this.hostSecretHash = options.hostSecretHash;
+    const prefix = origin ? this.foldPrefix(header, origin.entries) : undefined;
     this.log = this.services.logs.create(header, options.hostSecretHash);
-    if (options.forkOf) this.copyPrefix(options.forkOf);
+    if (prefix) this.copyPrefix(prefix);
   }
 
-  /** A fork starts from the state another session had at entry `seq`: its log begins with those entries. */
-  private copyPrefix(from: { sessionId: string; seq: number }) {
+  /** The header and the entries up to `seq` of the session a fork starts from. */
+  private originOf(from: { sessionId: string; seq: number }): { header: LogHeader; entries: LogEntry[] } {
     const source = this.services.logs.open(from.sessionId);
     try {
-      const prefix = source.entries().filter((e) => e.seq <= from.seq);
-      const { state, problem } = foldLog(this.log.header(), prefix);
-      if (problem || !state)
-        throw new ServerError(400, `That session cannot be forked there: ${problem?.message ?? 'no state'}.`);
-      for (const entry of prefix) this.log.append(entry);
-      this.seq = prefix.length;
-      this.model = state;
+      if (from.seq > source.lastSeq()) throw new ServerError(400, 'That moment is past the end of the log.');
+      return { header: source.header(), entries: source.entries().filter((e) => e.seq <= from.seq) };
     } finally {
       source.close();
     }
+  }
+
+  /** Folds a fork's prefix before its log is written, so a fork that cannot be made leaves no log behind. */
+  private foldPrefix(header: LogHeader, prefix: LogEntry[]): { state: SessionModel; prefix: LogEntry[] } {
+    const { state, problem } = foldLog(header, prefix);
+    if (problem || !state)
+      throw new ServerError(400, `That session cannot be forked there: ${problem?.message ?? 'no state'}.`);
+    if (state.stage === 'ended') throw new ServerError(400, 'That moment is after the end of the session.');
+    return { state, prefix };
+  }
+
+  /** A fork starts from the state another session had at entry `seq`: its log begins with those entries. */
+  private copyPrefix({ state, prefix }: { state: SessionModel; prefix: LogEntry[] }) {
+    for (const entry of prefix) this.log.append(entry);
+    this.seq = prefix.length;
+    this.model = state;
+    this.log.setStage(state.stage);
     // Nobody of the original class is here: their seats wait, as gone, for the teacher to hand them on.
     for (const m of Object.values(this.model.members)) {
       if (m.status !== 'gone') this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId: m.id });
     }
-    if (this.model.stage === 'ended')
-      throw new ServerError(400, 'That moment is after the end of the session.');
   }
 
   /** After a restart: the log folds back into the state it had; everyone who was connected is now away. */
@@ -168,6 +186,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         `The log of ${sessionId} cannot be folded: ${problem?.message ?? 'no state'}`,
       );
     this.model = state;
+    this.rules = header.content;
     this.seq = entries.length;
     this.hostSecretHash = this.log.status().hostSecretHash;
     for (const m of Object.values(this.model.members)) {
@@ -201,7 +220,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
           this.model,
           { kind: 'system' },
           { type: 'reclaimSeat', memberId: member.id },
-          this.services,
+          this.rules,
         );
         if (!dry.ok && dry.refusal.code !== 'nothingToDo') throw new ServerError(409, dry.refusal.message);
         return { ...options, reclaim: member.id };
@@ -213,7 +232,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         this.model,
         { kind: 'system' },
         { type: 'joinSession', nickname: options.nickname },
-        this.services,
+        this.rules,
       );
       if (!dry.ok) throw new ServerError(409, dry.refusal.message);
     }
@@ -255,6 +274,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         for (const channel of this.state.channels.values()) client.view.add(channel);
       }
     }
+    // The seat was dispatched before this connection knew its member: a reclaimed seat's desk shows from now on.
+    this.refreshViews();
     this.refreshPresence();
     this.welcome(client, memberKey);
   }
@@ -321,7 +342,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
 
   /** Applies a command; on success updates the synced state, views and timers, and sends the patch at once. */
   private dispatch(actor: Actor, command: SessionCommand): Outcome {
-    const outcome = applyCommand(this.model, actor, command, this.services);
+    const outcome = applyCommand(this.model, actor, command, this.rules);
     if (!outcome.ok) return outcome;
     // Durable before anyone hears of it: the entry is in the log before the state changes or a reply goes out.
     try {

@@ -6,10 +6,12 @@ import { homeScreen } from './ui/home.ts';
 import { hostedSessions, rememberHosted } from './ui/hosted.ts';
 
 /**
- * One page, three screens, chosen by the address's hash:
+ * One page, several screens, chosen by the address's hash:
  *   #/ or #/join/CODE     a student joins          #/play/CODE      the student screen
  *   #/host                a teacher creates        #/host/CODE      the teacher console (secret from this browser)
  *   #/host/CODE/SECRET    the private host link    #/board/CODE     the projector board
+ *   #/replay              past sessions            #/replay/ID      a session's replay and debrief
+ *   #/replay/ID/report    the printable debrief report
  * Only the join screen is in the first bundle; the other screens, the network code and Phaser load on demand.
  */
 const app = document.getElementById('app') as HTMLElement;
@@ -120,11 +122,30 @@ async function route() {
       await l.ready();
       const { boardScreen } = await import('./ui/board.ts');
       dispose = boardScreen(app, l);
+    } else if (screen === 'replay' && !a) {
+      const { replayListScreen } = await import('./replay/list.ts');
+      replayListScreen(app);
+    } else if (screen === 'replay') {
+      const id = decodeURIComponent(a);
+      const hash = location.hash;
+      const done =
+        b === 'report'
+          ? await (await import('./replay/report.ts')).reportScreen(app, id)
+          : await (await import('./replay/viewer.ts')).replayScreen(app, id);
+      // The address changed while the log was loading: that screen is already gone.
+      if (location.hash === hash) dispose = done;
+      else {
+        done();
+        route();
+      }
     } else {
       failed('There is no such page.');
     }
   } catch (e) {
-    failed((e as Error).message || 'Something went wrong.', screen === 'host' ? '#/host' : '#/');
+    failed(
+      (e as Error).message || 'Something went wrong.',
+      screen === 'host' ? '#/host' : screen === 'replay' ? '#/replay' : '#/',
+    );
   }
 }
 

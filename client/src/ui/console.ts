@@ -141,12 +141,43 @@ export function consoleScreen(
     },
     '+2 minutes',
   );
+  // A bookmark marks this moment in the session's log, to find it again in the replay and the debrief.
+  const bookmarkNote = h('input', {
+    id: 'bookmark-note',
+    class: 'bookmark-input',
+    maxlength: 280,
+    autocomplete: 'off',
+    placeholder: 'e.g. China blocks the PPWT',
+  });
+  const bookmark = h(
+    'form',
+    {
+      class: 'bookmark-form row',
+      id: 'bookmark-form',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const note = bookmarkNote.value.trim();
+        if (!note) return notice(status, 'Write a note for the bookmark.', 'error');
+        if (await send('addBookmark', { note }, 'Bookmarked: you will find this moment in the replay.'))
+          bookmarkNote.value = '';
+      },
+    },
+    h('label', { for: 'bookmark-note', class: 'bookmark-label' }, 'Bookmark this moment'),
+    bookmarkNote,
+    h('button', { type: 'submit', id: 'add-bookmark' }, 'Bookmark'),
+    h(
+      'a',
+      { href: '#/replay', target: '_blank', id: 'open-replays', class: 'replay-link' },
+      'Replays and debrief',
+    ),
+  );
   const controls = h(
     'section',
     { class: 'card controls', 'aria-label': 'Session controls' },
     stage,
     timer,
     h('div', { class: 'row' }, start, next, pause, extend, lock, end),
+    bookmark,
   );
   const world = worldPanel('The whole world (teacher view)');
   const cards = cardsPanel({ teacher: true });
@@ -468,6 +499,7 @@ export function consoleScreen(
     world.update(view.hostWorld);
     cards.update(view.hostWorld, view.round, view.phase);
     inject.update(view.stage === 'playing');
+    bookmark.hidden = view.stage === 'lobby';
     logs.floor.update(view.floor);
     for (const d of DELEGATIONS) logs[d].update(view.teams[d]?.chat ?? []);
     for (const pair of ['us-china', 'us-russia', 'china-russia'] as const)

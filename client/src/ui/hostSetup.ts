@@ -113,7 +113,19 @@ export function hostSetupScreen(root: HTMLElement, onCreated: (code: string, sec
   );
 
   root.replaceChildren(
-    h('main', { class: 'setup' }, h('p', {}, h('a', { href: '#/' }, '← PAROS home')), form, list),
+    h(
+      'main',
+      { class: 'setup' },
+      h(
+        'p',
+        {},
+        h('a', { href: '#/' }, '← PAROS home'),
+        ' · ',
+        h('a', { href: '#/replay', id: 'open-replays' }, 'Past sessions and replays'),
+      ),
+      form,
+      list,
+    ),
   );
   api
     .scenarios()

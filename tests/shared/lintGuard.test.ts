@@ -51,7 +51,7 @@ async function lint(path: string, source: string): Promise<{ ok: boolean; output
   return { ok: status === 0, output };
 }
 
-describe.concurrent('lint rules for shared/', () => {
+describe.concurrent('lint rules for shared/', { timeout: 60_000 }, () => {
   it.for([
     ['Math.random()', 'export const roll = () => Math.random();\n', 'never Math.random'],
     ['Date.now()', 'export const now = () => Date.now();\n', 'never read a clock'],

@@ -25,12 +25,16 @@ export function resolveDiplomacy(r: Resolution) {
 
   for (const p of ordersOf(r, 'tableDraft')) {
     const draft = w.drafts[p.order.draft];
+    // Two tabling the same text at once: the second joins the first as a co-sponsor would.
+    const joined = draft.tabled;
     if (!draft.tabled) draft.tabled = true;
     if (!draft.sponsors.includes(p.by)) draft.sponsors.push(p.by);
     ledger.add(
       `draft.${p.order.draft}.momentum`,
-      10,
-      `${name(p.by)} tabled ${DRAFT_NAMES[p.order.draft]}`,
+      joined ? 6 : 10,
+      joined
+        ? `${name(p.by)} joined the tabling of ${DRAFT_NAMES[p.order.draft]}`
+        : `${name(p.by)} tabled ${DRAFT_NAMES[p.order.draft]}`,
       from(p),
     );
     ledger.add(`prestige.${p.by}`, 3, `${name(p.by)} tabled the ${DRAFT_SHORT[p.order.draft]}`, from(p));

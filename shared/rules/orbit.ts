@@ -378,8 +378,16 @@ function checkRules(r: Resolution) {
       tell(r, 'all', `${what}, in breach of ${rule}; detected by ${detectedBy.map(name).join(' and ')}.`);
       // A breach made public exposes the covert build behind it to everyone.
       if (p.order.kind === 'buildCounterspace') {
+        const weapon = p.order.weapon;
         for (const c of w.covert)
-          if (c.by === p.by && c.round === r.round && c.kind === p.order.weapon) c.public = true;
+          if (c.by === p.by && c.round === r.round && c.kind === weapon) c.public = true;
+        // Everyone now knows of the build: it feeds every rival's security dilemma, and its change is public.
+        const built = `${name(p.by)} built ${WEAPON_NAMES[weapon]}`;
+        for (const gain of r.militaryGain[p.by]) if (gain.what === built) gain.knownTo = 'all';
+        for (const c of w.changes) {
+          if (c.round === r.round && c.target === `capability.${p.by}.counterspace.${weapon}`)
+            c.visibleTo = 'all';
+        }
       }
       ledger.add(`legitimacy.${p.by}`, -10, `${what} in breach of ${rule}`, from(p));
       ledger.add('tension', 5, `${name(p.by)} was caught breaching ${rule}`, from(p));

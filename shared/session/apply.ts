@@ -8,7 +8,7 @@ import { type Refusal, type RefusalCode, SENDERS } from '../protocol.ts';
 import type { Order } from '../rules/orders.ts';
 import { ordersProblem } from '../rules/orders.ts';
 import { newWorld, resolveRound } from '../rules/resolve.ts';
-import { pairOf, post } from './chat.ts';
+import { pairOf, post, ROLE_NAMES } from './chat.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { currentYear, emptyDesk, headOf, type Member, type SessionModel, seatCount } from './model.ts';
 
@@ -385,19 +385,31 @@ function handle(
       const me = self as Member;
       if (s.stage === 'ended') return refuse('wrongStage', 'The session has ended.');
       if (me.muted) return refuse('muted', 'The teacher has muted your messages for now.');
-      const message = { id: s.chat.nextId++, from: me.id, nickname: me.nickname, seat: me.seat, text: c.text, round: s.round };
+      const message = {
+        id: s.chat.nextId++,
+        from: me.id,
+        nickname: me.nickname,
+        seat: me.seat,
+        text: c.text,
+        round: s.round,
+      };
       if (c.to === 'floor') {
-        if (!isDelegation(me.seat)) return refuse('notSeated', 'Only delegations speak on the CD floor; observers listen.');
+        if (!isDelegation(me.seat))
+          return refuse('notSeated', 'Only delegations speak on the CD floor; observers listen.');
         post(s.chat.floor, message);
       } else if (c.to === 'team') {
         if (!isDelegation(me.seat)) return refuse('notSeated', 'Sit at a delegation to talk with its team.');
         post(s.chat.team[me.seat], message);
       } else {
-        if (!isDelegation(me.seat)) return refuse('notSeated', 'Sit at a delegation to talk with another one.');
+        if (!isDelegation(me.seat))
+          return refuse('notSeated', 'Sit at a delegation to talk with another one.');
         if (c.to === me.seat) return refuse('nothingToDo', 'That is your own delegation: use the team chat.');
         const channel = s.chat.channels[pairOf(me.seat, c.to)];
         if (channel.status !== 'open') {
-          return refuse('channelClosed', `There is no open channel with ${DELEGATION_NAMES[c.to]}: ask for one, and wait for them to accept.`);
+          return refuse(
+            'channelClosed',
+            `There is no open channel with ${DELEGATION_NAMES[c.to]}: ask for one, and wait for them to accept.`,
+          );
         }
         post(channel.messages, message);
       }
@@ -409,13 +421,15 @@ function handle(
     case 'closeChannel': {
       const me = self as Member;
       if (s.stage === 'ended') return refuse('wrongStage', 'The session has ended.');
-      if (!isDelegation(me.seat)) return refuse('notSeated', 'Sit at a delegation to open talks with another.');
+      if (!isDelegation(me.seat))
+        return refuse('notSeated', 'Sit at a delegation to open talks with another.');
       if (c.with === me.seat) return refuse('nothingToDo', 'Choose another delegation, not your own.');
       const pair = pairOf(me.seat, c.with);
       const channel = s.chat.channels[pair];
       const them = DELEGATION_NAMES[c.with];
       if (c.type === 'requestChannel') {
-        if (channel.status === 'open') return refuse('nothingToDo', `The channel with ${them} is already open.`);
+        if (channel.status === 'open')
+          return refuse('nothingToDo', `The channel with ${them} is already open.`);
         if (channel.status === 'requested' && channel.requestedBy === me.seat) {
           return refuse('nothingToDo', `You have asked ${them} already; they have to accept.`);
         }
@@ -430,7 +444,8 @@ function handle(
         }
         channel.status = 'open';
       } else {
-        if (channel.status === 'closed') return refuse('nothingToDo', `There is no channel with ${them} to close.`);
+        if (channel.status === 'closed')
+          return refuse('nothingToDo', `There is no channel with ${them} to close.`);
         channel.status = 'closed';
         channel.requestedBy = undefined;
       }
@@ -438,7 +453,14 @@ function handle(
     }
 
     case 'announce': {
-      const message = { id: s.chat.nextId++, from: 'teacher', nickname: 'Teacher', seat: 'teacher', text: c.text, round: s.round };
+      const message = {
+        id: s.chat.nextId++,
+        from: 'teacher',
+        nickname: 'Teacher',
+        seat: 'teacher',
+        text: c.text,
+        round: s.round,
+      };
       post(s.chat.floor, message);
       return [{ type: 'messagePosted', to: 'floor', messageId: message.id }];
     }
@@ -447,7 +469,10 @@ function handle(
       const member = s.members[c.memberId];
       if (!member) return refuse('unknownMember', 'That student is no longer in the session.');
       if (Boolean(member.muted) === c.muted) {
-        return refuse('nothingToDo', c.muted ? `${member.nickname} is already muted.` : `${member.nickname} is not muted.`);
+        return refuse(
+          'nothingToDo',
+          c.muted ? `${member.nickname} is already muted.` : `${member.nickname} is not muted.`,
+        );
       }
       if (c.muted) member.muted = true;
       else delete member.muted;
@@ -456,15 +481,34 @@ function handle(
 
     case 'setRole': {
       const member = s.members[c.memberId];
-      if (!member || member.status === 'gone') return refuse('unknownMember', 'That student is no longer in the session.');
-      if (!isDelegation(member.seat)) return refuse('notSeated', `${member.nickname} does not sit at a delegation.`);
+      if (!member || member.status === 'gone')
+        return refuse('unknownMember', 'That student is no longer in the session.');
+      if (!isDelegation(member.seat))
+        return refuse('notSeated', `${member.nickname} does not sit at a delegation.`);
+      const unchanged =
+        c.role === 'head'
+          ? s.teams[member.seat].headId === member.id && !member.role
+          : c.role === 'none'
+            ? !member.role
+            : member.role === c.role;
+      if (unchanged) {
+        return refuse(
+          'nothingToDo',
+          c.role === 'head'
+            ? `${member.nickname} already heads the delegation.`
+            : c.role === 'none'
+              ? `${member.nickname} holds no role the teacher gave.`
+              : `${member.nickname} is already the ${ROLE_NAMES[c.role].split(' (')[0]?.toLowerCase()}.`,
+        );
+      }
       if (c.role === 'head') {
         s.teams[member.seat].headId = member.id;
         delete member.role;
       } else if (c.role === 'none') delete member.role;
       else {
         // One member per role in a team: whoever held it gives it up.
-        for (const other of Object.values(s.members)) if (other.seat === member.seat && other.role === c.role) delete other.role;
+        for (const other of Object.values(s.members))
+          if (other.seat === member.seat && other.role === c.role) delete other.role;
         member.role = c.role;
       }
       return [{ type: 'roleSet', memberId: member.id, role: c.role }];
@@ -561,7 +605,6 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
   return [...events, { type: 'phaseBegan', round, phase: 'briefing', year: currentYear(s) }];
 }
 
-/** Resolves the round with the orders each head confirmed; a delegation that did not confirm does nothing. */
 /**
  * A card can change budgets and capabilities in the middle of a round: orders it made impossible lose their
  * confirmation, so the head confirms again what the team can still do.
@@ -579,6 +622,7 @@ function recheckOrders(s: SessionModel): SessionEvent[] {
   return events;
 }
 
+/** Resolves the round with the orders each head confirmed; a delegation that did not confirm does nothing. */
 function resolve(s: SessionModel): SessionEvent[] {
   if (!s.world) return [];
   const confirmed: Partial<Record<Delegation, Order[]>> = {};

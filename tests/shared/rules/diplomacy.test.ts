@@ -9,7 +9,9 @@ import {
   moved,
   names,
   playRounds,
+  reseeded,
   resolveWith,
+  seedWhere,
   worldWith,
 } from './testWorld.ts';
 
@@ -320,10 +322,38 @@ describe('consensus at the CD', () => {
     expect(later.w.drafts.ppwt.adoptedRound).toBe(3);
   });
 
-  it('tabling the same untabled text twice in one round is allowed, and both tablers sponsor it', () => {
+  it('tabling the same untabled text twice in one round: both sponsor it, and the second counts as joining (+6, not +10)', () => {
     const table: Order = { kind: 'tableDraft', draft: 'verification' };
     const r = resolveWith({ us: [table], russia: [table] });
-    expect(r.w.drafts.verification).toMatchObject({ tabled: true, sponsors: ['us', 'russia'], momentum: 30 });
+    expect(r.w.drafts.verification).toMatchObject({ tabled: true, sponsors: ['us', 'russia'], momentum: 26 });
+    expect(r.w.changes.map((c) => c.cause)).toContain(
+      'Russia joined the tabling of the verification protocol',
+    );
+  });
+
+  it('regression: a build exposed by a detected breach feeds every rival, and its change becomes public', () => {
+    // Russia sponsors the PPWT (a no-first-placement pledge) and builds a co-orbital inspector in secret.
+    const doll: Order = { kind: 'buildCounterspace', weapon: 'coOrbital' };
+    const { r } = seedWhere(
+      50,
+      (seed) => reseeded(worldWith(), seed),
+      { russia: [doll] },
+      (x) => x.w.violations.some((v) => v.by === 'russia' && v.detectedBy.length > 0),
+    );
+    expect(r.w.covert.every((c) => c.public)).toBe(true);
+    expect(r.changes.find((c) => c.target === 'capability.russia.counterspace.coOrbital')?.visibleTo).toBe(
+      'all',
+    );
+    for (const observer of ['us', 'china'] as const) {
+      expect(
+        r.changes.some(
+          (c) =>
+            c.target === `threat.${observer}.russia` &&
+            /co-orbital inspector.*security dilemma/.test(c.cause),
+        ),
+        observer,
+      ).toBe(true);
+    }
   });
 });
 

@@ -523,7 +523,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
     world = fresh;
     cards = freshCards;
     render();
-    notice(status, `Now seen through the eyes of ${name}.`);
+    notice(status, `Now seen through the eyes of ${name.startsWith('United') ? `the ${name}` : name}.`);
   };
 
   function go(to: number, announce = true) {

@@ -1,0 +1,203 @@
+/** Starts the PAROS server as a child process on a free loopback port, and stops it for sure. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ServerHandle {
+  pid: number;
+  port: number;
+  baseUrl: string;
+  /** Last lines the server printed, for error reports. */
+  output(): string;
+  /** The server's inspector endpoint (loopback), for a forced GC and heap figures between measurements. */
+  inspectorUrl(): string | undefined;
+  /** Bytes in the server's data folder (the session logs), a temporary folder removed when the server stops. */
+  dataBytes(): number;
+  /** Resolves when the child has exited; rejects never. */
+  exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on right now (the kernel's pick; it could be taken again before use, rarely). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The built client if there is one, else a temporary folder with a stub page (the server refuses to start without one). */
+function clientDir(repoRoot: string): { dir: string; cleanup: () => void } {
+  const built = join(repoRoot, 'dist', 'client');
+  if (existsSync(join(built, 'index.html'))) return { dir: built, cleanup: () => {} };
+  const dir = mkdtempSync(join(tmpdir(), 'paros-bench-client-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>PAROS bench stub</title>\n');
+  temporaryDirs.add(dir);
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Temporary folders still to remove; removed at the latest when this process exits, however it exits. */
+const temporaryDirs = new Set<string>();
+process.on('exit', () => {
+  for (const dir of temporaryDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+    }
+  } catch {
+    // the folder went away with the server
+  }
+  return total;
+}
+
+/**
+ * Spawns `node server/main.ts` with this process's Node binary (the project's Node 24 under npm/npx), bound to
+ * 127.0.0.1 with rate limits raised for the bench, and waits until /healthz answers (at most `readyTimeoutMs`).
+ */
+export async function startServer(repoRoot: string, readyTimeoutMs = 20_000): Promise<ServerHandle> {
+  const port = await freePort();
+  const client = clientDir(repoRoot);
+  const dataDir = mkdtempSync(join(tmpdir(), 'paros-bench-data-'));
+  temporaryDirs.add(dataDir);
+  // The inspector listens on a loopback port of the kernel's choice; with no session attached it costs nothing.
+  const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CLIENT_DIR: client.dir,
+      DATA_DIR: dataDir,
+      RECONNECT_SECONDS: '30',
+      CREATES_PER_HOUR: '1000000',
+      LOOKUPS_PER_MINUTE: '1000000',
+      FAILED_LOOKUPS_PER_MINUTE: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let inspectorUrl: string | undefined;
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line.trim()) continue;
+      inspectorUrl ??= /Debugger listening on (ws:\/\/\S+)/.exec(line)?.[1];
+      lines.push(line);
+    }
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exitCode = code ?? (signal ? -1 : null);
+      client.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+      resolve(exitCode);
+    });
+  });
+  if (child.pid === undefined) throw new Error('The server process did not start.');
+  const pid = child.pid;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (exitCode !== undefined) return;
+    child.kill('SIGTERM');
+    const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+    if (!done) {
+      child.kill('SIGKILL');
+      await Promise.race([exited, sleep(5000)]);
+    }
+  };
+
+  const deadline = performance.now() + readyTimeoutMs;
+  for (let attempt = 0; attempt < 1000 && performance.now() < deadline; attempt++) {
+    if (exitCode !== undefined) {
+      throw new Error(`The server exited (${exitCode}) before it was ready:\n${lines.join('\n')}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) {
+        await res.arrayBuffer();
+        return {
+          pid,
+          port,
+          baseUrl,
+          output: () => lines.join('\n'),
+          inspectorUrl: () => inspectorUrl,
+          dataBytes: () => folderBytes(dataDir),
+          exited,
+          stop,
+        };
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  await stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  throw new Error(`The server was not ready within ${readyTimeoutMs} ms:\n${lines.join('\n')}`);
+}
+
+export interface HeapFigures {
+  rss: number; // bytes, as process.memoryUsage() reports them inside the server
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/**
+ * Through the server's inspector: forces a full garbage collection, then reads process.memoryUsage() in the
+ * server. Undefined if the inspector is not there or does not answer within `timeoutMs`.
+ */
+export async function collectAndMeasure(url: string, timeoutMs = 10_000): Promise<HeapFigures | undefined> {
+  const ws = new WebSocket(url);
+  const replies = new Map<number, (result: unknown) => void>();
+  ws.addEventListener('message', (event) => {
+    const msg = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+    if (msg.id !== undefined) replies.get(msg.id)?.(msg.result);
+  });
+  let nextId = 1;
+  const call = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      const id = nextId++;
+      replies.set(id, resolve);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  const work = (async () => {
+    await new Promise<void>((resolve, reject) => {
+      ws.addEventListener('open', () => resolve(), { once: true });
+      ws.addEventListener('error', () => reject(new Error('inspector connection failed')), { once: true });
+    });
+    await call('HeapProfiler.collectGarbage');
+    const result = (await call('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    })) as { result?: { value?: string } };
+    return JSON.parse(result.result?.value ?? 'null') as HeapFigures | null;
+  })();
+  try {
+    const figures = await Promise.race([work, sleep(timeoutMs).then(() => null)]);
+    return figures ?? undefined;
+  } catch {
+    return undefined;
+  } finally {
+    ws.close();
+  }
+}

@@ -369,8 +369,29 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       if (event.type === 'timerExtended') this.extendTimer(event.minutes * 60_000);
     }
     this.refreshViews();
+    if (outcome.events.some((e) => e.type === 'messagePosted')) this.showNewMessages();
     this.broadcastPatch();
     return outcome;
+  }
+
+  /**
+   * A message pushed into a filtered list (a team's chat, a channel) is in no view until added, even a view that
+   * holds the list: each connection that reads the list gets its new messages.
+   */
+  private showNewMessages() {
+    for (const client of this.clients) {
+      const seat = client.userData;
+      const view = client.view;
+      if (!seat || !view) continue;
+      const teacher = seat.role === 'teacher';
+      const lists = [
+        ...[...this.state.teams].filter(([d]) => teacher || d === seat.viewTeam).map(([, t]) => t.chat),
+        ...[...this.state.channels]
+          .filter(([pair]) => teacher || (seat.viewTeam && pair.split('-').includes(seat.viewTeam)))
+          .map(([, c]) => c.messages),
+      ];
+      for (const list of lists) for (const m of list) if (!view.has(m)) view.add(m);
+    }
   }
 
   /** Gives each student connection sight of its own delegation's desk, and only that one. */

@@ -45,6 +45,10 @@ export function projectSession(
   assign(set, 'maxPerDelegation', model.settings.maxPerDelegation);
 
   for (const id of [...state.members.keys()]) if (!model.members[id]) state.members.delete(id);
+  // Roles are held in a delegation only: a member in the gallery, not seated or gone holds none.
+  const roles: Record<string, string> = {};
+  for (const d of DELEGATIONS)
+    for (const [id, r] of Object.entries(rolesOf(model, d))) roles[id] = r.join(',');
   for (const m of Object.values(model.members)) {
     let ms = state.members.get(m.id);
     if (!ms) {
@@ -56,6 +60,7 @@ export function projectSession(
     assign(ms, 'seat', m.seat);
     assign(ms, 'status', m.status);
     assign(ms, 'muted', Boolean(m.muted));
+    assign(ms, 'roles', roles[m.id] ?? '');
   }
 
   for (const d of DELEGATIONS) {
@@ -69,10 +74,6 @@ export function projectSession(
     assign(ts, 'orders', JSON.stringify(model.teams[d].orders));
     assign(ts, 'headId', headOf(model, d)?.id ?? '');
     syncMessages(ts.chat, model.chat.team[d]);
-    for (const [id, roles] of Object.entries(rolesOf(model, d))) {
-      const ms = state.members.get(id);
-      if (ms) assign(ms, 'roles', roles.join(','));
-    }
   }
   assign(state, 'timerPaused', model.timerPaused);
   for (const pair of PAIRS) {

@@ -93,8 +93,9 @@ export function rolesOf(state: SessionModel, d: Delegation): Record<string, Role
   const out: Record<string, Role[]> = Object.fromEntries(seated.map((m) => [m.id, [] as Role[]]));
   const head = headOf(state, d);
   if (head && out[head.id]) out[head.id]?.push('head');
-  const free = ROLES.filter((r) => r !== 'head' && !seated.some((m) => m.role === r && m.id !== head?.id));
-  for (const m of seated) if (m.role && m.role !== 'head' && m.id !== head?.id) out[m.id]?.push(m.role);
+  // A role the teacher gave is held, by the head too (who then holds both).
+  const free = ROLES.filter((r) => r !== 'head' && !seated.some((m) => m.role === r));
+  for (const m of seated) if (m.role && m.role !== 'head') out[m.id]?.push(m.role);
   const waiting = seated.filter((m) => (out[m.id]?.length ?? 0) === 0);
   for (const [i, m] of waiting.entries()) {
     const role = free.shift();

@@ -8,11 +8,14 @@ type Tab = 'team' | 'floor' | Delegation;
 
 /** One message as a list item: who, from which seat, and the text, always as text. */
 function messageItem(m: MessageView, meId?: string) {
-  const seat = isDelegation(m.seat) ? DELEGATION_NAMES[m.seat] : m.seat === 'teacher' ? 'Teacher' : m.seat;
+  const who =
+    m.seat === 'teacher'
+      ? 'Teacher'
+      : `${m.nickname} (${isDelegation(m.seat) ? DELEGATION_NAMES[m.seat] : m.seat})`;
   return h(
     'li',
     { class: `message seat-${m.seat}${m.from === meId ? ' mine' : ''}` },
-    h('span', { class: 'who' }, `${m.nickname} (${seat})`),
+    h('span', { class: 'who' }, who),
     ': ',
     h('span', { class: 'text' }, m.text),
   );
@@ -20,10 +23,12 @@ function messageItem(m: MessageView, meId?: string) {
 
 /** A message list that only grows: new messages are appended and announced politely to screen readers. */
 export function messageLog(label: string, id: string) {
-  const list = h('ol', { class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': label, id });
+  // The live region wraps the list: a role on the <ol> itself would leave its items outside any list.
+  const list = h('ol', { class: 'messages' });
+  const root = h('div', { role: 'log', 'aria-live': 'polite', 'aria-label': label, id }, list);
   let shown = '';
   return {
-    root: list,
+    root,
     update(messages: readonly MessageView[], meId?: string) {
       const key = `${messages[0]?.id ?? 0}:${messages.at(-1)?.id ?? 0}:${messages.length}`;
       if (key === shown) return;
@@ -116,6 +121,11 @@ export function chatPanel(
     ]);
     const redraw = key !== drawn;
     drawn = key;
+    // A redraw replaces the buttons: the keyboard focus they held comes back to the same control, or, when
+    // it is gone (a request sent, a channel accepted), to the message box or the conversation's tab.
+    const held =
+      redraw && tabs.parentElement?.contains(document.activeElement) ? document.activeElement : null;
+    const heldId = held && held !== input ? held.id : '';
     const label = (t: Tab) =>
       t === 'team' ? 'Our team' : t === 'floor' ? 'CD floor (public)' : `With ${DELEGATION_NAMES[t]}`;
     if (redraw)
@@ -212,6 +222,10 @@ export function chatPanel(
       log.update(channel?.messages ?? [], meId);
       input.disabled = channel?.status !== 'open';
     }
+    if (heldId && !document.getElementById(heldId)) {
+      if (!input.disabled) input.focus();
+      else document.getElementById(`chat-tab-${tab}`)?.focus();
+    } else if (heldId) document.getElementById(heldId)?.focus();
   };
 
   return {

@@ -207,7 +207,7 @@ describe('the replay and debrief of a played session', () => {
 
     // Through the United States' eyes: its own desk, and nothing of China's.
     await list.locator('#replay-eyes-us').check();
-    await poll(() => list.locator('#replay-status').textContent()).toContain('eyes of United States');
+    await poll(() => list.locator('#replay-status').textContent()).toContain('eyes of the United States');
     await poll(() => desks.locator('article').count()).toBe(1);
     await poll(() => desks.textContent()).toContain(SAID.us);
     expect(await bodyText(list)).not.toContain(SAID.china);

@@ -80,7 +80,11 @@ export const ToServer = {
   addBookmark: z.strictObject({ note: z.string().trim().min(1, 'Write a note for the bookmark.').max(280) }),
   sendMessage: z.strictObject({
     to: z.enum(['team', 'floor', ...DELEGATIONS]), // a delegation: the bilateral channel with it
-    text: z.string().trim().min(1, 'Write something first.').max(MESSAGE_MAX_LENGTH, `A message is at most ${MESSAGE_MAX_LENGTH} characters.`),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'Write something first.')
+      .max(MESSAGE_MAX_LENGTH, `A message is at most ${MESSAGE_MAX_LENGTH} characters.`),
   }),
   requestChannel: z.strictObject({ with: z.enum(DELEGATIONS) }),
   acceptChannel: z.strictObject({ with: z.enum(DELEGATIONS) }),

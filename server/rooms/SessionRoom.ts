@@ -331,7 +331,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const now = Date.now();
       const sent = (seat.sent ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
       if (sent.length >= CHAT_BURST) {
-        return ctx.reject({ code: 'tooFast', message: `Slow down: at most ${CHAT_BURST} messages in ${CHAT_WINDOW_MS / 1000} seconds.` });
+        return ctx.reject({
+          code: 'tooFast',
+          message: `Slow down: at most ${CHAT_BURST} messages in ${CHAT_WINDOW_MS / 1000} seconds.`,
+        });
       }
       seat.sent = [...sent, now];
     }
@@ -404,11 +407,13 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       if (want === seat.viewTeam) continue;
       if (seat.viewTeam) {
         client.view.remove(this.state.teams.get(seat.viewTeam)!);
-        for (const [pair, channel] of this.state.channels) if (pair.split('-').includes(seat.viewTeam)) client.view.remove(channel);
+        for (const [pair, channel] of this.state.channels)
+          if (pair.split('-').includes(seat.viewTeam)) client.view.remove(channel);
       }
       if (want) {
         client.view.add(this.state.teams.get(want)!);
-        for (const [pair, channel] of this.state.channels) if (pair.split('-').includes(want)) client.view.add(channel);
+        for (const [pair, channel] of this.state.channels)
+          if (pair.split('-').includes(want)) client.view.add(channel);
       }
       seat.viewTeam = want;
     }

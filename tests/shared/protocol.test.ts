@@ -79,7 +79,10 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
   acceptChannel: { valid: { with: 'us' }, malformed: [['missing', {}]] },
   closeChannel: { valid: { with: 'russia' }, malformed: [['extra key', { with: 'russia', now: true }]] },
   announce: { valid: { text: 'Five minutes left.' }, malformed: [['empty', { text: '' }]] },
-  muteMember: { valid: { memberId: 'm2', muted: true }, malformed: [['string flag', { memberId: 'm2', muted: 'yes' }]] },
+  muteMember: {
+    valid: { memberId: 'm2', muted: true },
+    malformed: [['string flag', { memberId: 'm2', muted: 'yes' }]],
+  },
   setRole: {
     valid: { memberId: 'm2', role: 'analyst' },
     malformed: [['unknown role', { memberId: 'm2', role: 'spy' }]],

@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client } from '@colyseus/sdk';
-import { machineCpu, processCpuMs, processMemoryKiB } from './lib/proc.ts';
+import { cpuPressureMicros, machineCpu, processCpuMs, processMemoryKiB } from './lib/proc.ts';
 import { collectAndMeasure, type HeapFigures, type ServerHandle, startServer } from './lib/server.ts';
 import { type BenchRoom, SessionRun, type Student, TEAMS } from './lib/session.ts';
 import { bump, round, type Summary, seededRandom, summarize } from './lib/stats.ts';
@@ -202,6 +202,7 @@ interface PaceResult {
   generatorCpuPerActionMs: number;
   machineBusyPercent: number; // all cores together, 100 = every core busy
   otherProcessesPercentOfCore: number; // machine busy minus server and generator: other work on the machine
+  cpuPressurePercent: number; // share of the window in which some runnable task waited for a CPU (PSI)
   generatorLoopDelayP99Ms: number;
   serverRssEndKiB: number;
   before?: CpuSample; // just before the pace started: how busy other processes were
@@ -229,6 +230,8 @@ class Recorder {
   private machine1 = machineCpu();
   private gen0 = process.cpuUsage();
   private gen1 = process.cpuUsage();
+  private pressure0: number | undefined;
+  private pressure1: number | undefined;
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
   private readonly pid: number;
 
@@ -242,6 +245,7 @@ class Recorder {
     this.server0 = processCpuMs(this.pid);
     this.machine0 = machineCpu();
     this.gen0 = process.cpuUsage();
+    this.pressure0 = cpuPressureMicros();
     this.t0 = performance.now();
     this.open = true;
   }
@@ -252,6 +256,7 @@ class Recorder {
     this.server1 = processCpuMs(this.pid);
     this.machine1 = machineCpu();
     this.gen1 = process.cpuUsage(this.gen0);
+    this.pressure1 = cpuPressureMicros();
     this.loop.disable();
   }
 
@@ -289,6 +294,10 @@ class Recorder {
         ),
         1,
       ),
+      cpuPressurePercent:
+        this.pressure0 !== undefined && this.pressure1 !== undefined
+          ? round((100 * (this.pressure1 - this.pressure0)) / 1000 / wallMs, 1)
+          : Number.NaN,
       generatorLoopDelayP99Ms: round(this.loop.percentile(99) / 1e6, 1),
       serverRssEndKiB: processMemoryKiB(this.pid).rss,
       samples: { update: this.update.map((x) => round(x, 2)), reply: this.reply.map((x) => round(x, 2)) },
@@ -779,13 +788,13 @@ function markdown(results: ScaleResult[]): string {
   }
   out.push('', '### Actions (orders phase)', '');
   out.push(
-    '| S | pace | actions/s | accepted | refused | errors | update p50 ms | update p99 ms | reply p50 ms | server CPU ms/action | beyond idle ms/action | server % core | generator % core | other processes % core | machine % busy | generator loop delay p99 ms | windows run |',
+    '| S | pace | actions/s | accepted | refused | errors | update p50 ms | update p99 ms | reply p50 ms | server CPU ms/action | beyond idle ms/action | server % core | generator % core | other processes % core | CPU pressure % | machine % busy | generator loop delay p99 ms | windows run |',
   );
-  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     for (const p of r.paces) {
       out.push(
-        `| ${r.sessions} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
+        `| ${r.sessions} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.cpuPressurePercent} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
       );
     }
   }

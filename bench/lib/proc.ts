@@ -45,3 +45,18 @@ export function machineCpu(): { busy: number; total: number } {
   const idle = (v[3] ?? 0) + (v[4] ?? 0);
   return { busy: total - idle, total };
 }
+
+/**
+ * Microseconds during which some runnable task waited for a CPU (Linux pressure stall information), or
+ * undefined where /proc/pressure is not available. Its growth over a window divided by the window's length is
+ * the share of time the machine was short of CPU.
+ */
+export function cpuPressureMicros(): number | undefined {
+  try {
+    const line = readFileSync('/proc/pressure/cpu', 'utf8').split('\n', 1)[0]!;
+    const total = /total=(\d+)/.exec(line)?.[1];
+    return total === undefined ? undefined : Number(total);
+  } catch {
+    return undefined;
+  }
+}

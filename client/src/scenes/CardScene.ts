@@ -2,12 +2,14 @@ import Phaser from 'phaser';
 import { ARENA_NAMES, type CardArena } from '../../../shared/content/card.ts';
 import type { RevealedCard } from '../../../shared/rules/model.ts';
 import { sourceLine } from '../ui/cards.ts';
+import { reducedMotion } from './common.ts';
 
 const FONT = 'system-ui, sans-serif';
 
 /**
  * The event-card reveal: the card slides in over the table with art drawn for its arena, its date, title and
- * source. A view only; the same card is in the DOM as text. A click or a key skips the animation.
+ * source. A view only; the same card is in the DOM as text. A click or a key skips the animation; with
+ * reduced motion it appears at once.
  */
 export class CardScene extends Phaser.Scene {
   private shownId = '';
@@ -17,14 +19,11 @@ export class CardScene extends Phaser.Scene {
     super({ key: 'card', active: true });
   }
 
-  create() {
-    this.input.on('pointerdown', () => this.skip());
-    this.input.keyboard?.on('keydown', () => this.skip());
-  }
-
-  /** Ends the reveal animation at once. */
-  private skip() {
+  /** Ends the reveal animation at once (the mount calls this on a click or a key). */
+  skip() {
+    if (!this.sys.isActive()) return;
     for (const t of this.tweens.getTweens()) t.complete();
+    this.layer?.setAlpha(1).setY(270);
   }
 
   /** Shows `card` (or hides the overlay when undefined). */
@@ -70,8 +69,10 @@ export class CardScene extends Phaser.Scene {
       wordWrap: { width: 600 },
     });
     layer.add([shade, panel, art, meta, title, body, source]);
-    layer.setAlpha(0).setY(330);
-    this.tweens.add({ targets: layer, alpha: 1, y: 270, duration: 700, ease: 'Cubic.easeOut' });
+    if (!reducedMotion()) {
+      layer.setAlpha(0).setY(330);
+      this.tweens.add({ targets: layer, alpha: 1, y: 270, duration: 700, ease: 'Cubic.easeOut' });
+    }
     this.layer = layer;
   }
 }

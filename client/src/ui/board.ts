@@ -17,7 +17,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
   const timer = h('p', { class: 'timer big' });
   const linkState = h('p', { class: 'link-state', role: 'status' });
   const seating = seatingList({ submitted: true });
-  const canvas = tableCanvas('The delegations around the table');
+  const canvas = tableCanvas('The scenes: table, chamber, orbit, Moon');
   const world = worldPanel('The world');
   const cards = cardsPanel();
   const floor = messageLog('Statements on the CD floor', 'board-floor');
@@ -69,12 +69,15 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     floor.update(view.floor);
   };
   const tick = setInterval(() => {
-    if (link.view) timer.textContent = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';
+    if (!link.view) return;
+    timer.textContent = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';
+    canvas.timer(timer.textContent);
   }, 1000);
   const unsubscribe = link.subscribe(update);
   update();
   return () => {
     clearInterval(tick);
     unsubscribe();
+    canvas.destroy();
   };
 }

@@ -98,7 +98,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   );
 
   const seating = seatingList({ submitted: true });
-  const canvas = tableCanvas('The delegations around the table');
+  const canvas = tableCanvas('The scenes: table, chamber, orbit, Moon', { followPhase: false });
   const leave = h(
     'button',
     {
@@ -129,7 +129,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       h(
         'section',
         { class: 'card', 'aria-labelledby': 'table-title' },
-        h('h2', { id: 'table-title' }, 'At the table'),
+        h('h2', { id: 'table-title' }, 'The table, the chamber, orbit and the Moon'),
         canvas.root,
         seating.root,
       ),
@@ -219,8 +219,10 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   };
 
   const tick = setInterval(() => {
-    if (link.view)
-      timer.textContent = link.view.phaseEndsAt ? `Time left: ${timeLeft(link.view, link.serverNow())}` : '';
+    if (!link.view) return;
+    const left = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';
+    timer.textContent = left ? `Time left: ${left}` : '';
+    canvas.timer(left);
   }, 1000);
   const unsubscribe = link.subscribe(update);
   update();
@@ -228,6 +230,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     clearInterval(tick);
     clearTimeout(saveTimer);
     unsubscribe();
+    canvas.destroy();
   };
 }
 

@@ -1,6 +1,6 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, name, ordersOf, type Resolution, tell } from './context.ts';
-import { type DraftId, DRAFTS, type Pledge, type Vote } from './model.ts';
+import { type DraftId, DRAFTS, type Pledge, type TcbmId, type Vote } from './model.ts';
 import { CLAUSE_NAMES, DRAFT_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from './texts.ts';
 
 export const ADOPTION_AT = 70;
@@ -13,6 +13,28 @@ function commit(
   text: string,
 ) {
   r.w.delegations[d].commitments.push({ round: r.round, kind, pledge, text });
+}
+
+/** What endorsing a measure promises, as a checkable pledge (the others are transparency, not restraint). */
+const MEASURE_PLEDGE: Record<TcbmId, Pledge | undefined> = {
+  noFirstPlacement: 'noFirstPlacement',
+  rendezvousNotice: 'notifyApproaches',
+  launchNotification: undefined,
+  hotline: undefined,
+};
+
+/** A measure with a second endorser is in force between them: tension eases. */
+function inForce(
+  r: Resolution,
+  p: { by: Delegation; index: number; order: { measure: TcbmId } },
+  endorsers: readonly Delegation[],
+) {
+  r.ledger.add(
+    'tension',
+    -3,
+    `${TCBM_NAMES[p.order.measure]} entered into force between ${endorsers.map(name).join(' and ')}`,
+    from(p),
+  );
 }
 
 /**
@@ -114,27 +136,12 @@ export function resolveDiplomacy(r: Resolution) {
       // Two proposed it at once: both endorse, and it enters into force between them.
       if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by);
       if (m.endorsers.length === 2) {
-        ledger.add(
-          'tension',
-          -3,
-          `${TCBM_NAMES[p.order.measure]} entered into force between ${m.endorsers.map(name).join(' and ')}`,
-          from(p),
-        );
+        inForce(r, p, m.endorsers);
       }
     } else w.measures[p.order.measure] = { endorsers: [p.by], proposedRound: r.round };
     ledger.add('draft.tcbm.momentum', 5, `${name(p.by)} proposed ${TCBM_NAMES[p.order.measure]}`, from(p));
     ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} proposed a confidence-building measure`, from(p));
-    commit(
-      r,
-      p.by,
-      'endorse',
-      p.order.measure === 'noFirstPlacement'
-        ? 'noFirstPlacement'
-        : p.order.measure === 'rendezvousNotice'
-          ? 'notifyApproaches'
-          : undefined,
-      `Proposed ${TCBM_NAMES[p.order.measure]}`,
-    );
+    commit(r, p.by, 'endorse', MEASURE_PLEDGE[p.order.measure], `Proposed ${TCBM_NAMES[p.order.measure]}`);
   }
   for (const p of ordersOf(r, 'endorseTcbm')) {
     const m = w.measures[p.order.measure];
@@ -143,24 +150,9 @@ export function resolveDiplomacy(r: Resolution) {
     if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by);
     ledger.add('draft.tcbm.momentum', 3, `${name(p.by)} endorsed ${TCBM_NAMES[p.order.measure]}`, from(p));
     if (!wasInForce && m.endorsers.length >= 2) {
-      ledger.add(
-        'tension',
-        -3,
-        `${TCBM_NAMES[p.order.measure]} entered into force between ${m.endorsers.map(name).join(' and ')}`,
-        from(p),
-      );
+      inForce(r, p, m.endorsers);
     }
-    commit(
-      r,
-      p.by,
-      'endorse',
-      p.order.measure === 'noFirstPlacement'
-        ? 'noFirstPlacement'
-        : p.order.measure === 'rendezvousNotice'
-          ? 'notifyApproaches'
-          : undefined,
-      `Endorsed ${TCBM_NAMES[p.order.measure]}`,
-    );
+    commit(r, p.by, 'endorse', MEASURE_PLEDGE[p.order.measure], `Endorsed ${TCBM_NAMES[p.order.measure]}`);
   }
   for (const p of ordersOf(r, 'statement')) {
     const pledge: Pledge | undefined =

@@ -29,8 +29,10 @@ export interface ParosServer {
  * WebSockets. Content is validated before anything listens, so bad content stops the start with its errors.
  */
 export function createParosServer(config: ServerConfig): ParosServer {
-  // A resolution sends each delegation's view of the world (tens of KB late in a campaign) in one patch.
-  Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 256 * 1024);
+  // A resolution sends each delegation's view of the world (tens of KB late in a campaign) in one patch. Each
+  // room keeps buffers of this size, so it is a trade: 128 KiB covers the usual resolution, and the encoder
+  // grows (with a warning) for a rare larger one.
+  Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 128 * 1024);
   const { scenarios, cards } = loadContent(config.contentDir);
   const directory = new SessionDirectory();
   const logs = new LogStore(join(config.dataDir, 'sessions'));

@@ -143,7 +143,8 @@ export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView 
       (c) =>
         (c.round === w.round || (c.round === w.round + 1 && c.source.kind === 'card')) && seesChange(c, v),
     ), // the last resolution's, and the cards already played in the round under way
-    story: w.story.filter((s) => sees(s.visibleTo, v)),
+    // Live views carry the story of the last two rounds (what the screens show); the end and the log have it all.
+    story: w.story.filter((s) => (revealAll || s.round >= w.round - 1) && sees(s.visibleTo, v)),
     cards: w.cards
       .filter((c) => all || !c.audience || w.round >= c.round || (v !== 'public' && c.audience.includes(v)))
       .map((c) => (all ? c : { ...c, card: { ...c.card, teacherNotes: '' } })),

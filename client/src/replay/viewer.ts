@@ -14,6 +14,8 @@ import type { SessionEvent } from '../../../shared/session/commands.ts';
 import { type SessionModel, headOf } from '../../../shared/session/model.ts';
 import { replaysApi } from '../net/api.ts';
 import { cardsPanel } from '../ui/cards.ts';
+import { tableCanvas } from '../ui/tableCanvas.ts';
+import { sessionViewOf } from './sessionView.ts';
 import { fill, h, notice } from '../ui/dom.ts';
 import { hostUrl, joinUrl } from '../ui/format.ts';
 import { rememberHosted } from '../ui/hosted.ts';
@@ -389,7 +391,15 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   );
   let world = worldPanel('The world through the eyes of the teacher');
   let cards = cardsPanel({ teacher: true });
-  const worldSlot = h('div', {}, cards.root, world.root);
+  // The same Phaser scenes as the live screens, drawn from the replayed state (the picker follows the phase).
+  const scenes = tableCanvas('The session replayed: table, chamber, orbit and Moon');
+  const worldSlot = h(
+    'div',
+    {},
+    h('section', { class: 'card', 'aria-label': 'Scenes' }, scenes.root),
+    cards.root,
+    world.root,
+  );
 
   // ---- Debrief
   const debrief = h('section', {
@@ -595,6 +605,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
     const seat = eyes !== 'teacher' && eyes !== 'public' ? eyes : undefined;
     world.update(w, seat && w ? { name: DELEGATION_NAMES[seat], secrets: w.secrets[seat] } : undefined);
     cards.update(w, s.round, s.phase ?? '', seat);
+    scenes.update(sessionViewOf(s, w, eyes));
     if (!w) fill(world.root, h('p', { class: 'empty' }, 'The world begins when round 1 starts.'));
     fill(
       allSecrets,
@@ -660,6 +671,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   return () => {
     leftAt.set(replay.id, { index, eyes });
     pause();
+    scenes.destroy();
     document.removeEventListener('keydown', stopKeys);
   };
 }

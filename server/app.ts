@@ -59,6 +59,12 @@ export function createParosServer(config: ServerConfig): ParosServer {
     },
     express: (app) => {
       app.disable('x-powered-by');
+      // Behind a proxy, rate limits must count each school's address, not the proxy's.
+      if (config.trustProxy)
+        app.set(
+          'trust proxy',
+          /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy,
+        );
       app.use(
         '/api/replays',
         replayRouter({

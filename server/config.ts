@@ -8,6 +8,7 @@ export interface ServerConfig {
   clientDir: string; // CLIENT_DIR: the built client (npm run build)
   dataDir: string; // DATA_DIR: the session logs (one SQLite file each, under sessions/)
   instructorKey: string | undefined; // INSTRUCTOR_KEY: opens every past session's replay, for whoever runs the server
+  trustProxy: string | undefined; // TRUST_PROXY: behind a reverse proxy, which hops to trust for the client's address (express)
   limits: RateLimits;
 }
 
@@ -17,8 +18,10 @@ export interface RateLimits {
   createsPerHour: number; // sessions created per address
 }
 
+// A school's whole class often shares one address: 30 typos a minute is generous, and guessing one of 23^6 codes
+// at that pace is hopeless.
 export const DEFAULT_LIMITS: RateLimits = {
-  failedLookupsPerMinute: 10,
+  failedLookupsPerMinute: 30,
   lookupsPerMinute: 300,
   createsPerHour: 60,
 };
@@ -41,6 +44,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: env.CLIENT_DIR || 'dist/client',
     dataDir: env.DATA_DIR || 'data',
     instructorKey: env.INSTRUCTOR_KEY || undefined,
+    trustProxy: env.TRUST_PROXY || undefined,
     limits: {
       failedLookupsPerMinute: numberFrom(
         env,

@@ -46,10 +46,13 @@ export class SessionLog {
     const file = join(dir, `${header.sessionId}.sqlite`);
     if (existsSync(file)) throw new LogError(`A log for session ${header.sessionId} already exists.`);
     const log = new SessionLog(file, SessionLog.openDb(file));
+    // Header and status together, or neither: a log is never half-created.
+    log.db.exec('BEGIN');
     log.db.prepare('INSERT INTO header (id, json) VALUES (1, ?)').run(JSON.stringify(header));
     log.db
       .prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)')
       .run('lobby', hostSecretHash);
+    log.db.exec('COMMIT');
     return log;
   }
 
@@ -105,6 +108,18 @@ export class SessionLog {
       JSON.stringify(entry.command),
       entry.version,
     );
+  }
+
+  /** Appends several entries in one transaction: all of them, or none. */
+  appendAll(entries: readonly LogEntry[]) {
+    this.db.exec('BEGIN');
+    try {
+      for (const e of entries) this.append(e);
+      this.db.exec('COMMIT');
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
   }
 
   entries(): LogEntry[] {

@@ -164,7 +164,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
 
   /** A fork starts from the state another session had at entry `seq`: its log begins with those entries. */
   private copyPrefix({ state, prefix }: { state: SessionModel; prefix: LogEntry[] }) {
-    for (const entry of prefix) this.log.append(entry);
+    this.log.appendAll(prefix);
     this.seq = prefix.length;
     this.model = state;
     this.log.setStage(state.stage);
@@ -211,7 +211,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         throw new ServerError(403, 'That host link is not valid for this session.');
       }
     }
-    if (options.role === 'student' && options.memberKey) {
+    // In a what-if fork the original class's seats wait for the teacher: their old keys do not open them.
+    if (options.role === 'student' && options.memberKey && !this.log.header().forkedFrom) {
       // A tab that kept its key takes its seat back (after a restart, or after the hold ran out).
       const keyHash = hashSecret(options.memberKey);
       const member = Object.values(this.model.members).find((m) => m.keyHash === keyHash);
@@ -253,8 +254,11 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         throw new ServerError(409, outcome.refusal.message);
       // A second tab with the same key takes over: the seat has one connection.
       for (const other of this.clients)
-        if (other !== client && other.userData?.memberId === auth.reclaim)
+        if (other !== client && other.userData?.memberId === auth.reclaim) {
+          // The old tab no longer speaks for the seat: its leaving must not mark the member away or gone.
+          other.userData = { role: 'student' };
           other.leave(CLOSE_REMOVED, 'This seat was opened in another tab.');
+        }
       client.userData = { role: 'student', memberId: auth.reclaim };
       memberKey = auth.memberKey;
     } else if (auth.role === 'student') {
@@ -284,7 +288,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     const memberId = client.userData?.memberId;
     if (memberId && !this.model.members[memberId]) return; // removed by the teacher: nothing to hold
     if (code === CLOSE_REMOVED) return;
-    if (memberId) this.dispatch({ kind: 'system' }, { type: 'memberDropped', memberId });
+    if (memberId && !this.heldElsewhere(client, memberId)) {
+      this.dispatch({ kind: 'system' }, { type: 'memberDropped', memberId });
+    }
     this.refreshPresence();
     // Refused while the room shuts down, or for a connection that never finished joining: onLeave follows.
     this.allowReconnection(client, this.services.reconnectSeconds).catch(() => undefined);
@@ -305,9 +311,14 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   override onLeave(client: Client<{ userData: Seat }>) {
     this.lastActivity = Date.now();
     const memberId = client.userData?.memberId;
-    if (memberId && this.model.members[memberId])
+    if (memberId && this.model.members[memberId] && !this.heldElsewhere(client, memberId))
       this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId });
     this.refreshPresence();
+  }
+
+  /** Whether another live connection now holds this member's seat (it came back through its seat key). */
+  private heldElsewhere(client: Client<{ userData: Seat }>, memberId: string): boolean {
+    return this.clients.some((c) => c !== client && c.userData?.memberId === memberId);
   }
 
   override onDispose() {
@@ -360,9 +371,17 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     this.seq++;
     const stageBefore = this.model.stage;
     this.model = outcome.state;
-    if (this.model.stage !== stageBefore) this.log.setStage(this.model.stage);
-    for (const e of outcome.events)
-      if (e.type === 'roundResolved') this.log.recordRoundHash(e.round, this.seq, stateHash(this.model));
+    try {
+      if (this.model.stage !== stageBefore) this.log.setStage(this.model.stage);
+      for (const e of outcome.events)
+        if (e.type === 'roundResolved') this.log.recordRoundHash(e.round, this.seq, stateHash(this.model));
+    } catch (e) {
+      // The entry itself is safe; a missing stage or hash is reported, and play goes on.
+      console.error(
+        `The log of ${this.roomId} could not record the stage or a round hash:`,
+        (e as Error).message,
+      );
+    }
     projectSession(this.model, this.state, this.services.scenarios);
     for (const event of outcome.events) {
       if (event.type === 'memberRemoved') this.disconnectMember(event.memberId);
@@ -427,6 +446,14 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       this.phaseTimer?.clear();
       this.phaseTimer = undefined;
       this.state.phaseEndsAt = 0;
+      return;
+    }
+    if (this.model.timerPaused) {
+      // Restored while paused: the phase waits, with its full time, for the teacher to resume it.
+      this.phaseTimer?.clear();
+      this.phaseTimer = undefined;
+      this.state.phaseEndsAt = 0;
+      this.state.phaseRemainingMs = settings.phaseMinutes[phase] * 60_000;
       return;
     }
     this.startTimer(settings.phaseMinutes[phase] * 60_000);

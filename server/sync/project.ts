@@ -116,7 +116,15 @@ function assign<T extends object, K extends keyof T>(target: T, key: K, value: T
 }
 
 /** Keeps a synced message list equal to the model's: append the new ones, drop the oldest the model dropped. */
-function syncMessages(list: { length: number; at(i: number): MessageState | undefined; push(...m: MessageState[]): number; shift(): MessageState | undefined }, messages: readonly Message[]) {
+function syncMessages(
+  list: {
+    length: number;
+    at(i: number): MessageState | undefined;
+    push(...m: MessageState[]): number;
+    shift(): MessageState | undefined;
+  },
+  messages: readonly Message[],
+) {
   const firstId = messages[0]?.id;
   while (list.length > 0 && (firstId === undefined || (list.at(0)?.id ?? 0) < firstId)) list.shift();
   const lastId = list.length > 0 ? (list.at(list.length - 1)?.id ?? 0) : 0;

@@ -147,7 +147,8 @@ export function viewFor(w: World, viewer: Viewer, revealAll = false): WorldView 
     story: w.story.filter((s) => (revealAll || s.round >= w.round - 1) && sees(s.visibleTo, v)),
     cards: w.cards
       .filter((c) => all || !c.audience || w.round >= c.round || (v !== 'public' && c.audience.includes(v)))
-      .map((c) => (all ? c : { ...c, card: { ...c.card, teacherNotes: '' } })),
+      // Teacher notes stay the teacher's, even when the end reveals everything else.
+      .map((c) => (viewer === 'teacher' ? c : { ...c, card: { ...c.card, teacherNotes: '' } })),
     scores: all ? allScores(w) : undefined,
   };
 }

@@ -327,6 +327,8 @@ function handle(
       return advance(s, ctx);
 
     case 'phaseTimeUp':
+      if (s.timerPaused)
+        return refuse('nothingToDo', 'The timer is paused: the phase waits for the teacher.');
       if (s.stage !== 'playing' || s.round !== c.round || s.phase !== c.phase) {
         return refuse('nothingToDo', 'That timer belongs to a phase that is already over.');
       }

@@ -125,6 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clientDir,
     dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'paros-data-')),
     instructorKey: options.instructorKey,
+    trustProxy: undefined,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   // A rejection nobody handles is a server bug even when it crashes nothing (@colyseus/core loads @pm2/io,

@@ -430,8 +430,11 @@ describe.each(shipped.map((s) => [s.id, s] as const))('the %s scenario played to
       const shown = new Set(w.cards.map((c) => c.card.id));
       for (const c of w.changes)
         if (c.source.kind === 'card') expect(shown.has(c.source.card), c.source.card).toBe(true);
-      // And at the end, everyone reads each card with its teacher notes (the debrief opens everything).
-      expect(viewFor(w, 'public', true).cards).toEqual(w.cards);
+      // At the end everyone reads each card, but its teacher notes stay the teacher's.
+      expect(viewFor(w, 'public', true).cards).toEqual(
+        w.cards.map((c) => ({ ...c, card: { ...c.card, teacherNotes: '' } })),
+      );
+      expect(viewFor(w, 'teacher', true).cards).toEqual(w.cards);
     }
   });
 
@@ -708,7 +711,7 @@ describe('what each viewer sees of a card', () => {
     expect(viewFor(s.world as World, 'us').cards.map((c) => c.card.id)).toContain(doll.id);
   });
 
-  it('teacher notes go to the teacher only, until the end opens everything', () => {
+  it('teacher notes go to the teacher only, even at the end when everything else opens', () => {
     for (const viewer of ['public', 'us', 'china', 'russia'] as const) {
       const view = viewFor(revealed, viewer);
       for (const c of view.cards) expect(c.card.teacherNotes, viewer).toBe('');
@@ -720,7 +723,10 @@ describe('what each viewer sees of a card', () => {
       crimea.teacherNotes,
       doll.teacherNotes,
     ]);
-    expect(viewFor(revealed, 'us', true).cards).toEqual(revealed.cards);
+    expect(viewFor(revealed, 'us', true).cards).toEqual(
+      revealed.cards.map((c) => ({ ...c, card: { ...c.card, teacherNotes: '' } })),
+    );
+    expect(viewFor(revealed, 'teacher', true).cards).toEqual(revealed.cards);
   });
 
   // Regression: an intelligence card's new weapon once showed at once in the public capability numbers, so the

@@ -48,7 +48,8 @@ export function consoleScreen(
   const privateUrl = hostUrl(code, opts.secret);
   const privateLink = h(
     'details',
-    { class: 'card private', open: opts.justCreated, id: 'private-link' },
+    // Folded even right after creation: a projected console must not show the secret.
+    { class: 'card private', id: 'private-link' },
     h('summary', {}, 'Your private host link'),
     h(
       'p',

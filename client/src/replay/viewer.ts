@@ -10,6 +10,7 @@ import { describeOrder } from '../../../shared/rules/describe.ts';
 import type { World } from '../../../shared/rules/model.ts';
 import { orderCost } from '../../../shared/rules/orders.ts';
 import { type Viewer, viewFor, type WorldView } from '../../../shared/rules/views.ts';
+import { type Message, PAIRS, partiesOf } from '../../../shared/session/chat.ts';
 import type { SessionEvent } from '../../../shared/session/commands.ts';
 import { type SessionModel, headOf } from '../../../shared/session/model.ts';
 import { replaysApi } from '../net/api.ts';
@@ -380,6 +381,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   const room = h('div', { class: 'room', id: 'replay-room' });
   const desks = h('div', { class: 'desks', id: 'replay-desks' });
   const allSecrets = h('div', { class: 'all-secrets', id: 'replay-secrets' });
+  const talks = h('div', { class: 'replay-talks', id: 'replay-talks' });
   const roomSection = h(
     'section',
     { class: 'card', 'aria-labelledby': 'replay-room-title' },
@@ -387,6 +389,8 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
     room,
     h('h3', {}, 'Delegation desks'),
     desks,
+    h('h3', {}, 'Talks'),
+    talks,
     allSecrets,
   );
   let world = worldPanel('The world through the eyes of the teacher');
@@ -657,6 +661,49 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
       ...(visible.length === 0
         ? [h('p', { class: 'empty' }, 'The desks are secret: choose the teacher’s eyes or a delegation’s.')]
         : visible.map((d) => deskCard(s, d))),
+    );
+    renderTalks(s);
+  }
+
+  /** The talks as they stood at this position, as far as the chosen eyes could read them. */
+  function renderTalks(s: SessionModel) {
+    const lists: [string, readonly Message[]][] = [['CD floor (public)', s.chat.floor]];
+    for (const d of DELEGATIONS) {
+      if (eyes === 'teacher' || eyes === d) lists.push([`${DELEGATION_NAMES[d]} team chat`, s.chat.team[d]]);
+    }
+    for (const pair of PAIRS) {
+      const [a, b] = partiesOf(pair);
+      if (eyes === 'teacher' || eyes === a || eyes === b) {
+        lists.push([
+          `${DELEGATION_NAMES[a]}–${DELEGATION_NAMES[b]} channel (${s.chat.channels[pair].status})`,
+          s.chat.channels[pair].messages,
+        ]);
+      }
+    }
+    fill(
+      talks,
+      ...lists.map(([title, messages]) =>
+        h(
+          'details',
+          { class: 'replay-talk' },
+          h('summary', {}, `${title}: ${messages.length} message${messages.length === 1 ? '' : 's'}`),
+          messages.length
+            ? h(
+                'ul',
+                { class: 'messages' },
+                ...messages.map((m) =>
+                  h(
+                    'li',
+                    { class: 'message' },
+                    h('span', { class: 'who' }, `${m.nickname} (round ${m.round})`),
+                    ': ',
+                    h('span', { class: 'text' }, m.text),
+                  ),
+                ),
+              )
+            : h('p', { class: 'empty' }, 'Nothing said yet.'),
+        ),
+      ),
     );
   }
 

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readContent } from '../../server/content.ts';
-import { launchChromium, type RunningServer, startServer } from './browser.ts';
+import { classroom, SHOTS } from './classroom.ts';
 
-const SHOTS = 'test-results';
 /** Polls with room to spare: the pages run Phaser and the machine may be busy with other work. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const content = readContent('content');
@@ -24,25 +22,7 @@ const MY_CARD = {
 };
 
 describe('event cards in real browsers', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width = 1366, height = 768): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    return page;
-  }
+  const room = classroom();
 
   /** The id of the element that has the keyboard focus. */
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -78,8 +58,8 @@ describe('event cards in real browsers', () => {
 
   it('the class reads the round’s cards; the teacher plays a deck card and one of their own; students reopen them', async () => {
     expect(ROUND_1.length).toBeGreaterThan(0);
-    const teacher = await newPage();
-    await teacher.goto(`${server.url}/#/host`);
+    const teacher = await room.newPage();
+    await teacher.goto(`${room.server.url}/#/host`);
     await poll(() => teacher.locator('#setup-scenario option').count()).toBeGreaterThan(1);
     await teacher.locator('#setup-scenario').selectOption('campaign');
     await teacher.locator('#setup-timers').uncheck();
@@ -87,8 +67,8 @@ describe('event cards in real browsers', () => {
     const code = ((await teacher.locator('#console-code').textContent()) ?? '').trim();
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{6}$/);
 
-    const board = await newPage(1280, 720);
-    await board.goto(`${server.url}/#/board/${code}`);
+    const board = await room.newPage(1280, 720);
+    await board.goto(`${room.server.url}/#/board/${code}`);
     await poll(() => board.locator('#board-code').textContent()).toBe(code);
 
     const students: Record<string, Page> = {};
@@ -96,8 +76,8 @@ describe('event cards in real browsers', () => {
       ['Ana', 'us', 1366, 768],
       ['Wei', 'china', 390, 844], // a phone
     ] as const) {
-      const page = await newPage(width, height);
-      await page.goto(`${server.url}/#/join/${code}`);
+      const page = await room.newPage(width, height);
+      await page.goto(`${room.server.url}/#/join/${code}`);
       await page.getByLabel('Nickname').fill(nick);
       await page.getByRole('button', { name: 'Join the session' }).click();
       await page.locator(`#choose-${seat}`).click();

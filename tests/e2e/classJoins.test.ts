@@ -1,37 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, startServer } from './browser.ts';
-
-const SHOTS = 'test-results';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { classroom, SHOTS } from './classroom.ts';
 
 describe('a class joins in real browsers', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width = 1366, height = 768): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    return page;
-  }
+  const room = classroom();
 
   it('teacher creates a session, three students take the three delegations, the board shows them', async () => {
     // The teacher hosts from the console with the default settings.
-    const teacher = await newPage();
-    await teacher.goto(server.url);
+    const teacher = await room.newPage();
+    await teacher.goto(room.server.url);
     await teacher.getByRole('link', { name: 'Host a session' }).click();
     await expect.poll(() => teacher.locator('#setup-scenario option').count()).toBeGreaterThan(1);
     await teacher.getByRole('button', { name: 'Create session' }).click();
@@ -44,8 +22,8 @@ describe('a class joins in real browsers', () => {
     expect(new URL(teacher.url()).hash).toBe(`#/host/${code}`);
 
     // The projector board shows the code large and a QR code.
-    const board = await newPage(1280, 720);
-    await board.goto(`${server.url}/#/board/${code}`);
+    const board = await room.newPage(1280, 720);
+    await board.goto(`${room.server.url}/#/board/${code}`);
     await expect.poll(() => board.locator('#board-code').textContent()).toBe(code);
     expect(await board.locator('.qr svg').count()).toBe(1);
 
@@ -57,8 +35,8 @@ describe('a class joins in real browsers', () => {
     ] as const;
     const pages: Page[] = [];
     for (const s of students) {
-      const page = await newPage(390, 844); // a phone
-      await page.goto(server.url);
+      const page = await room.newPage(390, 844); // a phone
+      await page.goto(room.server.url);
       await page.getByLabel('Join code').fill(s.typed);
       await page.getByLabel('Nickname').fill(`  ${s.nick} `);
       await page.getByRole('button', { name: 'Join the session' }).click();
@@ -75,8 +53,8 @@ describe('a class joins in real browsers', () => {
     await board.locator('.table-canvas[data-ready="true"]').waitFor({ timeout: 30_000 });
 
     // A fourth student with a taken nickname gets a plain refusal.
-    const late = await newPage(390, 844);
-    await late.goto(`${server.url}/#/join/${code}`);
+    const late = await room.newPage(390, 844);
+    await late.goto(`${room.server.url}/#/join/${code}`);
     await late.getByLabel('Nickname').fill('ana');
     await late.getByRole('button', { name: 'Join the session' }).click();
     await expect.poll(() => late.locator('#join-status').textContent()).toContain('already called');

@@ -4,13 +4,11 @@
  * channel and talk in it, Russia speaks on the CD floor (which the board shows), the teacher announces, a member
  * drafts the orders and the head confirms them. Russia's pages and the board never receive the channel's words.
  */
-import { mkdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, startServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { classroom, SHOTS } from './classroom.ts';
 
-const SHOTS = 'test-results';
 /** Polls with room to spare: eight pages share two cores, and the machine may be busy with other work. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
 
@@ -23,38 +21,30 @@ interface Student {
 }
 
 describe('a class plays two rounds with talks in real browsers', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const room = classroom();
   /** Every WebSocket frame each page received, to prove some text never reached it. */
   const frames = new Map<Page, Buffer[]>();
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   async function newPage(width: number, height: number): Promise<Page> {
     // Reduced motion: the scenes skip their animations, so eight pages leave the CPU to the test.
-    const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
     // Eight pages would draw their scenes with WebGL in software, on one GPU process that takes a whole core.
     // This test is about talks: the scenes use Phaser's canvas renderer at a few frames a second, which costs
     // a tenth as much and leaves the cores to the server and the pages' own updates.
-    await context.addInitScript(() => {
-      const getContext = HTMLCanvasElement.prototype.getContext;
-      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: []) {
-        return /webgl/.test(type) ? null : getContext.call(this, type as '2d', ...rest);
-      } as typeof getContext;
-      window.requestAnimationFrame = (cb) => window.setTimeout(() => cb(performance.now()), 200);
-      window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+    const page = await room.newPage(width, height, {
+      reducedMotion: true,
+      initScript: () => {
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (
+          this: HTMLCanvasElement,
+          type: string,
+          ...rest: []
+        ) {
+          return /webgl/.test(type) ? null : getContext.call(this, type as '2d', ...rest);
+        } as typeof getContext;
+        window.requestAnimationFrame = (cb) => window.setTimeout(() => cb(performance.now()), 200);
+        window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+      },
     });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
     const received: Buffer[] = [];
     frames.set(page, received);
     page.on('websocket', (ws) =>
@@ -113,7 +103,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
   it('teams talk, two delegations open a channel, Russia speaks on the floor, the heads confirm, twice', async () => {
     // The teacher hosts with timers off, so the test moves the phases.
     const teacher = await newPage(1366, 900);
-    await teacher.goto(`${server.url}/#/host`);
+    await teacher.goto(`${room.server.url}/#/host`);
     await poll(() => teacher.locator('#setup-scenario option').count()).toBeGreaterThan(1);
     await teacher.locator('#setup-timers').uncheck();
     await teacher.getByRole('button', { name: 'Create session' }).click();
@@ -122,7 +112,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
     expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTWXY]{6}$/);
 
     const board = await newPage(1280, 720);
-    await board.goto(`${server.url}/#/board/${code}`);
+    await board.goto(`${room.server.url}/#/board/${code}`);
     await poll(() => board.locator('#board-code').textContent()).toBe(code);
 
     // Six students: the first at each desk is its head; three of them on phones.
@@ -136,7 +126,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
       ['Olga', 'russia', 2, 390, 844],
     ] as const) {
       const page = await newPage(width, height);
-      await page.goto(`${server.url}/#/join/${code}`);
+      await page.goto(`${room.server.url}/#/join/${code}`);
       await page.getByLabel('Nickname').fill(nick);
       await page.getByRole('button', { name: 'Join the session' }).click();
       await page.locator(`#choose-${seat}`).click();

@@ -1,30 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, startServer } from './browser.ts';
-
-const SHOTS = 'test-results';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { classroom, SHOTS } from './classroom.ts';
 
 describe('three delegations play a round in real browsers', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width = 1366, height = 768): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    return page;
-  }
+  const room = classroom();
 
   /** Adds an order through the team's order form, by keyboard-reachable controls only. */
   async function addOrder(page: Page, kind: string, fields: Record<string, string> = {}) {
@@ -41,15 +20,15 @@ describe('three delegations play a round in real browsers', () => {
   }
 
   it('drafts orders, the heads confirm, the teacher resolves, and everyone reads what happened and why', async () => {
-    const teacher = await newPage();
-    await teacher.goto(`${server.url}/#/host`);
+    const teacher = await room.newPage();
+    await teacher.goto(`${room.server.url}/#/host`);
     await expect.poll(() => teacher.locator('#setup-scenario option').count()).toBeGreaterThan(1);
     await teacher.locator('#setup-timers').uncheck();
     await teacher.getByRole('button', { name: 'Create session' }).click();
     const code = ((await teacher.locator('#console-code').textContent()) ?? '').trim();
 
-    const board = await newPage(1280, 720);
-    await board.goto(`${server.url}/#/board/${code}`);
+    const board = await room.newPage(1280, 720);
+    await board.goto(`${room.server.url}/#/board/${code}`);
 
     const team: Record<string, Page> = {};
     for (const [nick, seat] of [
@@ -57,8 +36,8 @@ describe('three delegations play a round in real browsers', () => {
       ['Wei', 'china'],
       ['Sasha', 'russia'],
     ] as const) {
-      const page = await newPage(1366, 768);
-      await page.goto(`${server.url}/#/join/${code}`);
+      const page = await room.newPage(1366, 768);
+      await page.goto(`${room.server.url}/#/join/${code}`);
       await page.getByLabel('Nickname').fill(nick);
       await page.getByRole('button', { name: 'Join the session' }).click();
       await page.locator(`#choose-${seat}`).click();

@@ -5,13 +5,12 @@
  * read as a debrief and as a printable report. An instructor with the key lists it from a fresh browser; a
  * student's browser cannot open it.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type RunningServer, startServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { classroom, SHOTS } from './classroom.ts';
 
-const SHOTS = 'test-results';
 const INSTRUCTOR_KEY = 'replay-test-instructor-key';
 /** Polls with room to spare: the machine has two cores and may be busy with other work. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
@@ -26,31 +25,17 @@ const NOTE_IN_PLAY = 'Heads confirm the first orders';
 const NOTE_IN_REPLAY = 'Looking back at the first resolution';
 
 describe('the replay and debrief of a played session', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const room = classroom({ INSTRUCTOR_KEY });
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startServer({ INSTRUCTOR_KEY });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(width = 1366, height = 768): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
-    // Several pages draw their scenes in software on two cores: a few frames a second is plenty here.
-    await context.addInitScript(() => {
-      window.requestAnimationFrame = (cb) => window.setTimeout(() => cb(performance.now()), 200);
-      window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+  // Several pages draw their scenes in software on two cores: a few frames a second is plenty here.
+  const newPage = (width?: number, height?: number) =>
+    room.newPage(width, height, {
+      reducedMotion: true,
+      initScript: () => {
+        window.requestAnimationFrame = (cb) => window.setTimeout(() => cb(performance.now()), 200);
+        window.cancelAnimationFrame = (id) => window.clearTimeout(id);
+      },
     });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    return page;
-  }
 
   const bodyText = async (page: Page) => (await page.locator('body').textContent()) ?? '';
 
@@ -91,7 +76,7 @@ describe('the replay and debrief of a played session', () => {
   it('lists, verifies, plays back, hides secrets, bookmarks, exports, forks and debriefs a session', async () => {
     // ---- A class plays one round.
     const teacher = await newPage();
-    await teacher.goto(`${server.url}/#/host`);
+    await teacher.goto(`${room.server.url}/#/host`);
     await poll(() => teacher.locator('#setup-scenario option').count()).toBeGreaterThan(1);
     await teacher.locator('#setup-timers').uncheck();
     await teacher.getByRole('button', { name: 'Create session' }).click();
@@ -107,7 +92,7 @@ describe('the replay and debrief of a played session', () => {
       ['Sasha', 'russia'],
     ] as const) {
       const page = await newPage();
-      await page.goto(`${server.url}/#/join/${code}`);
+      await page.goto(`${room.server.url}/#/join/${code}`);
       await page.getByLabel('Nickname').fill(nick);
       await page.getByRole('button', { name: 'Join the session' }).click();
       await page.locator(`#choose-${seat}`).click();
@@ -292,13 +277,13 @@ describe('the replay and debrief of a played session', () => {
     const forked = ((await forkCode.textContent()) ?? '').trim();
     expect(forked).toMatch(/^[A-Z0-9]{4,}$/);
     expect(forked).not.toBe(code);
-    const found = await fetch(`${server.url}/api/sessions/${forked}`);
+    const found = await fetch(`${room.server.url}/api/sessions/${forked}`);
     expect(found.status).toBe(200);
     expect(((await found.json()) as { stage: string }).stage).toBe('playing');
 
     // ---- 5. An instructor, in a fresh browser that hosted nothing, lists every session with the key.
     const instructor = await newPage();
-    await instructor.goto(`${server.url}/#/replay`);
+    await instructor.goto(`${room.server.url}/#/replay`);
     await poll(() => instructor.locator('#replay-mine-empty').textContent()).toContain('hosted no session');
     await instructor.locator('#replay-instructor-key').fill(INSTRUCTOR_KEY);
     await instructor.locator('#replay-instructor-list').click();
@@ -312,10 +297,10 @@ describe('the replay and debrief of a played session', () => {
     await poll(() => instructor.locator('#replay-bookmarks').textContent()).toContain(NOTE_IN_REPLAY);
 
     // ---- 6. A student's browser holds no key: the page says so, and the server refuses its credentials.
-    await us.goto(`${server.url}/#/replay/${id}`);
+    await us.goto(`${room.server.url}/#/replay/${id}`);
     await poll(() => us.locator('#replay-open-error').textContent()).toContain('holds no key');
     expect(await bodyText(us)).not.toContain(SAID.china);
-    await us.goto(`${server.url}/#/replay/${id}/report`);
+    await us.goto(`${room.server.url}/#/replay/${id}/report`);
     await poll(() => us.getByRole('alert').textContent()).toContain('holds no key');
     expect(await us.locator('#report-print').count()).toBe(0);
     const statuses = await us.evaluate(async (sessionId) => {

@@ -1,0 +1,149 @@
+import type { Delegation } from '../model/seats.ts';
+import { COUNTERSPACE, type Counterspace, RESOLUTION_TOPICS } from '../rules/model.ts';
+import type { Order } from '../rules/orders.ts';
+import type { WorldView } from '../rules/views.ts';
+
+/**
+ * What a doctrine reads: the world as its own delegation sees it now, and as it saw it at the start of the
+ * previous round (undefined in round 1). A doctrine never sees more than the delegation's screen shows.
+ */
+export interface Situation {
+  me: Delegation;
+  now: WorldView;
+  before: WorldView | undefined;
+}
+
+/**
+ * A way of playing a delegation: the orders it wishes for this round, best first. The caller keeps the
+ * affordable, valid prefix (see `affordableOrders`), so a doctrine need not count points. Pure: same situation,
+ * same wishes.
+ */
+export type Doctrine = (s: Situation) => Order[];
+
+/** The rival each delegation watches most: the US watches Russia first, China and Russia the US. */
+const rival = (d: Delegation): Delegation => (d === 'us' ? 'russia' : 'us');
+const partner = (d: Delegation): Delegation => (d === 'china' ? 'russia' : 'china');
+const weaponOf = (round: number, shift = 0): Counterspace => COUNTERSPACE[(round + shift) % 4] ?? 'jamming';
+
+/** Plays nothing: the baseline every objective's base rate is measured against. */
+export const idle: Doctrine = () => [];
+
+/** Arms in the open every round: weapons, missile warning, satellites and sensors; never tests. */
+export const arm: Doctrine = ({ now }) => [
+  { kind: 'buildCounterspace', weapon: weaponOf(now.round) },
+  { kind: 'buildCounterspace', weapon: weaponOf(now.round, 1) },
+  { kind: 'buildMissileWarning' },
+  { kind: 'launchSatellites', regime: 'meo', count: 2 },
+  { kind: 'buildSsa' },
+];
+
+/** The cheapest hidden arming first: covert jammers and co-orbital inspectors, then open arming with the rest. */
+export const covertArm: Doctrine = (s) => [
+  { kind: 'buildCounterspace', weapon: 'jamming' },
+  { kind: 'buildCounterspace', weapon: 'coOrbital' },
+  ...arm(s),
+];
+
+/**
+ * First Committee resolutions on every topic and a yes to every resolution up for a vote (the cheap lever),
+ * then arming with what is left.
+ */
+export const spam: Doctrine = (s) => [
+  ...s.now.resolutions
+    .filter((r) => !r.result && r.proposedRound === s.now.round)
+    .map((r): Order => ({ kind: 'voteResolution', resolution: r.id, vote: 'yes' })),
+  ...RESOLUTION_TOPICS.map((topic): Order => ({ kind: 'proposeResolution', topic })),
+  ...arm(s),
+];
+
+/** Talks and hedges: the PPWT with verification, transparency measures, a summit, debris clean-up, sensors. */
+export const negotiate: Doctrine = ({ me, now }) => [
+  now.drafts.ppwt.clauses.verification
+    ? { kind: 'coSponsor', draft: 'ppwt' }
+    : now.drafts.ppwt.tabled
+      ? { kind: 'amendDraft', draft: 'ppwt', clause: 'verification' }
+      : { kind: 'tableDraft', draft: 'ppwt' },
+  now.measures.hotline
+    ? { kind: 'endorseTcbm', measure: 'hotline' }
+    : { kind: 'proposeTcbm', measure: 'hotline' },
+  now.measures.rendezvousNotice
+    ? { kind: 'endorseTcbm', measure: 'rendezvousNotice' }
+    : { kind: 'proposeTcbm', measure: 'rendezvousNotice' },
+  { kind: 'summit', with: rival(me) },
+  { kind: 'debrisMitigation' },
+  now.drafts.ppwt.clauses.groundBasedAsat
+    ? { kind: 'workingPaper', topic: 'verification' }
+    : { kind: 'amendDraft', draft: 'ppwt', clause: 'groundBasedAsat' },
+  { kind: 'buildSsa' },
+  { kind: 'launchSatellites', regime: 'meo', count: 1 },
+];
+
+/** Arms and shows it: tests against its rival, jams, then builds. */
+export const escalate: Doctrine = (s) => [
+  { kind: 'testCounterspace', weapon: 'coOrbital', target: rival(s.me) },
+  { kind: 'jam', target: rival(s.me) },
+  ...arm(s),
+];
+
+/**
+ * Whether anyone else armed or breached a rule in the last round, as far as this delegation can see: an order
+ * of another's raised a counterspace level it can see, or a violation by another came to light. Capabilities a
+ * card gave (the record) are not a defection.
+ */
+export function othersDefected({ me, now, before }: Situation): boolean {
+  const armed = now.changes.some(
+    (c) =>
+      c.source.kind === 'order' &&
+      c.source.by !== me &&
+      c.delta > 0 &&
+      c.target.startsWith(`capability.${c.source.by}.counterspace.`),
+  );
+  const breached = now.violations
+    .slice(before?.violations.length ?? 0)
+    .some((v) => v.by !== me && v.round >= now.round);
+  return armed || breached;
+}
+
+/**
+ * Conditional verified cooperation: negotiates for verifiable texts and transparency while nobody it can see
+ * armed or breached in the last round; answers a defection with a round of arming, then offers talks again.
+ */
+export const verifiedCooperation: Doctrine = (s) => (othersDefected(s) ? arm(s) : negotiate(s));
+
+/** Negotiates and arms in measure, keeping its word: talks first, then what its commitments allow. */
+export const balanced: Doctrine = (s) => {
+  const talks = negotiate(s);
+  return [
+    talks[0],
+    { kind: 'buildCounterspace', weapon: 'jamming' },
+    talks[1],
+    { kind: 'buildMissileWarning' },
+    talks[3],
+    { kind: 'launchSatellites', regime: 'meo', count: 1 },
+    talks[4],
+  ].filter((o): o is Order => o !== undefined);
+};
+
+/** Works the bilateral arena: summits and deals with its partner, lunar partnerships, then sensors. */
+export const align: Doctrine = ({ me }) => [
+  { kind: 'summit', with: partner(me) },
+  { kind: 'techDeal', with: partner(me), deal: me === 'us' ? 'navigation' : 'rocketEngines' },
+  { kind: 'lunarPartnership', bloc: me === 'us' ? 'artemis' : 'ilrs' },
+  { kind: 'lunarMission' },
+  { kind: 'buildSsa' },
+];
+
+/** Every doctrine by name, in the order the tournament's tables print them. */
+export const DOCTRINES = {
+  idle,
+  arm,
+  covertArm,
+  spam,
+  negotiate,
+  verifiedCooperation,
+  escalate,
+  balanced,
+  align,
+} as const satisfies Record<string, Doctrine>;
+export type DoctrineName = keyof typeof DOCTRINES;
+export const DOCTRINE_NAMES = Object.keys(DOCTRINES) as DoctrineName[];

@@ -14,6 +14,8 @@ import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
+import type { JoinAddressResponse } from '../shared/protocol.ts';
+import { joinAddresses } from './joinAddress.ts';
 
 export interface ParosServer {
   colyseus: Server;
@@ -21,6 +23,8 @@ export interface ParosServer {
   scenarios: readonly ScenarioSummary[];
   /** Starts listening; resolves with the port (useful when the config asks for port 0). */
   listen(): Promise<number>;
+  /** Where students should open PAROS, once listening. */
+  joinAddress(): JoinAddressResponse;
   close(): Promise<void>;
 }
 
@@ -75,6 +79,10 @@ export function createParosServer(config: ServerConfig): ParosServer {
           limits: config.limits,
         }),
       );
+      // Where students open PAROS (the board's address and QR code): never the teacher's own localhost.
+      app.get('/api/join-address', (_req, res) => {
+        res.json(joinAddresses(config.publicUrl, (http.address() as AddressInfo).port));
+      });
       app.use('/api', apiRouter({ directory, scenarios, cards, capability, limits: config.limits }));
       app.get('/healthz', (_req, res) => {
         res.json({ ok: true, sessions: directory.size });
@@ -95,6 +103,9 @@ export function createParosServer(config: ServerConfig): ParosServer {
       await colyseus.listen(config.port, config.host);
       await restoreSessions(logs, capability);
       return (http.address() as AddressInfo).port;
+    },
+    joinAddress() {
+      return joinAddresses(config.publicUrl, (http.address() as AddressInfo).port);
     },
     async close() {
       await colyseus.gracefullyShutdown(false);

@@ -8,6 +8,7 @@ export interface ServerConfig {
   clientDir: string; // CLIENT_DIR: the built client (npm run build)
   dataDir: string; // DATA_DIR: the session logs (one SQLite file each, under sessions/)
   instructorKey: string | undefined; // INSTRUCTOR_KEY: opens every past session's replay, for whoever runs the server
+  publicUrl: string | undefined; // PUBLIC_URL: the address students open ("https://paros.school.example"), for the board and QR code
   trustProxy: string | undefined; // TRUST_PROXY: behind a reverse proxy, which hops to trust for the client's address (express)
   limits: RateLimits;
 }
@@ -34,6 +35,20 @@ function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return n;
 }
 
+function urlFrom(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be a full address such as http://192.168.1.20:2567, not "${raw}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${name} must start with http:// or https://, not "${raw}".`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: numberFrom(env, 'PORT', 2567),
@@ -44,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: env.CLIENT_DIR || 'dist/client',
     dataDir: env.DATA_DIR || 'data',
     instructorKey: env.INSTRUCTOR_KEY || undefined,
+    publicUrl: urlFrom(env, 'PUBLIC_URL'),
     trustProxy: env.TRUST_PROXY || undefined,
     limits: {
       failedLookupsPerMinute: numberFrom(

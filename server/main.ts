@@ -18,9 +18,15 @@ async function main() {
     process.exit(1);
   }
   const port = await server.listen();
+  const students = server.joinAddress();
   console.log(
-    `PAROS is ready: open http://localhost:${port} (teachers: "Host a session"; students: type the code).`,
+    `PAROS is ready. Teacher: open http://localhost:${port} on this computer and choose "Host a session".`,
   );
+  if (students.source === 'loopback')
+    console.log(
+      'Students: this computer has no network address they can reach. Connect it to the school network, or set PUBLIC_URL to the address students should open.',
+    );
+  else console.log(`Students: open ${students.addresses.join(' or ')} and type the code on the board.`);
   const stop = async () => {
     await server.close();
     process.exit(0);

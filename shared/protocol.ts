@@ -177,6 +177,15 @@ export interface HttpError {
   error: string;
 }
 
+/**
+ * Where students open PAROS, for the board's address and QR code: the configured public address, this
+ * machine's network addresses, or only `localhost` when it has no network (the board then says how to fix it).
+ */
+export interface JoinAddressResponse {
+  addresses: string[]; // "http://192.168.1.20:2567", best first
+  source: 'configured' | 'network' | 'loopback';
+}
+
 // ---- ToClient: what the server pushes besides the synced state ----
 
 /** Close codes the server uses when it ends a connection on purpose. */

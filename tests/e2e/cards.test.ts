@@ -21,8 +21,11 @@ const MY_CARD = {
   text: 'A strong solar storm knocks out several satellites in low orbit for a day.',
 };
 
+/** The address the server is told students open (a documentation address: nothing listens there). */
+const PUBLIC_URL = 'http://192.0.2.10:2567';
+
 describe('event cards in real browsers', () => {
-  const room = classroom();
+  const room = classroom({ PUBLIC_URL });
 
   /** The id of the element that has the keyboard focus. */
   const focused = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
@@ -70,6 +73,11 @@ describe('event cards in real browsers', () => {
     const board = await room.newPage(1280, 720);
     await board.goto(`${room.server.url}/#/board/${code}`);
     await poll(() => board.locator('#board-code').textContent()).toBe(code);
+    // The teacher's browser is on 127.0.0.1, which no student device reaches: the board shows PUBLIC_URL.
+    await poll(() => board.locator('#board-url').textContent()).toBe('192.0.2.10:2567');
+    expect(await board.locator('.join-panel .qr').getAttribute('aria-label')).toBe(
+      `QR code for ${PUBLIC_URL}/#/join/${code}`,
+    );
 
     const students: Record<string, Page> = {};
     for (const [nick, seat, width, height] of [

@@ -88,6 +88,7 @@ export interface HarnessOptions {
   limits?: Partial<RateLimits>;
   dataDir?: string; // where the session logs go: a fresh temporary folder unless given
   instructorKey?: string;
+  publicUrl?: string; // PUBLIC_URL: the address the board shows students
 }
 
 export interface Harness {
@@ -125,6 +126,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clientDir,
     dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'paros-data-')),
     instructorKey: options.instructorKey,
+    publicUrl: options.publicUrl,
     trustProxy: undefined,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };

@@ -4,6 +4,7 @@ import type {
   CreateSessionResponse,
   FindSessionResponse,
   HttpError,
+  JoinAddressResponse,
   ReplayLog,
   ReplaySummary,
 } from '../../../shared/protocol.ts';
@@ -34,6 +35,7 @@ export const api = {
   cards: () => call<{ id: string; date: string; title: string; arena: string }[]>('/api/cards'),
   createSession: (req: CreateSessionRequest) =>
     call<CreateSessionResponse>('/api/sessions', { method: 'POST', body: JSON.stringify(req) }),
+  joinAddress: () => call<JoinAddressResponse>('/api/join-address'),
   findSession: (code: string) => call<FindSessionResponse>(`/api/sessions/${encodeURIComponent(code)}`),
 };
 

@@ -17,8 +17,9 @@ export function timeLeft(view: SessionView, serverNow: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function joinUrl(code: string): string {
-  return `${location.origin}/#/join/${code}`;
+/** The link a student opens to join; `base` is the address students reach (the board's choice), not always ours. */
+export function joinUrl(code: string, base = location.origin): string {
+  return `${base}/#/join/${code}`;
 }
 
 export function boardUrl(code: string): string {

@@ -218,6 +218,7 @@ export interface ReplaySummary {
   scenarioId: string | undefined;
   entries: number;
   forkedFrom: { sessionId: string; seq: number } | undefined;
+  rules: { version: number; label: string; known: boolean } | undefined; // "rules of December 2026 (v1)"
   problem: string | undefined; // why the log cannot be read, for a damaged one
 }
 

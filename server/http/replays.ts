@@ -11,6 +11,7 @@ import {
   type ReplayLog,
   type ReplaySummary,
 } from '../../shared/protocol.ts';
+import { rulesLabel, rulesOf } from '../../shared/session/rulesVersions.ts';
 import type { RateLimits } from '../config.ts';
 import { LogError, type LogStore, type SessionLog } from '../log/SessionLog.ts';
 import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
@@ -31,6 +32,9 @@ const sameText = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/** Which rules a session plays under, as the list and a fork's answer name them. */
+const rulesInfo = (version: number) => ({ version, label: rulesLabel(version), known: !!rulesOf(version) });
+
 function summaryOf(logs: LogStore, id: string): ReplaySummary {
   let log: SessionLog | undefined;
   try {
@@ -44,6 +48,7 @@ function summaryOf(logs: LogStore, id: string): ReplaySummary {
       scenarioId: header.settings?.scenarioId ?? header.content.scenarios[0]?.id,
       entries: log.lastSeq(),
       forkedFrom: header.forkedFrom,
+      rules: rulesInfo(header.rulesVersion),
       problem: undefined,
     };
   } catch (e) {
@@ -55,6 +60,7 @@ function summaryOf(logs: LogStore, id: string): ReplaySummary {
       scenarioId: undefined,
       entries: 0,
       forkedFrom: undefined,
+      rules: undefined,
       problem: (e as Error).message,
     };
   } finally {
@@ -179,14 +185,18 @@ export function replayRouter(services: ReplayServices): Router {
 
   router.post(
     '/:id/fork',
-    async (req: Request<{ id: string }>, res: Response<CreateSessionResponse | HttpError>) => {
+    async (
+      req: Request<{ id: string }>,
+      res: Response<(CreateSessionResponse & { rules: ReturnType<typeof rulesInfo> }) | HttpError>,
+    ) => {
       const body = ForkRequest.safeParse(req.body ?? {});
       if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
       const log = opened(req, res);
       if (!log) return;
       let seed: number;
+      let rulesVersion: number; // a fork plays on under its origin's rules (the room copies them from its header)
       try {
-        seed = log.header().seed;
+        ({ seed, rulesVersion } = log.header());
       } finally {
         log.close();
       }
@@ -201,7 +211,7 @@ export function replayRouter(services: ReplayServices): Router {
       };
       try {
         const room = await matchMaker.createRoom('session', options);
-        res.status(201).json({ code, hostSecret, roomId: room.roomId });
+        res.status(201).json({ code, hostSecret, roomId: room.roomId, rules: rulesInfo(rulesVersion) });
       } catch (e) {
         res.status(400).json({ error: (e as Error).message || 'The session could not be forked there.' });
       }

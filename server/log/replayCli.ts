@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { DELEGATION_NAMES, DELEGATIONS } from '../../shared/model/seats.ts';
 import { allScores } from '../../shared/rules/score.ts';
 import { RULES_VERSION, verifyLog } from '../../shared/session/log.ts';
+import { rulesLabel } from '../../shared/session/rulesVersions.ts';
 import { type LogError, LogStore } from './SessionLog.ts';
 
 /**
@@ -38,8 +39,10 @@ function main(args: string[]) {
     console.log(
       `Session ${header.sessionId} (code ${header.code}, seed ${header.seed}), created ${new Date(header.createdAt).toISOString()}`,
     );
-    if (header.rulesVersion !== RULES_VERSION)
-      console.log(`Warning: written with rules version ${header.rulesVersion}; these are ${RULES_VERSION}.`);
+    // Folded with the engine of the rules it was played under, which need not be today's.
+    console.log(
+      `Played under the ${rulesLabel(header.rulesVersion)}${header.rulesVersion === RULES_VERSION ? ', today’s rules' : `; new sessions play under the ${rulesLabel(RULES_VERSION)}`}.`,
+    );
     console.log(
       `${check.entries} entries folded in ${ms.toFixed(1)} ms; ${check.rounds.length} round hash(es) checked.`,
     );

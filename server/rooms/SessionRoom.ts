@@ -14,7 +14,7 @@ import {
   type ToServerName,
   type Welcome,
 } from '../../shared/protocol.ts';
-import { type Outcome, applyCommand, type RulesContext } from '../../shared/session/apply.ts';
+import type { Outcome, RulesContext } from '../../shared/session/apply.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import {
   createSessionModel,
@@ -25,6 +25,7 @@ import {
   stateHash,
 } from '../../shared/session/log.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
+import { type RulesEngine, type RulesVersion, rulesOf } from '../../shared/session/rulesVersions.ts';
 import type { LogStore, SessionLog } from '../log/SessionLog.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { projectSession } from '../sync/project.ts';
@@ -90,6 +91,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private model!: SessionModel;
   private log!: SessionLog;
   private rules!: RulesContext; // the content in the log's header: a restored or forked session plays on what it began with
+  private engine!: RulesEngine; // the rules in the log's header: a restored or forked session plays by those it began with
   private seq = 0;
   private hostSecretHash = '';
   private phaseTimer: Delayed | undefined;
@@ -125,7 +127,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       code: options.code,
       seed: options.seed,
       createdAt: Date.now(),
-      rulesVersion: RULES_VERSION,
+      rulesVersion: origin ? origin.header.rulesVersion : RULES_VERSION,
       settings: origin ? origin.header.settings : options.settings,
       content: origin
         ? origin.header.content
@@ -136,6 +138,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (!created.ok) throw new ServerError(400, created.refusal.message);
     this.model = created.state;
     this.rules = header.content;
+    this.engine = (rulesOf(header.rulesVersion) as RulesVersion).engine;
     this.hostSecretHash = options.hostSecretHash;
     const prefix = origin ? this.foldPrefix(header, origin.entries) : undefined;
     this.log = this.services.logs.create(header, options.hostSecretHash);
@@ -187,6 +190,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       );
     this.model = state;
     this.rules = header.content;
+    this.engine = (rulesOf(header.rulesVersion) as RulesVersion).engine;
     this.seq = entries.length;
     this.hostSecretHash = this.log.status().hostSecretHash;
     for (const m of Object.values(this.model.members)) {
@@ -217,7 +221,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const keyHash = hashSecret(options.memberKey);
       const member = Object.values(this.model.members).find((m) => m.keyHash === keyHash);
       if (member) {
-        const dry = applyCommand(
+        const dry = this.engine.applyCommand(
           this.model,
           { kind: 'system' },
           { type: 'reclaimSeat', memberId: member.id },
@@ -229,7 +233,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     }
     if (options.role === 'student') {
       // A dry run, so a taken nickname is refused before the connection opens; onJoin applies it for real.
-      const dry = applyCommand(
+      const dry = this.engine.applyCommand(
         this.model,
         { kind: 'system' },
         { type: 'joinSession', nickname: options.nickname },
@@ -356,7 +360,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
 
   /** Applies a command; on success updates the synced state, views and timers, and sends the patch at once. */
   private dispatch(actor: Actor, command: SessionCommand): Outcome {
-    const outcome = applyCommand(this.model, actor, command, this.rules);
+    const outcome = this.engine.applyCommand(this.model, actor, command, this.rules);
     if (!outcome.ok) return outcome;
     // Durable before anyone hears of it: the entry is in the log before the state changes or a reply goes out.
     try {

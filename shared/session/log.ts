@@ -1,10 +1,14 @@
 import type { SettingsPatch } from '../protocol.ts';
-import { type Outcome, applyCommand, type RulesContext } from './apply.ts';
+import type { Outcome, RulesContext } from './apply.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
-import { defaultSettings, newSession, type SessionModel } from './model.ts';
+import type { SessionModel } from './model.ts';
+import { CURRENT_RULES, rulesOf, unknownRules } from './rulesVersions.ts';
 
-/** The version of the rules a log was written with; a log from other rules is replayed with a warning. */
-export const RULES_VERSION = 1;
+/**
+ * The version of the rules new sessions are played under (the last of RULES_VERSIONS). A log is always folded
+ * with the engine of the version in its header; a version this build does not have is refused, never guessed.
+ */
+export const RULES_VERSION = CURRENT_RULES.version;
 
 /**
  * Everything a log needs to be folded again, on its own: how the session was created, and the content it ran
@@ -15,7 +19,7 @@ export interface LogHeader {
   code: string;
   seed: number;
   createdAt: number; // ms since the epoch
-  rulesVersion: number;
+  rulesVersion: number; // the rules it is played under; a what-if fork keeps its origin's
   settings: SettingsPatch | undefined; // as given at creation
   content: RulesContext; // the scenarios and cards the session can use
   forkedFrom: { sessionId: string; seq: number } | undefined;
@@ -30,20 +34,17 @@ export interface LogEntry {
   version: number; // the state version after the command
 }
 
-/** The state a session starts from, as the room creates it: the first scenario's defaults, then the teacher's settings. */
+/**
+ * The state a session starts from, as the room creates it under the header's rules: the first scenario's
+ * defaults, then the teacher's settings. Refused when this build does not have those rules.
+ */
 export function createSessionModel(
-  header: Pick<LogHeader, 'code' | 'seed' | 'settings' | 'content'>,
+  header: Pick<LogHeader, 'code' | 'seed' | 'settings' | 'content' | 'rulesVersion'>,
 ): Outcome {
-  const first = header.content.scenarios[0];
-  if (!first) return { ok: false, refusal: { code: 'unknownScenario', message: 'No scenario is loaded.' } };
-  const start = newSession(header.code, header.seed, defaultSettings(first));
-  if (!header.settings) return { ok: true, state: start, events: [] };
-  return applyCommand(
-    start,
-    { kind: 'teacher' },
-    { type: 'updateSettings', ...header.settings },
-    header.content,
-  );
+  const rules = rulesOf(header.rulesVersion);
+  if (!rules)
+    return { ok: false, refusal: { code: 'notAllowed', message: unknownRules(header.rulesVersion) } };
+  return rules.engine.createSession(header);
 }
 
 /** A problem met while folding a log, said so a person can act on it. */
@@ -53,16 +54,19 @@ export interface FoldProblem {
 }
 
 /**
- * Folds a log into the states it went through. `visit` sees every state (after each entry), for replay
- * viewers and charts. Stops at the first entry that does not apply or whose version does not match: a damaged
- * or foreign log is reported, never half-trusted.
+ * Folds a log into the states it went through, with the engine of the rules it was played under. `visit` sees
+ * every state (after each entry), for replay viewers and charts. Stops at the first entry that does not apply
+ * or whose version does not match: a damaged or foreign log is reported, never half-trusted.
  */
 export function foldLog(
   header: LogHeader,
   entries: readonly LogEntry[],
   visit?: (state: SessionModel, entry: LogEntry | undefined, events: SessionEvent[]) => void,
 ): { state: SessionModel | undefined; problem: FoldProblem | undefined } {
-  const created = createSessionModel(header);
+  const rules = rulesOf(header.rulesVersion);
+  if (!rules) return { state: undefined, problem: { seq: 0, message: unknownRules(header.rulesVersion) } };
+  const { applyCommand, createSession } = rules.engine;
+  const created = createSession(header);
   if (!created.ok) return { state: undefined, problem: { seq: 0, message: created.refusal.message } };
   let state = created.state;
   visit?.(state, undefined, []);

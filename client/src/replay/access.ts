@@ -18,6 +18,9 @@ export async function loadReplay(id: string, fresh = false): Promise<{ replay: R
     try {
       const log = await replaysApi.log(id, key);
       const opened = { replay: buildReplay(id, log), key };
+      // Nothing folds (rules this build does not have, or no content): there is no moment to show.
+      if (opened.replay.frames.length === 0)
+        throw new ApiError(`${opened.replay.problem?.message ?? 'This log holds nothing to replay'}.`);
       folded.last = opened;
       return opened;
     } catch (e) {

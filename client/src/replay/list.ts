@@ -43,7 +43,20 @@ export function replayListScreen(root: HTMLElement) {
       { class: damaged ? 'damaged' : '', 'data-session': s.sessionId },
       h('th', { scope: 'row', class: 'mono' }, label),
       h('td', {}, date ? h('time', { datetime: date.toISOString() }, date.toLocaleString()) : '–'),
-      h('td', {}, s.scenarioId ? (scenarioTitles.get(s.scenarioId) ?? s.scenarioId) : '–'),
+      h(
+        'td',
+        {},
+        s.scenarioId ? (scenarioTitles.get(s.scenarioId) ?? s.scenarioId) : '–',
+        // Which rules it plays under (a what-if keeps its original's): a log of unknown rules cannot be opened here.
+        s.rules
+          ? h(
+              s.rules.known ? 'span' : 'strong',
+              { class: 'hint' },
+              h('br'),
+              s.rules.known ? `Under the ${s.rules.label}` : `Under ${s.rules.label}`,
+            )
+          : '',
+      ),
       h(
         'td',
         {},

@@ -2,15 +2,15 @@ import type { RoundPhase } from '../../../shared/model/phases.ts';
 import { DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
 import type { ReplayLog } from '../../../shared/protocol.ts';
 import type { RevealedCard, World } from '../../../shared/rules/model.ts';
-import { type Order, ordersProblem } from '../../../shared/rules/orders.ts';
-import { newWorld } from '../../../shared/rules/resolve.ts';
+import type { Order } from '../../../shared/rules/orders.ts';
 import type { SessionEvent } from '../../../shared/session/commands.ts';
-import { applyCommand } from '../../../shared/session/apply.ts';
 import { type FoldProblem, foldLog, type LogEntry, stateHash } from '../../../shared/session/log.ts';
 import type { SessionModel } from '../../../shared/session/model.ts';
+import { CURRENT_RULES, type RulesEngine, rulesOf } from '../../../shared/session/rulesVersions.ts';
 
 /**
- * A session's log folded in the browser with the shared rules (shared/session/log.ts). A state carries the
+ * A session's log folded in the browser with the shared rules it was played under (shared/session/log.ts and
+ * rulesVersions.ts). A state carries the
  * chat and the roster, so keeping one per entry would not fit a long class period: states are kept every
  * CHECKPOINT_EVERY entries and at every phase, and any other one is folded again from the nearest of them
  * with the shared reducer (at most CHECKPOINT_EVERY - 1 commands). Worlds are shared between states.
@@ -89,7 +89,11 @@ export function played(desk: DeskAtResolution): Order[] {
   return desk.confirmed && !desk.unplayable ? desk.orders : [];
 }
 
+/** The engine of the rules a log was played under; today's for a version this build lacks (foldLog refuses it). */
+const engineOf = (log: ReplayLog): RulesEngine => (rulesOf(log.header.rulesVersion) ?? CURRENT_RULES).engine;
+
 export function buildReplay(id: string, log: ReplayLog): Replay {
+  const { ordersProblem, newWorld } = engineOf(log);
   const frames: Frame[] = [];
   const marks: PhaseMark[] = [{ index: 0, round: 0, phase: 'lobby', year: undefined }];
   const rounds: RoundRecord[] = [];
@@ -179,7 +183,12 @@ export function stateAt(replay: Replay, index: number): SessionModel {
   let state = known(from) as SessionModel;
   for (let i = from + 1; i <= index; i++) {
     const entry = replay.log.entries[i - 1] as LogEntry;
-    const out = applyCommand(state, entry.actor, entry.command, replay.log.header.content);
+    const out = engineOf(replay.log).applyCommand(
+      state,
+      entry.actor,
+      entry.command,
+      replay.log.header.content,
+    );
     if (!out.ok) break; // cannot happen: the same entries folded a moment ago
     state = out.state;
     replay.recent.set(i, state);

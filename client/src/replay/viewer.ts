@@ -13,6 +13,7 @@ import { type Viewer, viewFor, type WorldView } from '../../../shared/rules/view
 import { type Message, PAIRS, partiesOf } from '../../../shared/session/chat.ts';
 import type { SessionEvent } from '../../../shared/session/commands.ts';
 import { type SessionModel, headOf } from '../../../shared/session/model.ts';
+import { rulesLabel } from '../../../shared/session/rulesVersions.ts';
 import { replaysApi } from '../net/api.ts';
 import { cardsPanel } from '../ui/cards.ts';
 import { tableCanvas } from '../ui/tableCanvas.ts';
@@ -328,7 +329,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
             h(
               'p',
               {},
-              `A new session, ${res.code}, starts from entry ${at} (${markLabel(markAt(replay, at))}). The students of the original class wait there as “gone”: hand their seats to whoever joins.`,
+              `A new session, ${res.code}, starts from entry ${at} (${markLabel(markAt(replay, at))}), under the ${rulesLabel(header.rulesVersion)} like the original. The students of the original class wait there as “gone”: hand their seats to whoever joins.`,
             ),
             h(
               'p',
@@ -479,7 +480,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
         h(
           'p',
           { class: 'hint' },
-          `Created ${created.toLocaleString()} · ${replay.log.entries.length} entries · ${replay.log.stage}`,
+          `Created ${created.toLocaleString()} · ${replay.log.entries.length} entries · ${replay.log.stage} · under the ${rulesLabel(header.rulesVersion)}`,
         ),
       ),
       replay.problem

@@ -7,7 +7,7 @@ import { CRISIS_AT } from '../rules/security.ts';
 import { viewFor, type WorldView } from '../rules/views.ts';
 import { applyCommand, type RulesContext } from '../session/apply.ts';
 import type { Actor, SessionCommand } from '../session/commands.ts';
-import { createSessionModel } from '../session/log.ts';
+import { createSession } from '../session/engine.ts';
 import type { SessionModel } from '../session/model.ts';
 import { DOCTRINES, type DoctrineName } from './doctrines.ts';
 
@@ -46,7 +46,7 @@ export function playGame(
   seed: number,
   profile: Profile,
 ): GameResult {
-  const created = createSessionModel({ code: 'BALANC', seed, settings: { scenarioId }, content });
+  const created = createSession({ code: 'BALANC', seed, settings: { scenarioId }, content });
   if (!created.ok) throw new Error(created.refusal.message);
   let s = created.state;
   const run = (actor: Actor, command: SessionCommand) => {

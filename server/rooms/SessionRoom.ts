@@ -1,9 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Client, type Delayed, type MessageContext, Room, ServerError, validate } from '@colyseus/core';
-import { StateView } from '@colyseus/schema';
+import { type Ref, StateView } from '@colyseus/schema';
 import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
-import { isDelegation } from '../../shared/model/seats.ts';
 import {
   CLOSE_REMOVED,
   firstIssue,
@@ -26,9 +25,11 @@ import {
 } from '../../shared/session/log.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
 import { type RulesEngine, type RulesVersion, rulesOf } from '../../shared/session/rulesVersions.ts';
+import { type Onlooker, sightOf } from '../../shared/session/visibility.ts';
 import type { LogStore, SessionLog } from '../log/SessionLog.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { projectSession } from '../sync/project.ts';
+import { showOnly, syncedSight } from '../sync/sight.ts';
 import { SessionState } from '../sync/state.ts';
 
 /** What a session room needs from the server that hosts it. */
@@ -58,8 +59,14 @@ export type CreateOptions =
 interface Seat {
   role: Role;
   memberId?: string;
-  viewTeam?: string; // the delegation whose private desk (and bilateral channels) this connection sees
   sent?: number[]; // times of this connection's last chat messages, for the rate limit
+}
+
+/** Who a connection is, for the visibility rule: a student who lost its seat to another tab sees what the class sees. */
+function onlookerOf(seat: Seat): Onlooker {
+  if (seat.role === 'teacher') return { kind: 'teacher' };
+  if (seat.role === 'student' && seat.memberId) return { kind: 'member', memberId: seat.memberId };
+  return { kind: 'projector' };
 }
 
 /** At most this many chat messages per connection in CHAT_WINDOW_MS: a class's chat stays readable. */
@@ -276,13 +283,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       client.userData = { role: 'student', memberId: joined?.memberId };
     } else {
       client.userData = { role: auth.role };
-      if (auth.role === 'teacher') {
-        for (const team of this.state.teams.values()) client.view.add(team);
-        client.view.add(this.state.host);
-        for (const channel of this.state.channels.values()) client.view.add(channel);
-      }
     }
-    // The seat was dispatched before this connection knew its member: a reclaimed seat's desk shows from now on.
+    // The seat was dispatched before this connection knew who it is: its sight is given from here on.
     this.refreshViews();
     this.refreshPresence();
     this.welcome(client, memberKey);
@@ -395,50 +397,26 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       if (event.type === 'timerExtended') this.extendTimer(event.minutes * 60_000);
     }
     this.refreshViews();
-    if (outcome.events.some((e) => e.type === 'messagePosted')) this.showNewMessages();
     this.broadcastPatch();
     return outcome;
   }
 
   /**
-   * A message pushed into a filtered list (a team's chat, a channel) is in no view until added, even a view that
-   * holds the list: each connection that reads the list gets its new messages.
+   * Gives each connection sight of exactly what the visibility rule (shared/session/visibility.ts) lets it see
+   * now: its desk, team chat and channels, every message in them, and for the teacher everything. The sight is
+   * worked out once per standpoint and applied to each connection as a difference.
    */
-  private showNewMessages() {
-    for (const client of this.clients) {
-      const seat = client.userData;
-      const view = client.view;
-      if (!seat || !view) continue;
-      const teacher = seat.role === 'teacher';
-      const lists = [
-        ...[...this.state.teams].filter(([d]) => teacher || d === seat.viewTeam).map(([, t]) => t.chat),
-        ...[...this.state.channels]
-          .filter(([pair]) => teacher || (seat.viewTeam && pair.split('-').includes(seat.viewTeam)))
-          .map(([, c]) => c.messages),
-      ];
-      for (const list of lists) for (const m of list) if (!view.has(m)) view.add(m);
-    }
-  }
-
-  /** Gives each student connection sight of its own delegation's desk, and only that one. */
   private refreshViews() {
+    const byStandpoint = new Map<string, Set<Ref>>();
     for (const client of this.clients) {
-      const seat = client.userData;
-      if (seat?.role !== 'student' || !seat.memberId || !client.view) continue;
-      const member = this.model.members[seat.memberId];
-      const want = member && isDelegation(member.seat) ? member.seat : undefined;
-      if (want === seat.viewTeam) continue;
-      if (seat.viewTeam) {
-        client.view.remove(this.state.teams.get(seat.viewTeam)!);
-        for (const [pair, channel] of this.state.channels)
-          if (pair.split('-').includes(seat.viewTeam)) client.view.remove(channel);
+      if (!client.view || !client.userData) continue;
+      const sight = sightOf(this.model, onlookerOf(client.userData));
+      let want = byStandpoint.get(sight.viewer);
+      if (!want) {
+        want = syncedSight(this.state, sight);
+        byStandpoint.set(sight.viewer, want);
       }
-      if (want) {
-        client.view.add(this.state.teams.get(want)!);
-        for (const [pair, channel] of this.state.channels)
-          if (pair.split('-').includes(want)) client.view.add(channel);
-      }
-      seat.viewTeam = want;
+      showOnly(client.view, this.state, want);
     }
   }
 

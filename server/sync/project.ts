@@ -1,9 +1,10 @@
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
-import { viewFor } from '../../shared/rules/views.ts';
+import type { Viewer } from '../../shared/rules/views.ts';
 import { type Message, PAIRS } from '../../shared/session/chat.ts';
 import { headOf, rolesOf, type SessionModel } from '../../shared/session/model.ts';
+import { intelligenceOf } from '../../shared/session/visibility.ts';
 import { ChannelState, MemberState, MessageState, type SessionState, TeamState } from './state.ts';
 
 /**
@@ -94,20 +95,24 @@ export function projectSession(
 const projected = new WeakMap<SessionState, { world: unknown; ended: boolean }>();
 
 /**
- * Writes the world's views: public, each delegation's, the teacher's. The world changes only at the start and
- * at each resolution, so the views are rebuilt only then; at the end of the session everything is revealed.
+ * Writes the world's layers, each the world as one standpoint may know it (shared/session/visibility.ts): the
+ * class's for all, each delegation's on its desk, the teacher's behind the host field. The world changes only at
+ * the start and at each resolution, so the layers are rebuilt only then, and once more when the session ends.
  */
 function projectWorld(model: SessionModel, state: SessionState) {
   const ended = model.stage === 'ended';
   const last = projected.get(state);
   if (last && last.world === model.world && last.ended === ended) return;
   projected.set(state, { world: model.world, ended });
-  const w = model.world;
-  assign(state, 'world', w ? JSON.stringify(viewFor(w, 'public', ended)) : '');
-  assign(state.host, 'world', w ? JSON.stringify(viewFor(w, 'teacher')) : '');
+  const layer = (viewer: Viewer) => {
+    const view = intelligenceOf(model, viewer);
+    return view ? JSON.stringify(view) : '';
+  };
+  assign(state, 'world', layer('public'));
+  assign(state.host, 'world', layer('teacher'));
   for (const d of DELEGATIONS) {
     const ts = state.teams.get(d);
-    if (ts) assign(ts, 'secret', w ? JSON.stringify(viewFor(w, d, ended)) : '');
+    if (ts) assign(ts, 'secret', layer(d));
   }
 }
 

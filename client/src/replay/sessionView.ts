@@ -1,19 +1,15 @@
 import { DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
-import type { WorldView } from '../../../shared/rules/views.ts';
 import { PAIRS } from '../../../shared/session/chat.ts';
 import { headOf, rolesOf, type SessionModel } from '../../../shared/session/model.ts';
+import type { Sight } from '../../../shared/session/visibility.ts';
 import type { ChannelView, SessionView, TeamView } from '../net/view.ts';
 
 /**
- * A replayed state in the shape the live screens read, so the replay draws the same Phaser scenes. Only what
- * the chosen eyes may see is filled in: `world` is already the view for those eyes; desks and chats appear
- * for the teacher's eyes, or a delegation's own.
+ * A replayed state in the shape the live screens read, so the replay draws the same Phaser scenes. Only what the
+ * chosen eyes' sight holds is filled in (shared/session/visibility.ts): the world as they know it, their desks,
+ * team chats and channels.
  */
-export function sessionViewOf(
-  s: SessionModel,
-  world: WorldView | undefined,
-  eyes: Delegation | 'teacher' | 'public',
-): SessionView {
+export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
   const roles = Object.assign({}, ...DELEGATIONS.map((d) => rolesOf(s, d))) as Record<string, string[]>;
   const members: SessionView['members'] = {};
   for (const m of Object.values(s.members)) {
@@ -26,24 +22,25 @@ export function sessionViewOf(
       muted: Boolean(m.muted),
     };
   }
-  const sees = (d: Delegation) => eyes === 'teacher' || eyes === d;
   const teams = {} as Record<Delegation, TeamView>;
   for (const d of DELEGATIONS) {
-    const t = s.teams[d];
+    const desk = sight.desks[d];
+    const chat = sight.teamChats[d];
     teams[d] = {
-      submitted: t.submitted,
+      submitted: s.teams[d].submitted,
       headId: headOf(s, d)?.id ?? '',
-      ...(sees(d) ? { draft: t.draft, orders: t.orders, chat: s.chat.team[d] } : {}),
+      ...(desk ? { draft: desk.draft, orders: desk.orders } : {}),
+      ...(chat ? { chat: [...chat] } : {}),
     };
   }
   const channels: Record<string, ChannelView> = {};
   for (const pair of PAIRS) {
     const c = s.chat.channels[pair];
-    const mine = eyes === 'teacher' || (eyes !== 'public' && pair.split('-').includes(eyes));
+    const messages = sight.channels[pair];
     channels[pair] = {
       status: c.status,
       requestedBy: c.requestedBy ?? '',
-      ...(mine ? { messages: c.messages } : {}),
+      ...(messages ? { messages: [...messages] } : {}),
     };
   }
   return {
@@ -66,11 +63,11 @@ export function sessionViewOf(
     },
     members,
     teams,
-    world,
+    world: sight.world,
     hostWorld: undefined,
     timerPaused: false,
     phaseRemainingMs: 0,
     channels,
-    floor: s.chat.floor,
+    floor: [...sight.floor],
   };
 }

@@ -7,13 +7,13 @@ import {
   type Seat,
 } from '../../../shared/model/seats.ts';
 import { describeOrder } from '../../../shared/rules/describe.ts';
-import type { World } from '../../../shared/rules/model.ts';
 import { orderCost } from '../../../shared/rules/orders.ts';
-import { type Viewer, viewFor, type WorldView } from '../../../shared/rules/views.ts';
+import type { Viewer } from '../../../shared/rules/views.ts';
 import { type Message, PAIRS, partiesOf } from '../../../shared/session/chat.ts';
 import type { SessionEvent } from '../../../shared/session/commands.ts';
-import { type SessionModel, headOf } from '../../../shared/session/model.ts';
+import { type SessionModel, headOf, type TeamDesk } from '../../../shared/session/model.ts';
 import { rulesLabel } from '../../../shared/session/rulesVersions.ts';
+import { desksIn, readsEvent, type Sight, sightOf } from '../../../shared/session/visibility.ts';
 import { replaysApi } from '../net/api.ts';
 import { cardsPanel } from '../ui/cards.ts';
 import { tableCanvas } from '../ui/tableCanvas.ts';
@@ -98,20 +98,6 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   let index = Math.min(resume?.index ?? 0, last);
   let eyes: Viewer = resume?.eyes ?? 'teacher';
   let timer: ReturnType<typeof setInterval> | undefined;
-  const views = new WeakMap<World, Map<string, WorldView>>();
-  const viewOf = (w: World, ended: boolean): WorldView => {
-    let byEyes = views.get(w);
-    if (!byEyes) {
-      byEyes = new Map();
-      views.set(w, byEyes);
-    }
-    const k = `${eyes}|${ended}`;
-    const hit = byEyes.get(k);
-    if (hit) return hit;
-    const v = viewFor(w, eyes, ended);
-    byEyes.set(k, v);
-    return v;
-  };
 
   const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'replay-status' });
 
@@ -574,6 +560,8 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   function render() {
     const f = frame();
     const s = stateAt(replay, index);
+    // Everything below is drawn from what the chosen eyes may know at this position.
+    const sight = sightOf(s, { kind: 'eyes', viewer: eyes });
     const mark = markAt(replay, index);
     scrubber.value = String(index);
     scrubber.setAttribute('aria-valuetext', `Entry ${index} of ${last}: ${markLabel(mark)}`);
@@ -594,7 +582,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
       .filter((x) => x !== undefined)
       .join(' · ');
     what.textContent = f.entry
-      ? `${actorName(f, replay.nicknames)}: ${describeEvents(f.events, s, replay.nicknames, eyes) || f.entry.command.type}`
+      ? `${actorName(f, replay.nicknames)}: ${describeEvents(f.events, sight, replay.nicknames) || f.entry.command.type}`
       : 'The session as it was created, before anyone joined.';
     for (const j of jumpButtons) {
       if (j.mark === mark) j.el.setAttribute('aria-current', 'step');
@@ -604,17 +592,16 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
       t.classList.toggle('here', replay.bookmarks[i]?.seq === index);
     fork.disabled = s.stage === 'ended';
     fork.title = s.stage === 'ended' ? 'A session cannot be forked after its end: step back a little.' : '';
-    renderRoom(s);
-    const ended = s.stage === 'ended';
-    const w = s.world ? viewOf(s.world, ended) : undefined;
+    renderRoom(s, sight);
+    const w = sight.world;
     const seat = eyes !== 'teacher' && eyes !== 'public' ? eyes : undefined;
     world.update(w, seat && w ? { name: DELEGATION_NAMES[seat], secrets: w.secrets[seat] } : undefined);
     cards.update(w, s.round, s.phase ?? '', seat);
-    scenes.update(sessionViewOf(s, w, eyes));
+    scenes.update(sessionViewOf(s, sight));
     if (!w) fill(world.root, h('p', { class: 'empty' }, 'The world begins when round 1 starts.'));
     fill(
       allSecrets,
-      eyes === 'teacher' && w
+      sight.viewer === 'teacher' && w
         ? h(
             'details',
             {},
@@ -628,7 +615,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
     );
   }
 
-  function renderRoom(s: SessionModel) {
+  function renderRoom(s: SessionModel, sight: Sight) {
     const seats: Seat[] = [...DELEGATIONS, 'observer', 'unseated'];
     const members = Object.values(s.members).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
     const connected = members.filter((m) => m.status === 'connected').length;
@@ -656,30 +643,31 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
           ),
       ),
     );
-    const visible = DELEGATIONS.filter((d) => eyes === 'teacher' || eyes === d);
+    const visible = desksIn(sight).map((d) => [d, sight.desks[d] as TeamDesk] as const);
     fill(
       desks,
       ...(visible.length === 0
         ? [h('p', { class: 'empty' }, 'The desks are secret: choose the teacher’s eyes or a delegation’s.')]
-        : visible.map((d) => deskCard(s, d))),
+        : visible.map(([d, desk]) => deskCard(s, d, desk))),
     );
-    renderTalks(s);
+    renderTalks(s, sight);
   }
 
   /** The talks as they stood at this position, as far as the chosen eyes could read them. */
-  function renderTalks(s: SessionModel) {
-    const lists: [string, readonly Message[]][] = [['CD floor (public)', s.chat.floor]];
+  function renderTalks(s: SessionModel, sight: Sight) {
+    const lists: [string, readonly Message[]][] = [['CD floor (public)', sight.floor]];
     for (const d of DELEGATIONS) {
-      if (eyes === 'teacher' || eyes === d) lists.push([`${DELEGATION_NAMES[d]} team chat`, s.chat.team[d]]);
+      const chat = sight.teamChats[d];
+      if (chat) lists.push([`${DELEGATION_NAMES[d]} team chat`, chat]);
     }
     for (const pair of PAIRS) {
       const [a, b] = partiesOf(pair);
-      if (eyes === 'teacher' || eyes === a || eyes === b) {
+      const messages = sight.channels[pair];
+      if (messages)
         lists.push([
           `${DELEGATION_NAMES[a]}–${DELEGATION_NAMES[b]} channel (${s.chat.channels[pair].status})`,
-          s.chat.channels[pair].messages,
+          messages,
         ]);
-      }
     }
     fill(
       talks,
@@ -724,8 +712,8 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   };
 }
 
-function deskCard(s: SessionModel, d: Delegation) {
-  const desk = s.teams[d];
+/** A desk the eyes may read: its head, its orders and its notes. */
+function deskCard(s: SessionModel, d: Delegation, desk: TeamDesk) {
   const head = headOf(s, d);
   return h(
     'article',
@@ -768,17 +756,19 @@ function actorName(f: Frame, nicknames: ReadonlyMap<string, string>): string {
   return nicknames.get(a.memberId) ?? a.memberId;
 }
 
-/** What an entry did, in words; under a delegation's eyes, the other desks' work is not told. */
+/**
+ * What an entry did, in words, as far as the sight of that moment may read it (readsEvent): another desk's work
+ * and a card shown to other delegations are told without what they hold.
+ */
 export function describeEvents(
   events: readonly SessionEvent[],
-  s: SessionModel,
+  sight: Sight,
   nicknames: ReadonlyMap<string, string>,
-  eyes: Viewer,
 ): string {
   const nick = (id: string) => nicknames.get(id) ?? id;
   const seatName = (seat: string) => SEAT_NAMES[seat as Seat] ?? seat;
-  const secret = (seat: string) => eyes !== 'teacher' && eyes !== seat;
   const one = (e: SessionEvent): string => {
+    const secret = !readsEvent(sight, e);
     switch (e.type) {
       case 'memberJoined':
         return `${e.nickname} joined`;
@@ -799,26 +789,22 @@ export function describeEvents(
       case 'sessionEnded':
         return 'the session ended';
       case 'draftEdited':
-        return secret(e.seat)
-          ? `${seatName(e.seat)} worked at its desk`
-          : `${seatName(e.seat)}: notes edited`;
+        return secret ? `${seatName(e.seat)} worked at its desk` : `${seatName(e.seat)}: notes edited`;
       case 'ordersSet':
-        return secret(e.seat)
+        return secret
           ? `${seatName(e.seat)} worked at its desk`
           : `${seatName(e.seat)}: orders set (${e.count})`;
       case 'ordersSubmitted':
         return `${seatName(e.seat)} confirmed its orders`;
       case 'ordersWithdrawn':
-        return secret(e.seat)
+        return secret
           ? `${seatName(e.seat)} worked at its desk`
           : `${seatName(e.seat)}: orders no longer confirmed`;
       case 'roundResolved':
         return `round ${e.round} was resolved`;
       case 'cardRevealed': {
-        const card = s.world?.cards.find((c) => c.card.id === e.cardId);
-        const hidden =
-          card?.audience && eyes !== 'teacher' && (eyes === 'public' || !card.audience.includes(eyes));
-        return hidden
+        const card = sight.world?.cards.find((c) => c.card.id === e.cardId);
+        return secret
           ? 'a card was shown to others'
           : `card “${card?.card.title ?? e.cardId}”${e.injected ? ' played' : ' revealed'}`;
       }

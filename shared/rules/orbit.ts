@@ -359,6 +359,13 @@ function attribute(r: RoundContext, incident: Incident, gain: Gain | undefined) 
   }
 }
 
+/** The pledges that bind as rules, with their names; restraint is words only, compared with deeds for the debrief. */
+const BINDING_PLEDGES: readonly (readonly [Pledge, string])[] = [
+  ['noFirstPlacement', 'the no-first-placement pledge'],
+  ['noAsatTests', 'the pledge to halt destructive ASAT tests'],
+  ['notifyApproaches', 'the pledge to give notice of close approaches'],
+];
+
 /** The rules a delegation accepted (adopted treaties, endorsed measures, resolutions it voted for) and the orders that break them. */
 function breaches(r: RoundContext, d: Delegation, o: Order): string[] {
   const found: string[] = [];
@@ -366,18 +373,13 @@ function breaches(r: RoundContext, d: Delegation, o: Order): string[] {
   const party = (id: keyof typeof before.drafts) => before.drafts[id].parties.includes(d);
   const pledged = (p: Pledge) =>
     before.delegations[d].commitments.some((c) => c.pledge === p && c.kind !== 'statement');
-  const spaceWeapon =
-    (o.kind === 'buildCounterspace' || o.kind === 'testCounterspace') && o.weapon === 'coOrbital';
-  const daTest = o.kind === 'testCounterspace' && o.weapon === 'directAscent';
-  const daAny =
-    (o.kind === 'buildCounterspace' || o.kind === 'testCounterspace') && o.weapon === 'directAscent';
-  if (party('ppwt') && (spaceWeapon || (before.drafts.ppwt.clauses.groundBasedAsat && daAny)))
+  const weapon = o.kind === 'buildCounterspace' || o.kind === 'testCounterspace' ? o.weapon : undefined;
+  const groundBasedBanned = before.drafts.ppwt.clauses.groundBasedAsat;
+  if (party('ppwt') && (weapon === 'coOrbital' || (groundBasedBanned && weapon === 'directAscent')))
     found.push(DRAFT_SHORT.ppwt);
   if (party('tcbm') && (o.kind === 'testCounterspace' || o.kind === 'jam')) found.push(DRAFT_SHORT.tcbm);
-  if (pledged('noFirstPlacement') && spaceWeapon) found.push('the no-first-placement pledge');
-  if (pledged('noAsatTests') && daTest) found.push('the pledge to halt destructive ASAT tests');
-  if (pledged('notifyApproaches') && o.kind === 'testCounterspace' && o.weapon === 'coOrbital')
-    found.push('the pledge to give notice of close approaches');
+  for (const [pledge, rule] of BINDING_PLEDGES)
+    if (pledged(pledge) && contradicts(pledge, o)) found.push(rule);
   return found;
 }
 

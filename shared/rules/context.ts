@@ -1,7 +1,7 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { sentence } from './ledger.ts';
 import type { Ledger } from './ledger.ts';
-import type { TcbmId, World } from './model.ts';
+import type { Incident, TcbmId, World } from './model.ts';
 import type { Order, OrderKind, OrderOf } from './orders.ts';
 import type { Dice } from './rng.ts';
 
@@ -12,8 +12,10 @@ export interface Placed<K extends OrderKind = OrderKind> {
   order: K extends OrderKind ? OrderOf<K> : never;
 }
 
-/** What every step of a resolution works with. `before` is the world as the round's orders found it. */
-export interface Resolution {
+/**
+ * What every step of a round's resolution works with. `before` is the world as the round's orders found it.
+ */
+export interface RoundContext {
   w: World;
   before: World;
   ledger: Ledger;
@@ -21,7 +23,21 @@ export interface Resolution {
   round: number;
   orders: Placed[]; // every order of every delegation, in a canonical order
   militaryGain: Record<Delegation, Gain[]>; // what each delegation added to its military power this round
+  incidents: Incident[]; // this round's incidents in orbit, attributed once every order is carried out
+  traced: Map<Incident, Gain>; // an attack's gain, which feeds the victim's security dilemma once traced
 }
+
+/**
+ * How the orders of one kind are carried out: one at a time (`each`, in canonical order), or all together
+ * (`together`, called every round even with none) where orders of the kind answer or outweigh each other: two
+ * sides of a summit, the votes on a resolution, the objections to a consensus.
+ */
+export type OrderRule<K extends OrderKind> =
+  | { each: (r: RoundContext, p: Placed<K>) => void }
+  | { together: (r: RoundContext, orders: Placed<K>[]) => void };
+
+/** The rules for a set of order kinds, one entry per kind. */
+export type OrderRules<K extends OrderKind> = { [P in K]: OrderRule<P> };
 
 /** A military gain and who saw it: everyone, or (for a covert build) only the delegations whose sensors caught it. */
 export interface Gain {
@@ -35,7 +51,7 @@ const SHORT: Record<Delegation, string> = { us: 'the US', china: 'China', russia
 export const name = (d: Delegation) => SHORT[d];
 
 /** The orders of one kind, in canonical order (delegations in table order, then each order's own text). */
-export function ordersOf<K extends OrderKind>(r: Resolution, kind: K): Placed<K>[] {
+export function ordersOf<K extends OrderKind>(r: RoundContext, kind: K): Placed<K>[] {
   return r.orders.filter((p) => p.order.kind === kind) as unknown as Placed<K>[];
 }
 
@@ -70,6 +86,6 @@ export function others(d: Delegation): Delegation[] {
 }
 
 /** Adds a line to the round's story: what happened, in words, for those who may know it. */
-export function tell(r: Resolution, visibleTo: 'all' | Delegation[], text: string) {
+export function tell(r: RoundContext, visibleTo: 'all' | Delegation[], text: string) {
   r.w.story.push({ round: r.round, text: sentence(text), visibleTo });
 }

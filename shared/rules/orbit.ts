@@ -1,8 +1,8 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { from, type Gain, name, ordersOf, type Resolution, tell } from './context.ts';
+import { from, type Gain, name, type OrderRules, type Placed, type RoundContext, tell } from './context.ts';
 import { sentence } from './ledger.ts';
 import type { Belief, Counterspace, Incident, Pledge } from './model.ts';
-import type { Order } from './orders.ts';
+import type { Order, OrderKind } from './orders.ts';
 import { DRAFT_SHORT, WEAPON_NAMES } from './texts.ts';
 
 /** How much each build adds to its owner's military power, the weight the security dilemma reads. */
@@ -35,167 +35,210 @@ const INCIDENT_NAMES: Record<Incident['kind'], string> = {
  */
 const UNSIGNED = { kind: 'rule', rule: 'incident' } as const;
 
-function detects(r: Resolution, observer: Delegation): boolean {
+function detects(r: RoundContext, observer: Delegation): boolean {
   return r.dice.chance(0.25 + 0.13 * r.before.delegations[observer].capabilities.ssa);
 }
 
-/**
- * Orders in orbit: launches, weapons built and tested, jamming, sensors, exercises, debris clean-up and lunar
- * missions. Then the round's incidents (from attacks and from nature), what each side believes caused them,
- * and the treaty rules: a breach is carried out and flagged, and those who detect it react.
- */
-export function resolveOrbit(r: Resolution) {
-  const { w, ledger } = r;
-  for (const d of DELEGATIONS) w.delegations[d].incidentsThisRound = 0;
-  const incidents: Incident[] = [];
-  // An attack feeds the victim's security dilemma only once the victim traces it to its author (see attribute).
-  const traced = new Map<Incident, Gain>();
-  const attack = (p: { by: Delegation }, victim: Delegation, kind: Incident['kind'], gain: Gain) => {
-    const incident: Incident = {
-      id: `i${w.nextId++}`,
-      round: r.round,
-      victim,
-      kind,
-      cause: { kind: 'attack', by: p.by },
-      belief: {},
-    };
-    incidents.push(incident);
-    traced.set(incident, gain);
-    r.militaryGain[p.by].push(gain);
+/** An attack on a satellite: an incident its victim will try to attribute, and a gain for its author. */
+function attack(
+  r: RoundContext,
+  p: { by: Delegation },
+  victim: Delegation,
+  kind: Incident['kind'],
+  gain: Gain,
+) {
+  const incident: Incident = {
+    id: `i${r.w.nextId++}`,
+    round: r.round,
+    victim,
+    kind,
+    cause: { kind: 'attack', by: p.by },
+    belief: {},
   };
+  r.incidents.push(incident);
+  // An attack feeds the victim's security dilemma only once the victim traces it to its author (see attribute).
+  r.traced.set(incident, gain);
+  r.militaryGain[p.by].push(gain);
+}
 
-  for (const p of ordersOf(r, 'launchSatellites')) {
-    const { regime, count } = p.order;
-    ledger.add(
-      `capability.${p.by}.satellites.${regime}`,
-      count,
-      `${name(p.by)} launched ${count} satellite${count > 1 ? 's' : ''} to ${REGIME_NAMES[regime]}`,
-      from(p),
-    );
-    ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} launched satellites`, from(p));
-    tell(
-      r,
-      'all',
-      `${name(p.by)} launched ${count} satellite${count > 1 ? 's' : ''} to ${REGIME_NAMES[regime]}.`,
-    );
-    if (regime === 'leo' && count >= 2)
-      ledger.add('debris', Math.floor(count / 2), `${name(p.by)}'s launches to a crowded low orbit`, from(p));
-    r.militaryGain[p.by].push({
-      amount: count / 2,
-      what: `${name(p.by)} launched satellites (dual use)`,
-      knownTo: 'all',
-    });
-  }
-
-  for (const p of ordersOf(r, 'buildCounterspace')) {
-    const weapon = p.order.weapon;
-    const covert = COVERT.includes(weapon);
-    const knownTo: Delegation[] = covert ? DELEGATIONS.filter((o) => o !== p.by && detects(r, o)) : [];
-    const what = `${name(p.by)} built ${WEAPON_NAMES[weapon]}`;
-    ledger.add(
-      `capability.${p.by}.counterspace.${weapon}`,
-      1,
-      what,
-      from(p),
-      covert ? [p.by, ...knownTo] : 'all',
-    );
-    if (covert) {
-      w.covert.push({ id: `c${w.nextId++}`, round: r.round, by: p.by, kind: weapon, knownTo, public: false });
-      tell(
-        r,
-        [p.by, ...knownTo],
-        `${what} in secret${knownTo.length ? `; ${knownTo.map(name).join(' and ')} detected it` : '; nobody detected it'}.`,
+/**
+ * Orders in orbit, one rule per order kind: launches, weapons built and tested, jamming, sensors, exercises,
+ * debris clean-up and lunar missions. The round's incidents are attributed after them (incidentsInOrbit), and
+ * the treaty rules checked (treatyRules).
+ */
+export const ORBIT_ORDER_RULES = {
+  launchSatellites: {
+    each: (r, p) => {
+      const { regime, count } = p.order;
+      r.ledger.add(
+        `capability.${p.by}.satellites.${regime}`,
+        count,
+        `${name(p.by)} launched ${count} satellite${count > 1 ? 's' : ''} to ${REGIME_NAMES[regime]}`,
+        from(p),
       );
-    } else tell(r, 'all', `${what}.`);
-    r.militaryGain[p.by].push({ amount: BUILD_GAIN[weapon], what, knownTo: covert ? knownTo : 'all' });
-  }
-
-  for (const p of ordersOf(r, 'testCounterspace')) {
-    const { weapon, target } = p.order;
-    if (weapon === 'directAscent') {
+      r.ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} launched satellites`, from(p));
       tell(
         r,
         'all',
-        `${name(p.by)} destroyed one of its own satellites with a direct-ascent missile, leaving a cloud of debris.`,
+        `${name(p.by)} launched ${count} satellite${count > 1 ? 's' : ''} to ${REGIME_NAMES[regime]}.`,
       );
-      ledger.add('debris', 12, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
-      ledger.add('tension', 8, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
-      ledger.add(`legitimacy.${p.by}`, -6, `${name(p.by)}'s destructive ASAT test was condemned`, from(p));
-      if (r.before.delegations[p.by].capabilities.satellites.leo > 0) {
-        ledger.add(
-          `capability.${p.by}.satellites.leo`,
-          -1,
-          `${name(p.by)} destroyed one of its own satellites in the test`,
+      if (regime === 'leo' && count >= 2)
+        r.ledger.add(
+          'debris',
+          Math.floor(count / 2),
+          `${name(p.by)}'s launches to a crowded low orbit`,
           from(p),
         );
-      }
       r.militaryGain[p.by].push({
-        amount: 6,
-        what: `${name(p.by)} tested a direct-ascent ASAT`,
+        amount: count / 2,
+        what: `${name(p.by)} launched satellites (dual use)`,
         knownTo: 'all',
       });
-    } else if (target) {
-      attack(p, target, weapon === 'coOrbital' ? 'closeApproach' : 'dazzled', {
-        amount: weapon === 'coOrbital' ? 5 : 3,
-        what: `${name(p.by)} tested ${WEAPON_NAMES[weapon]}`,
-        knownTo: [p.by],
-      });
-      if (weapon === 'coOrbital')
+    },
+  },
+  buildCounterspace: {
+    each: (r, p) => {
+      const weapon = p.order.weapon;
+      const covert = COVERT.includes(weapon);
+      const knownTo: Delegation[] = covert ? DELEGATIONS.filter((o) => o !== p.by && detects(r, o)) : [];
+      const what = `${name(p.by)} built ${WEAPON_NAMES[weapon]}`;
+      r.ledger.add(
+        `capability.${p.by}.counterspace.${weapon}`,
+        1,
+        what,
+        from(p),
+        covert ? [p.by, ...knownTo] : 'all',
+      );
+      if (covert) {
+        r.w.covert.push({
+          id: `c${r.w.nextId++}`,
+          round: r.round,
+          by: p.by,
+          kind: weapon,
+          knownTo,
+          public: false,
+        });
+        tell(
+          r,
+          [p.by, ...knownTo],
+          `${what} in secret${knownTo.length ? `; ${knownTo.map(name).join(' and ')} detected it` : '; nobody detected it'}.`,
+        );
+      } else tell(r, 'all', `${what}.`);
+      r.militaryGain[p.by].push({ amount: BUILD_GAIN[weapon], what, knownTo: covert ? knownTo : 'all' });
+    },
+  },
+  testCounterspace: {
+    each: (r, p) => {
+      const { ledger } = r;
+      const { weapon, target } = p.order;
+      if (weapon === 'directAscent') {
+        tell(
+          r,
+          'all',
+          `${name(p.by)} destroyed one of its own satellites with a direct-ascent missile, leaving a cloud of debris.`,
+        );
+        ledger.add('debris', 12, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
+        ledger.add('tension', 8, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
+        ledger.add(`legitimacy.${p.by}`, -6, `${name(p.by)}'s destructive ASAT test was condemned`, from(p));
+        if (r.before.delegations[p.by].capabilities.satellites.leo > 0) {
+          ledger.add(
+            `capability.${p.by}.satellites.leo`,
+            -1,
+            `${name(p.by)} destroyed one of its own satellites in the test`,
+            from(p),
+          );
+        }
+        r.militaryGain[p.by].push({
+          amount: 6,
+          what: `${name(p.by)} tested a direct-ascent ASAT`,
+          knownTo: 'all',
+        });
+      } else if (target) {
+        attack(r, p, target, weapon === 'coOrbital' ? 'closeApproach' : 'dazzled', {
+          amount: weapon === 'coOrbital' ? 5 : 3,
+          what: `${name(p.by)} tested ${WEAPON_NAMES[weapon]}`,
+          knownTo: [p.by],
+        });
+        if (weapon === 'coOrbital')
+          ledger.add(
+            'debris',
+            1,
+            `A co-orbital test near a satellite of ${name(target)} released fragments`,
+            UNSIGNED,
+          );
         ledger.add(
-          'debris',
-          1,
-          `A co-orbital test near a satellite of ${name(target)} released fragments`,
+          'tension',
+          weapon === 'coOrbital' ? 4 : 2,
+          `A ${weapon === 'coOrbital' ? 'co-orbital' : 'laser'} weapon was tested against a satellite of ${name(target)}`,
           UNSIGNED,
         );
-      ledger.add(
-        'tension',
-        weapon === 'coOrbital' ? 4 : 2,
-        `A ${weapon === 'coOrbital' ? 'co-orbital' : 'laser'} weapon was tested against a satellite of ${name(target)}`,
-        UNSIGNED,
+        tell(r, [p.by], `We tested ${WEAPON_NAMES[weapon]} against a satellite of ${name(target)}.`);
+      }
+    },
+  },
+  jam: {
+    each: (r, p) => {
+      attack(r, p, p.order.target, 'signalJammed', {
+        amount: 2,
+        what: `${name(p.by)} jammed satellites`,
+        knownTo: [p.by],
+      });
+      r.ledger.add('tension', 2, `Satellite signals of ${name(p.order.target)} were jammed`, UNSIGNED);
+      tell(r, [p.by], `We jammed the satellite signals of ${name(p.order.target)}.`);
+    },
+  },
+  buildMissileWarning: {
+    each: (r, p) => {
+      r.ledger.add(
+        `capability.${p.by}.missileWarning`,
+        1,
+        `${name(p.by)} built missile-warning radars and sensors`,
+        from(p),
       );
-      tell(r, [p.by], `We tested ${WEAPON_NAMES[weapon]} against a satellite of ${name(target)}.`);
-    }
-  }
+      tell(
+        r,
+        'all',
+        `${name(p.by)} expanded its missile early warning. It calls the system defensive; the others cannot verify that.`,
+      );
+      r.militaryGain[p.by].push({
+        amount: 3,
+        what: `${name(p.by)} built missile-warning radars (dual use)`,
+        knownTo: 'all',
+      });
+    },
+  },
+  buildSsa: {
+    each: (r, p) => {
+      r.ledger.add(`capability.${p.by}.ssa`, 1, `${name(p.by)} built space-tracking sensors`, from(p));
+      tell(r, 'all', `${name(p.by)} improved its space situational awareness.`);
+      r.militaryGain[p.by].push({
+        amount: 1,
+        what: `${name(p.by)} built space-tracking sensors`,
+        knownTo: 'all',
+      });
+    },
+  },
+  jointExercise: { together: jointExercises },
+  debrisMitigation: {
+    each: (r, p) => {
+      r.ledger.add('debris', -5, `${name(p.by)} removed debris and deorbited dead satellites`, from(p));
+      r.ledger.add(`prestige.${p.by}`, 2, `${name(p.by)} cleaned up orbit`, from(p));
+    },
+  },
+  lunarMission: {
+    each: (r, p) => {
+      r.ledger.add(`capability.${p.by}.lunar`, 12, `${name(p.by)} flew a lunar mission`, from(p));
+      r.ledger.add(`prestige.${p.by}`, 3, `${name(p.by)} flew a lunar mission`, from(p));
+      tell(r, 'all', `${name(p.by)} flew a lunar mission.`);
+    },
+  },
+} satisfies Partial<OrderRules<OrderKind>>;
 
-  for (const p of ordersOf(r, 'jam')) {
-    attack(p, p.order.target, 'signalJammed', {
-      amount: 2,
-      what: `${name(p.by)} jammed satellites`,
-      knownTo: [p.by],
-    });
-    ledger.add('tension', 2, `Satellite signals of ${name(p.order.target)} were jammed`, UNSIGNED);
-    tell(r, [p.by], `We jammed the satellite signals of ${name(p.order.target)}.`);
-  }
-
-  for (const p of ordersOf(r, 'buildMissileWarning')) {
-    ledger.add(
-      `capability.${p.by}.missileWarning`,
-      1,
-      `${name(p.by)} built missile-warning radars and sensors`,
-      from(p),
-    );
-    tell(
-      r,
-      'all',
-      `${name(p.by)} expanded its missile early warning. It calls the system defensive; the others cannot verify that.`,
-    );
-    r.militaryGain[p.by].push({
-      amount: 3,
-      what: `${name(p.by)} built missile-warning radars (dual use)`,
-      knownTo: 'all',
-    });
-  }
-  for (const p of ordersOf(r, 'buildSsa')) {
-    ledger.add(`capability.${p.by}.ssa`, 1, `${name(p.by)} built space-tracking sensors`, from(p));
-    tell(r, 'all', `${name(p.by)} improved its space situational awareness.`);
-    r.militaryGain[p.by].push({
-      amount: 1,
-      what: `${name(p.by)} built space-tracking sensors`,
-      knownTo: 'all',
-    });
-  }
-
-  const exercises = ordersOf(r, 'jointExercise');
+/**
+ * A joint air and missile defence exercise takes place when both sides ordered it: each gains, and China with
+ * Russia draw closer. An exercise the other side did not order is told to its proposer only.
+ */
+function jointExercises(r: RoundContext, exercises: Placed<'jointExercise'>[]) {
   for (const p of exercises) {
     const answer = exercises.find((q) => q.by === p.order.with && q.order.with === p.by);
     if (!answer) {
@@ -214,31 +257,24 @@ export function resolveOrbit(r: Resolution) {
         `${name(p.by)} and ${name(p.order.with)} held a joint air and missile defence exercise.`,
       );
       if ([p.by, p.order.with].includes('china') && [p.by, p.order.with].includes('russia')) {
-        ledger.add('alignment', 5, 'China and Russia held a joint missile-defence exercise', from(p));
+        r.ledger.add('alignment', 5, 'China and Russia held a joint missile-defence exercise', from(p));
       }
     }
   }
+}
 
-  for (const p of ordersOf(r, 'debrisMitigation')) {
-    ledger.add('debris', -5, `${name(p.by)} removed debris and deorbited dead satellites`, from(p));
-    ledger.add(`prestige.${p.by}`, 2, `${name(p.by)} cleaned up orbit`, from(p));
-  }
-  for (const p of ordersOf(r, 'lunarMission')) {
-    ledger.add(`capability.${p.by}.lunar`, 12, `${name(p.by)} flew a lunar mission`, from(p));
-    ledger.add(`prestige.${p.by}`, 3, `${name(p.by)} flew a lunar mission`, from(p));
-    tell(r, 'all', `${name(p.by)} flew a lunar mission.`);
-  }
-  ledger.flush();
-
-  naturalIncidents(r, incidents);
-  for (const incident of incidents) attribute(r, incident, traced.get(incident));
-  w.incidents.push(...incidents);
-  checkRules(r);
-  ledger.flush();
+/**
+ * The round's incidents in orbit: those of its attacks and those of nature, each attributed by its victim (see
+ * attribute), then kept in the world.
+ */
+export function incidentsInOrbit(r: RoundContext) {
+  naturalIncidents(r, r.incidents);
+  for (const incident of r.incidents) attribute(r, incident, r.traced.get(incident));
+  r.w.incidents.push(...r.incidents);
 }
 
 /** Space is hostile without anyone's help: anomalies grow likelier with debris. */
-function naturalIncidents(r: Resolution, incidents: Incident[]) {
+function naturalIncidents(r: RoundContext, incidents: Incident[]) {
   for (const d of DELEGATIONS) {
     if (!r.dice.chance(0.08 + r.before.debris / 400)) continue;
     const roll = r.dice.int(0, 99);
@@ -259,7 +295,7 @@ function naturalIncidents(r: Resolution, incidents: Incident[]) {
  * is traced only half the time, and a natural anomaly may be blamed on the rival it fears most: the security
  * dilemma at work. A hotline with that rival halves the chance of a wrong accusation.
  */
-function attribute(r: Resolution, incident: Incident, gain: Gain | undefined) {
+function attribute(r: RoundContext, incident: Incident, gain: Gain | undefined) {
   const { w, ledger, dice } = r;
   const victim = incident.victim;
   const v = r.before.delegations[victim];
@@ -323,25 +359,27 @@ function attribute(r: Resolution, incident: Incident, gain: Gain | undefined) {
   }
 }
 
+/** The pledges that bind as rules, with their names; restraint is words only, compared with deeds for the debrief. */
+const BINDING_PLEDGES: readonly (readonly [Pledge, string])[] = [
+  ['noFirstPlacement', 'the no-first-placement pledge'],
+  ['noAsatTests', 'the pledge to halt destructive ASAT tests'],
+  ['notifyApproaches', 'the pledge to give notice of close approaches'],
+];
+
 /** The rules a delegation accepted (adopted treaties, endorsed measures, resolutions it voted for) and the orders that break them. */
-function breaches(r: Resolution, d: Delegation, o: Order): string[] {
+function breaches(r: RoundContext, d: Delegation, o: Order): string[] {
   const found: string[] = [];
   const before = r.before;
   const party = (id: keyof typeof before.drafts) => before.drafts[id].parties.includes(d);
   const pledged = (p: Pledge) =>
     before.delegations[d].commitments.some((c) => c.pledge === p && c.kind !== 'statement');
-  const spaceWeapon =
-    (o.kind === 'buildCounterspace' || o.kind === 'testCounterspace') && o.weapon === 'coOrbital';
-  const daTest = o.kind === 'testCounterspace' && o.weapon === 'directAscent';
-  const daAny =
-    (o.kind === 'buildCounterspace' || o.kind === 'testCounterspace') && o.weapon === 'directAscent';
-  if (party('ppwt') && (spaceWeapon || (before.drafts.ppwt.clauses.groundBasedAsat && daAny)))
+  const weapon = o.kind === 'buildCounterspace' || o.kind === 'testCounterspace' ? o.weapon : undefined;
+  const groundBasedBanned = before.drafts.ppwt.clauses.groundBasedAsat;
+  if (party('ppwt') && (weapon === 'coOrbital' || (groundBasedBanned && weapon === 'directAscent')))
     found.push(DRAFT_SHORT.ppwt);
   if (party('tcbm') && (o.kind === 'testCounterspace' || o.kind === 'jam')) found.push(DRAFT_SHORT.tcbm);
-  if (pledged('noFirstPlacement') && spaceWeapon) found.push('the no-first-placement pledge');
-  if (pledged('noAsatTests') && daTest) found.push('the pledge to halt destructive ASAT tests');
-  if (pledged('notifyApproaches') && o.kind === 'testCounterspace' && o.weapon === 'coOrbital')
-    found.push('the pledge to give notice of close approaches');
+  for (const [pledge, rule] of BINDING_PLEDGES)
+    if (pledged(pledge) && contradicts(pledge, o)) found.push(rule);
   return found;
 }
 
@@ -358,7 +396,7 @@ function describe(o: Order): string {
  * violations cost legitimacy and trust. Words that a delegation did not turn into rules (statements) are
  * only compared with its deeds, for the debrief.
  */
-function checkRules(r: Resolution) {
+export function treatyRules(r: RoundContext) {
   const { w, ledger, dice } = r;
   for (const p of r.orders) {
     for (const rule of breaches(r, p.by, p.order)) {

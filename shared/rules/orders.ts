@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DELEGATIONS, type Delegation } from '../model/seats.ts';
+import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../model/seats.ts';
 import {
   CLAUSES,
   COUNTERSPACE,
@@ -11,6 +11,7 @@ import {
   TCBMS,
   type World,
 } from './model.ts';
+import { CLAUSE_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES, WEAPON_NAMES } from './texts.ts';
 
 /** The orders a delegation can give in one round, each declared once with its schema; costs and checks below. */
 const Other = z.enum(DELEGATIONS);
@@ -88,10 +89,44 @@ export type Arena = 'cd' | 'bilateral' | 'orbit';
 
 const WEAPON_COST: Record<Counterspace, number> = { jamming: 1, laser: 2, coOrbital: 3, directAscent: 2 };
 
+/** A field of an order's form: what the UI asks, with the choices the schema allows. */
+export type OrderField =
+  | { name: string; label: string; kind: 'choice'; options: readonly (readonly [string, string])[] }
+  | { name: string; label: string; kind: 'delegation' } // another delegation
+  | { name: string; label: string; kind: 'resolution' } // a resolution up for a vote
+  | { name: string; label: string; kind: 'text'; max: number }
+  | { name: string; label: string; kind: 'count'; min: number; max: number };
+
+const choice = (
+  name: string,
+  label: string,
+  options: readonly (readonly [string, string])[],
+): OrderField => ({
+  name,
+  label,
+  kind: 'choice',
+  options,
+});
+const drafts = choice(
+  'draft',
+  'Text',
+  DRAFTS.map((d) => [d, DRAFT_SHORT[d]] as const),
+);
+const measures = choice(
+  'measure',
+  'Measure',
+  TCBMS.map((m) => [m, TCBM_NAMES[m]] as const),
+);
+const partner = (label: string): OrderField => ({ name: 'with', label, kind: 'delegation' });
+
+/** Everything the order sheet knows of one kind of order; how it resolves is in ORDER_RULES (resolve.ts). */
 interface OrderSpec<K extends OrderKind> {
   arena: Arena;
   title: string; // for menus: "Table a draft treaty"
+  fields: OrderField[]; // what its form asks, in the order the form shows them
+  line: (o: OrderOf<K>) => string; // one line for a list of orders: "Table the PPWT"
   cost: (o: OrderOf<K>) => number;
+  military?: true; // adds to military power in space: the earmarked budget may pay for it
   /** Why this delegation cannot give this order now, or undefined. */
   check?: (o: OrderOf<K>, w: World, d: Delegation) => string | undefined;
 }
@@ -99,11 +134,16 @@ interface OrderSpec<K extends OrderKind> {
 const other = (o: { with?: Delegation; target?: Delegation }, d: Delegation) =>
   o.with === d || o.target === d ? 'Choose another delegation, not your own.' : undefined;
 
-/** Every order's arena, title, cost and prerequisites: the one table the UI, the checks and the rulebook read. */
+/**
+ * Every order's arena, title, form, wording, cost and prerequisites, one entry per kind: the one table the UI,
+ * the checks and the rulebook read.
+ */
 export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   tableDraft: {
     arena: 'cd',
     title: 'Table a draft treaty',
+    fields: [drafts],
+    line: (o) => `Table the ${DRAFT_SHORT[o.draft]}`,
     cost: () => 2,
     check: (o, w) =>
       w.drafts[o.draft].adoptedRound !== undefined
@@ -115,6 +155,8 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   coSponsor: {
     arena: 'cd',
     title: 'Co-sponsor a draft',
+    fields: [drafts],
+    line: (o) => `Co-sponsor the ${DRAFT_SHORT[o.draft]}`,
     cost: () => 1,
     check: (o, w, d) =>
       w.drafts[o.draft].adoptedRound !== undefined
@@ -126,6 +168,15 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   amendDraft: {
     arena: 'cd',
     title: 'Propose an amendment',
+    fields: [
+      drafts,
+      choice(
+        'clause',
+        'Amendment',
+        CLAUSES.map((c) => [c, CLAUSE_NAMES[c]] as const),
+      ),
+    ],
+    line: (o) => `Amend the ${DRAFT_SHORT[o.draft]}: add ${CLAUSE_NAMES[o.clause]}`,
     cost: () => 1,
     check: (o, w) =>
       !w.drafts[o.draft].tabled
@@ -136,10 +187,18 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
             ? 'That text has already been adopted.'
             : undefined,
   },
-  blockConsensus: { arena: 'cd', title: 'Block consensus on a draft', cost: () => 0 },
+  blockConsensus: {
+    arena: 'cd',
+    title: 'Block consensus on a draft',
+    fields: [drafts],
+    line: (o) => `Block consensus on the ${DRAFT_SHORT[o.draft]}`,
+    cost: () => 0,
+  },
   proposeTcbm: {
     arena: 'cd',
     title: 'Propose a transparency or confidence-building measure',
+    fields: [measures],
+    line: (o) => `Propose ${TCBM_NAMES[o.measure]}`,
     cost: () => 1,
     check: (o, w) =>
       w.measures[o.measure] ? 'That measure is already on the table; endorse it instead.' : undefined,
@@ -147,6 +206,8 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   endorseTcbm: {
     arena: 'cd',
     title: 'Endorse a measure on the table',
+    fields: [measures],
+    line: (o) => `Endorse ${TCBM_NAMES[o.measure]}`,
     cost: () => 0,
     check: (o, w, d) =>
       !w.measures[o.measure]
@@ -155,11 +216,43 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
           ? 'You already endorse that measure.'
           : undefined,
   },
-  workingPaper: { arena: 'cd', title: 'Submit a working paper', cost: () => 1 },
-  proposeResolution: { arena: 'cd', title: 'Propose a First Committee resolution', cost: () => 1 },
+  workingPaper: {
+    arena: 'cd',
+    title: 'Submit a working paper',
+    fields: [
+      choice('topic', 'Topic', [
+        ['definitions', 'definitions'],
+        ['verification', 'verification'],
+      ]),
+    ],
+    line: (o) => `Working paper on ${o.topic}`,
+    cost: () => 1,
+  },
+  proposeResolution: {
+    arena: 'cd',
+    title: 'Propose a First Committee resolution',
+    fields: [
+      choice(
+        'topic',
+        'Topic',
+        RESOLUTION_TOPICS.map((t) => [t, TOPIC_NAMES[t]] as const),
+      ),
+    ],
+    line: (o) => `Propose a resolution on ${TOPIC_NAMES[o.topic]}`,
+    cost: () => 1,
+  },
   voteResolution: {
     arena: 'cd',
     title: 'Vote on a resolution',
+    fields: [
+      { name: 'resolution', label: 'Resolution', kind: 'resolution' },
+      choice('vote', 'Vote', [
+        ['yes', 'yes'],
+        ['no', 'no'],
+        ['abstain', 'abstain'],
+      ]),
+    ],
+    line: (o) => `Vote ${o.vote} on resolution ${o.resolution}`,
     cost: () => 0,
     check: (o, w) =>
       w.resolutions.some((r) => r.id === o.resolution && !r.result && r.proposedRound === w.round)
@@ -169,12 +262,26 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   statement: {
     arena: 'cd',
     title: 'Make a statement on the CD floor',
+    fields: [
+      choice('stance', 'Stance', [
+        ['restraint', 'restraint'],
+        ['noFirstPlacement', 'no first placement of weapons'],
+        ['deterrence', 'deterrence'],
+        ['partnership', 'partnership'],
+        ['condemn', 'condemn another delegation'],
+      ]),
+      { name: 'target', label: 'Delegation condemned (if any)', kind: 'delegation' },
+      { name: 'text', label: 'What you say', kind: 'text', max: STATEMENT_MAX_LENGTH },
+    ],
+    line: (o) => `Statement (${o.stance}${o.target ? `, ${DELEGATION_NAMES[o.target]}` : ''}): “${o.text}”`,
     cost: () => 0,
     check: (o, _w, d) => other(o, d),
   },
   withdrawTreaty: {
     arena: 'cd',
     title: 'Withdraw from a treaty',
+    fields: [drafts],
+    line: (o) => `Withdraw from the ${DRAFT_SHORT[o.draft]}`,
     cost: () => 0,
     check: (o, w, d) =>
       w.drafts[o.draft].parties.includes(d) ? undefined : 'You are not a party to that treaty.',
@@ -182,24 +289,54 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   summit: {
     arena: 'bilateral',
     title: 'Hold a summit (both must agree)',
+    fields: [partner('With')],
+    line: (o) => `Summit with ${DELEGATION_NAMES[o.with]}`,
     cost: () => 1,
     check: (o, _w, d) => other(o, d),
   },
   techDeal: {
     arena: 'bilateral',
     title: 'Technology deal (both must agree)',
+    fields: [
+      partner('With'),
+      choice('deal', 'Deal', [
+        ['rocketEngines', 'rocket engines (such as the RD-180)'],
+        ['missileWarning', 'help with missile early warning'],
+        ['propellant', 'propellant and engines'],
+        ['navigation', 'satellite navigation'],
+      ]),
+    ],
+    line: (o) => `Technology deal with ${DELEGATION_NAMES[o.with]}: ${o.deal}`,
     cost: () => 2,
     check: (o, _w, d) => other(o, d),
   },
   sanction: {
     arena: 'bilateral',
     title: 'Export controls or sanctions',
+    fields: [
+      { name: 'target', label: 'Against', kind: 'delegation' },
+      choice('measure', 'Measure', [
+        ['exportControls', 'export controls (3 rounds)'],
+        ['wolfAmendment', 'a ban on space cooperation (Wolf Amendment-style)'],
+      ]),
+    ],
+    line: (o) =>
+      `${o.measure === 'wolfAmendment' ? 'Ban space cooperation with' : 'Export controls on'} ${DELEGATION_NAMES[o.target]}`,
     cost: () => 1,
     check: (o, _w, d) => other(o, d),
   },
   liftSanction: {
     arena: 'bilateral',
     title: 'Lift export controls or sanctions',
+    fields: [
+      { name: 'target', label: 'Lift it for', kind: 'delegation' },
+      choice('measure', 'Measure', [
+        ['exportControls', 'export controls'],
+        ['wolfAmendment', 'the ban on space cooperation'],
+      ]),
+    ],
+    line: (o) =>
+      `Lift ${o.measure === 'wolfAmendment' ? 'the ban on space cooperation with' : 'export controls on'} ${DELEGATION_NAMES[o.target]}`,
     cost: () => 0,
     check: (o, w, d) =>
       w.sanctions.some((s) => s.by === d && s.target === o.target && s.kind === o.measure)
@@ -209,6 +346,14 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   lunarPartnership: {
     arena: 'bilateral',
     title: 'Lunar partnership (Artemis Accords or ILRS)',
+    fields: [
+      choice(
+        'bloc',
+        'Lunar bloc',
+        LUNAR_BLOCS.map((b) => [b, b === 'artemis' ? 'Artemis Accords' : 'ILRS'] as const),
+      ),
+    ],
+    line: (o) => `Lunar partnership: ${o.bloc === 'artemis' ? 'Artemis Accords' : 'ILRS'}`,
     cost: () => 2,
     check: (o, w, d) =>
       LUNAR_BLOCS.some((b) => b !== o.bloc && w.lunar[b].members.includes(d))
@@ -218,7 +363,17 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   launchSatellites: {
     arena: 'orbit',
     title: 'Launch satellites',
+    fields: [
+      choice(
+        'regime',
+        'Orbit',
+        REGIMES.map((r) => [r, r.toUpperCase()] as const),
+      ),
+      { name: 'count', label: 'How many', kind: 'count', min: 1, max: 3 },
+    ],
+    line: (o) => `Launch ${o.count} satellite${o.count > 1 ? 's' : ''} to ${o.regime.toUpperCase()}`,
     cost: (o) => o.count * (o.regime === 'geo' ? 2 : 1),
+    military: true,
     check: (o, w, d) =>
       o.regime === 'geo' && w.delegations[d].capabilities.launch < 2
         ? 'GEO launches need launch capability 2.'
@@ -227,7 +382,16 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   buildCounterspace: {
     arena: 'orbit',
     title: 'Build a counterspace weapon',
+    fields: [
+      choice(
+        'weapon',
+        'Weapon',
+        COUNTERSPACE.map((k) => [k, WEAPON_NAMES[k]] as const),
+      ),
+    ],
+    line: (o) => `Build ${WEAPON_NAMES[o.weapon]}`,
     cost: (o) => WEAPON_COST[o.weapon],
+    military: true,
     check: (o, w, d) =>
       w.delegations[d].capabilities.counterspace[o.weapon] >= 5
         ? 'That weapon is at its highest level.'
@@ -236,7 +400,17 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   testCounterspace: {
     arena: 'orbit',
     title: 'Test a counterspace weapon',
+    fields: [
+      choice(
+        'weapon',
+        'Weapon',
+        (['directAscent', 'coOrbital', 'laser'] as const).map((k) => [k, WEAPON_NAMES[k]] as const),
+      ),
+      { name: 'target', label: 'Target satellite owner (co-orbital and laser)', kind: 'delegation' },
+    ],
+    line: (o) => `Test ${WEAPON_NAMES[o.weapon]}${o.target ? ` against ${DELEGATION_NAMES[o.target]}` : ''}`,
     cost: () => 2,
+    military: true,
     check: (o, w, d) =>
       w.delegations[d].capabilities.counterspace[o.weapon] < 1
         ? 'Build that weapon before testing it.'
@@ -249,14 +423,20 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   jam: {
     arena: 'orbit',
     title: 'Jam satellite signals',
+    fields: [{ name: 'target', label: 'Target', kind: 'delegation' }],
+    line: (o) => `Jam satellites of ${DELEGATION_NAMES[o.target]}`,
     cost: () => 1,
+    military: true,
     check: (o, w, d) =>
       w.delegations[d].capabilities.counterspace.jamming < 1 ? 'You have no jammers.' : other(o, d),
   },
   buildMissileWarning: {
     arena: 'orbit',
     title: 'Build missile-warning radars and sensors',
+    fields: [],
+    line: () => 'Build missile-warning radars and sensors',
     cost: () => 2,
+    military: true,
     check: (_o, w, d) =>
       w.delegations[d].capabilities.missileWarning >= 5
         ? 'Missile warning is at its highest level.'
@@ -265,20 +445,34 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   buildSsa: {
     arena: 'orbit',
     title: 'Build space situational awareness',
+    fields: [],
+    line: () => 'Build space situational awareness',
     cost: () => 2,
+    military: true,
     check: (_o, w, d) =>
       w.delegations[d].capabilities.ssa >= 5 ? 'Situational awareness is at its highest level.' : undefined,
   },
   jointExercise: {
     arena: 'orbit',
     title: 'Joint air and missile defence exercise (both must agree)',
+    fields: [partner('With')],
+    line: (o) => `Joint missile-defence exercise with ${DELEGATION_NAMES[o.with]}`,
     cost: () => 1,
+    military: true,
     check: (o, _w, d) => other(o, d),
   },
-  debrisMitigation: { arena: 'orbit', title: 'Debris mitigation', cost: () => 1 },
+  debrisMitigation: {
+    arena: 'orbit',
+    title: 'Debris mitigation',
+    fields: [],
+    line: () => 'Debris mitigation',
+    cost: () => 1,
+  },
   lunarMission: {
     arena: 'orbit',
     title: 'Lunar mission',
+    fields: [],
+    line: () => 'Lunar mission',
     cost: () => 2,
     check: (_o, w, d) =>
       w.delegations[d].capabilities.launch < 3 ? 'Lunar missions need launch capability 3.' : undefined,
@@ -295,15 +489,7 @@ export function arenaOf(order: Order): Arena {
 
 /** Orders that add to a delegation's military power in space: the earmarked budget may be spent only on these. */
 export function isMilitary(order: Order): boolean {
-  return [
-    'buildCounterspace',
-    'testCounterspace',
-    'jam',
-    'buildMissileWarning',
-    'buildSsa',
-    'jointExercise',
-    'launchSatellites',
-  ].includes(order.kind);
+  return ORDER_SPECS[order.kind].military === true;
 }
 
 /** "Make a statement on the CD floor" -> "make a statement on the CD floor": names and acronyms keep their capitals. */

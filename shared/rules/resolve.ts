@@ -1,13 +1,22 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { resolveBilateral } from './bilateral.ts';
-import { canonical, name, others, type Resolution, tell } from './context.ts';
-import { resolveDiplomacy } from './diplomacy.ts';
+import { BILATERAL_ORDER_RULES } from './bilateral.ts';
+import {
+  canonical,
+  name,
+  type OrderRule,
+  type OrderRules,
+  ordersOf,
+  others,
+  type RoundContext,
+  tell,
+} from './context.ts';
+import { CD_ORDER_RULES } from './diplomacy.ts';
 import { Ledger } from './ledger.ts';
 import type { DraftId, World } from './model.ts';
 import type { StartOverrides } from '../content/scenario.ts';
 import { OBJECTIVES } from './objectives.ts';
-import { resolveOrbit } from './orbit.ts';
-import { isMilitary, type Order, orderCost } from './orders.ts';
+import { incidentsInOrbit, ORBIT_ORDER_RULES, treatyRules } from './orbit.ts';
+import { isMilitary, type Order, type OrderKind, orderCost } from './orders.ts';
 import { Dice } from './rng.ts';
 import { CASCADE_AT, CRISIS_AT, security, securityTerms } from './security.ts';
 import { resolveSpiral } from './spiral.ts';
@@ -39,6 +48,74 @@ export function newWorld(seed: number, years: readonly number[], start?: StartOv
   return w;
 }
 
+/** Every order kind's rule: how its orders change the world (in diplomacy.ts, bilateral.ts and orbit.ts). */
+export const ORDER_RULES: OrderRules<OrderKind> = {
+  ...CD_ORDER_RULES,
+  ...BILATERAL_ORDER_RULES,
+  ...ORBIT_ORDER_RULES,
+};
+
+/** Applies the changes collected since the last settle: each indicator moves by their sum, clamped once. */
+const settle = (r: RoundContext) => r.ledger.flush();
+
+/** A step of a round: carrying out the orders of one kind, or a rule of the world. */
+export type RoundStep = OrderKind | ((r: RoundContext) => void);
+
+/**
+ * A round, step by step; every order kind has one place in it. The changes of the steps between two settles
+ * are summed before they apply, so orders read in those steps cannot depend on which was read first.
+ */
+export const ROUND_STEPS: readonly RoundStep[] = [
+  // The Conference on Disarmament and the First Committee; then adoption by consensus, on the momentum gained.
+  'tableDraft',
+  'coSponsor',
+  'amendDraft',
+  'workingPaper',
+  'proposeTcbm',
+  'endorseTcbm',
+  'statement',
+  'proposeResolution',
+  'withdrawTreaty',
+  'voteResolution',
+  settle,
+  'blockConsensus',
+  settle,
+  // Bilateral diplomacy
+  'summit',
+  'techDeal',
+  'sanction',
+  'liftSanction',
+  'lunarPartnership',
+  settle,
+  // In orbit; then the incidents, attributed, and the treaty rules
+  'launchSatellites',
+  'buildCounterspace',
+  'testCounterspace',
+  'jam',
+  'buildMissileWarning',
+  'buildSsa',
+  'jointExercise',
+  'debrisMitigation',
+  'lunarMission',
+  settle,
+  incidentsInOrbit,
+  treatyRules,
+  settle,
+  // The world's own rules
+  resolveSpiral,
+  worldRules,
+  noteSecurity,
+  nextBudgets,
+];
+
+/** Carries out the orders of one kind, in canonical order, through the kind's rule. */
+function carryOut<K extends OrderKind>(r: RoundContext, kind: K) {
+  const rule = ORDER_RULES[kind] as OrderRule<K>;
+  const orders = ordersOf(r, kind);
+  if ('each' in rule) for (const p of orders) rule.each(r, p);
+  else rule.together(r, orders);
+}
+
 /**
  * Resolves one round: every delegation's confirmed orders at once. Pure: returns a new world. Orders are read
  * in a canonical order and each step's changes are summed before they apply, so neither the order of a list
@@ -56,7 +133,7 @@ export function resolveRound(
   const w: World = { ...structuredClone(state), changes: [...changes], story: [...story] };
   const round = world.round + 1;
   w.round = round;
-  const r: Resolution = {
+  const r: RoundContext = {
     w,
     before,
     ledger: new Ledger(w, round),
@@ -64,29 +141,29 @@ export function resolveRound(
     round,
     orders: canonical(ordersBy),
     militaryGain: { us: [], china: [], russia: [] },
+    incidents: [],
+    traced: new Map(),
   };
 
   for (const d of DELEGATIONS) {
     const given = ordersBy[d] ?? [];
     const spent = given.reduce((s, o) => s + orderCost(o), 0);
     w.delegations[d].budget -= spent;
+    w.delegations[d].incidentsThisRound = 0;
     if (given.length === 0) tell(r, 'all', `${name(d)} gave no orders this round.`);
   }
 
-  resolveDiplomacy(r);
-  resolveBilateral(r);
-  resolveOrbit(r);
-  resolveSpiral(r);
-  worldRules(r);
-  noteSecurity(r);
-  nextBudgets(r);
+  for (const step of ROUND_STEPS) {
+    if (typeof step === 'string') carryOut(r, step);
+    else step(r);
+  }
   w.rng = r.dice.state();
   w.year = nextYear;
   return w;
 }
 
 /** The slow forces: debris falling or cascading, the partnership drifting, memories fading, tension following threat. */
-function worldRules(r: Resolution) {
+function worldRules(r: RoundContext) {
   const { w, ledger } = r;
   const rule = (name: string) => ({ kind: 'rule' as const, rule: name });
 
@@ -167,7 +244,7 @@ function worldRules(r: Resolution) {
 }
 
 /** Security is derived; its change is recorded term by term so the debrief can say what moved it. */
-function noteSecurity(r: Resolution) {
+function noteSecurity(r: RoundContext) {
   for (const d of DELEGATIONS) {
     // As the delegation sees it: rivals' weapons it has not detected do not show in its own figures.
     const was = new Map(securityTerms(r.before, d, true).map((t) => [t.term, t.value]));
@@ -194,7 +271,7 @@ function noteSecurity(r: Resolution) {
  * Budgets for the next round: income, half of what was left, rocket-engine sales; and domestic pressure: a
  * delegation that feels threatened must earmark part of its budget for military space.
  */
-function nextBudgets(r: Resolution) {
+function nextBudgets(r: RoundContext) {
   const { w } = r;
   for (const deal of w.deals) deal.roundsLeft--;
   for (const deal of w.deals.filter((x) => x.roundsLeft <= 0))

@@ -1,5 +1,5 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { measureBetween, name, others, type Resolution } from './context.ts';
+import { measureBetween, name, others, type RoundContext } from './context.ts';
 import { WEAPON_NAMES } from './texts.ts';
 
 /** Each point of military gain raises a rival's threat perception by this much, before damping. */
@@ -10,7 +10,7 @@ export const SPIRAL = 2;
  * between them, lowered by a treaty both are bound by and by the observer's own sensors (it sees what the
  * capability really is), raised for the US when China and Russia act as partners, and lowered between partners.
  */
-export function damping(r: Resolution, observer: Delegation, actor: Delegation): number {
+export function damping(r: RoundContext, observer: Delegation, actor: Delegation): number {
   const w = r.before;
   let k = 1;
   if (measureBetween(w, observer, actor)) k *= 0.5;
@@ -28,7 +28,7 @@ export function damping(r: Resolution, observer: Delegation, actor: Delegation):
  * whatever the intent, as far as they can see it. Covert builds found out later (a leak, a disclosure) raise
  * it then.
  */
-export function resolveSpiral(r: Resolution) {
+export function resolveSpiral(r: RoundContext) {
   const { w, ledger, dice } = r;
   for (const actor of DELEGATIONS) {
     for (const gain of r.militaryGain[actor]) {

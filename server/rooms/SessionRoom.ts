@@ -5,16 +5,16 @@ import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { isDelegation } from '../../shared/model/seats.ts';
 import {
-  CLOSE_REMOVED,
   firstIssue,
   JoinOptions,
-  type Role,
+  type JoinRole,
   type SettingsPatch,
   ToServer,
   type ToServerName,
-  type Welcome,
-} from '../../shared/protocol.ts';
-import { type Outcome, applyCommand, type RulesContext } from '../../shared/session/apply.ts';
+} from '../../shared/protocol/toServer.ts';
+import { CLOSE_REMOVED, type Welcome } from '../../shared/protocol/toClient.ts';
+import { type Outcome, applyCommand } from '../../shared/session/apply.ts';
+import type { RulesContext } from '../../shared/session/commands/handler.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import {
   createSessionModel,
@@ -55,7 +55,7 @@ export type CreateOptions =
 
 /** Who a connection is, kept on the client object. */
 interface Seat {
-  role: Role;
+  role: JoinRole;
   memberId?: string;
   viewTeam?: string; // the delegation whose private desk (and bilateral channels) this connection sees
   sent?: number[]; // times of this connection's last chat messages, for the rate limit

@@ -1,5 +1,6 @@
-import type { SettingsPatch } from '../protocol.ts';
-import { type Outcome, applyCommand, type RulesContext } from './apply.ts';
+import type { SettingsPatch } from '../protocol/toServer.ts';
+import { type Outcome, applyCommand } from './apply.ts';
+import type { RulesContext } from './commands/handler.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import { defaultSettings, newSession, type SessionModel } from './model.ts';
 

@@ -6,7 +6,7 @@ import type {
   HttpError,
   ReplayLog,
   ReplaySummary,
-} from '../../../shared/protocol.ts';
+} from '../../../shared/protocol/http.ts';
 
 /** A failed call, with the server's own sentence for the user. */
 export class ApiError extends Error {

@@ -64,6 +64,17 @@ const command: fc.Arbitrary<SessionCommand> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({ type: 'startSession' as const }) },
   { weight: 10, arbitrary: fc.constant({ type: 'advancePhase' as const }) },
   {
+    // A moment the teacher's screen may have shown: often stale, sometimes the session's own.
+    weight: 4,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('advancePhase' as const, 'endSession' as const),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom(...ROUND_PHASES, '' as const),
+      )
+      .map(([type, round, p]) => ({ type, from: { round, phase: p } })),
+  },
+  {
     weight: 6,
     arbitrary: fc
       .tuple(fc.integer({ min: 0, max: 2 }), phase)

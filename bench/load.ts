@@ -643,8 +643,8 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       const steps: [string, object][] = [
         ['updateSettings', { timersOn: false }],
         ['startSession', {}],
-        ['advancePhase', {}], // briefing -> negotiation
-        ['advancePhase', {}], // negotiation -> orders
+        ['advancePhase', { from: { round: 1, phase: 'briefing' } }], // briefing -> negotiation
+        ['advancePhase', { from: { round: 1, phase: 'negotiation' } }], // negotiation -> orders
       ];
       try {
         for (const [name, payload] of steps) {

@@ -25,6 +25,7 @@ import {
   verifyLog,
 } from '../shared/session/log.ts';
 import type { SessionModel } from '../shared/session/model.ts';
+import { momentOf } from '../shared/session/moment.ts';
 import {
   affordable,
   balanced,
@@ -97,7 +98,7 @@ function writeCampaign(): { file: string; entries: number; rounds: number } {
   });
   /** Ends the phase: by the teacher on even rounds, by its timer on odd ones. */
   const next = () => {
-    if (state.round % 2 === 0 || !state.phase) act(teacher, { type: 'advancePhase' });
+    if (state.round % 2 === 0 || !state.phase) act(teacher, { type: 'advancePhase', from: momentOf(state) });
     else act(system, { type: 'phaseTimeUp', round: state.round, phase: state.phase });
   };
   while (state.stage === 'playing') {

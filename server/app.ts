@@ -14,7 +14,7 @@ import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
-import type { JoinAddressResponse } from '../shared/protocol.ts';
+import type { JoinAddressResponse } from '../shared/protocol/http.ts';
 import { joinAddresses } from './joinAddress.ts';
 
 export interface ParosServer {

@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import type { JoinAddressResponse } from '../shared/protocol.ts';
+import type { JoinAddressResponse } from '../shared/protocol/http.ts';
 
 /** The network interfaces as `os.networkInterfaces()` gives them, reduced to what the choice needs. */
 export type Interfaces = Record<

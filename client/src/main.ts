@@ -1,5 +1,5 @@
 import { normalizeJoinCode } from '../../shared/model/joinCode.ts';
-import type { JoinOptions } from '../../shared/protocol.ts';
+import type { JoinOptions } from '../../shared/protocol/toServer.ts';
 import type { SessionLink } from './net/connection.ts';
 import { h } from './ui/dom.ts';
 import { homeScreen } from './ui/home.ts';

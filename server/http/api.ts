@@ -4,13 +4,13 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { isJoinCode, normalizeJoinCode } from '../../shared/model/joinCode.ts';
+import { firstIssue } from '../../shared/protocol/toServer.ts';
 import {
   CreateSessionRequest,
   type CreateSessionResponse,
   type FindSessionResponse,
-  firstIssue,
   type HttpError,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/http.ts';
 import type { RateLimits } from '../config.ts';
 import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';

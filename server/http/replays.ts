@@ -1,16 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import express, { type Request, type Response, type Router } from 'express';
+import { firstIssue } from '../../shared/protocol/toServer.ts';
 import {
   AddBookmark,
   type CreateSessionResponse,
   FindReplays,
   ForkRequest,
-  firstIssue,
   type HttpError,
   type ReplayLog,
   type ReplaySummary,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/http.ts';
 import { rulesLabel, rulesOf } from '../../shared/session/rulesVersions.ts';
 import type { RateLimits } from '../config.ts';
 import { LogError, type LogStore, type SessionLog } from '../log/SessionLog.ts';

@@ -4,16 +4,16 @@ import { type Ref, StateView } from '@colyseus/schema';
 import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import {
-  CLOSE_REMOVED,
   firstIssue,
   JoinOptions,
-  type Role,
+  type JoinRole,
   type SettingsPatch,
   ToServer,
   type ToServerName,
-  type Welcome,
-} from '../../shared/protocol.ts';
-import type { Outcome, RulesContext } from '../../shared/session/apply.ts';
+} from '../../shared/protocol/toServer.ts';
+import { CLOSE_REMOVED, type Welcome } from '../../shared/protocol/toClient.ts';
+import type { Outcome } from '../../shared/session/apply.ts';
+import type { RulesContext } from '../../shared/session/commands/handler.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import {
   createSessionModel,
@@ -57,7 +57,7 @@ export type CreateOptions =
 
 /** Who a connection is, kept on the client object. */
 interface Seat {
-  role: Role;
+  role: JoinRole;
   memberId?: string;
   sent?: number[]; // times of this connection's last chat messages, for the rate limit
 }

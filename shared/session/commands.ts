@@ -1,11 +1,17 @@
 import type { RoundPhase } from '../model/phases.ts';
-import type { ToServerName, ToServerPayload } from '../protocol.ts';
+import type { Moment, ToServerName, ToServerPayload } from '../protocol/toServer.ts';
 
 /** Who issues a command: the teacher (host secret checked by the room), a student, or the room itself. */
 export type Actor = { kind: 'teacher' } | { kind: 'member'; memberId: string } | { kind: 'system' };
 
-/** A command a client sent: one per ToServer message, its payload already validated. */
-export type ClientCommand = { [K in ToServerName]: { type: K } & PayloadOf<K> }[ToServerName];
+/**
+ * A command a client sent: one per ToServer message, its payload already validated. `from` (the moment the
+ * sender saw) is required of every client by the schema, but optional here: commands logged before it existed
+ * carry none, and old logs must still fold. The rules skip the staleness check when it is absent.
+ */
+export type ClientCommand = {
+  [K in ToServerName]: { type: K } & FromOptional<PayloadOf<K>>;
+}[ToServerName];
 
 /**
  * A message's fields. An empty message has none: its schema infers `Record<string, never>`, which would
@@ -13,6 +19,8 @@ export type ClientCommand = { [K in ToServerName]: { type: K } & PayloadOf<K> }[
  */
 type PayloadOf<K extends ToServerName> =
   ToServerPayload<K> extends Record<string, never> ? unknown : ToServerPayload<K>;
+
+type FromOptional<P> = P extends { from: Moment } ? Omit<P, 'from'> & { from?: Moment } : P;
 
 /** Commands only the room issues: arrivals, connection changes, and timers firing. */
 export type SystemCommand =
@@ -24,6 +32,8 @@ export type SystemCommand =
   | { type: 'phaseTimeUp'; round: number; phase: RoundPhase };
 
 export type SessionCommand = ClientCommand | SystemCommand;
+export type CommandType = SessionCommand['type'];
+export type CommandOf<K extends CommandType> = Extract<SessionCommand, { type: K }>;
 
 /** What happened, in the past tense; the console's activity list and the log read these. */
 export type SessionEvent =

@@ -1,7 +1,8 @@
-import type { SettingsPatch } from '../protocol.ts';
+import type { SettingsPatch } from '../protocol/toServer.ts';
 import { ordersProblem } from '../rules/orders.ts';
 import { newWorld } from '../rules/resolve.ts';
-import { applyCommand, type Outcome, type RulesContext } from './apply.ts';
+import { applyCommand, type Outcome } from './apply.ts';
+import type { RulesContext } from './commands/handler.ts';
 import { defaultSettings, newSession } from './model.ts';
 
 /**

@@ -1,5 +1,6 @@
-import type { SettingsPatch } from '../protocol.ts';
-import type { Outcome, RulesContext } from './apply.ts';
+import type { SettingsPatch } from '../protocol/toServer.ts';
+import type { Outcome } from './apply.ts';
+import type { RulesContext } from './commands/handler.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
 import type { SessionModel } from './model.ts';
 import { CURRENT_RULES, rulesOf, unknownRules } from './rulesVersions.ts';

@@ -22,6 +22,7 @@ import {
   serverState,
   type Session,
   startHarness,
+  seenBy,
 } from './harness.ts';
 
 const content = readContent('content');
@@ -254,7 +255,7 @@ describe('the teacher plays cards during a session', () => {
 
   it('at the resolution, every client reads the cards’ effects as changes caused by the cards', async () => {
     for (const phase of ['negotiation', 'orders', 'resolution']) {
-      await ask(c.teacher, 'advancePhase', {});
+      await ask(c.teacher, 'advancePhase', seenBy(c.teacher));
       expect(c.teacher.room.state.phase).toBe(phase);
     }
     await eventually(() => {
@@ -321,7 +322,7 @@ describe('an intelligence card over the wire', () => {
     expect(got(projector)).toBe(false);
     expect(ids(worldOf(projector))).not.toContain(doll?.id);
 
-    for (let i = 0; i < 3; i++) await ask(teacher, 'advancePhase'); // to the resolution
+    for (let i = 0; i < 3; i++) await ask(teacher, 'advancePhase', seenBy(teacher)); // to the resolution
     expect(teacher.room.state.phase).toBe('resolution');
     await eventually(() => {
       expect(ids(worldOf(projector))).toContain(doll?.id);

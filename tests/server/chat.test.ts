@@ -24,6 +24,7 @@ import {
   type Session,
   serverState,
   startHarness,
+  seenBy,
 } from './harness.ts';
 
 /** The chat fields of the synced state, as a client decodes them (server/sync/state.ts). */
@@ -157,7 +158,7 @@ describe('roles', () => {
 describe('talks', () => {
   beforeAll(async () => {
     await teacher.room.request('startSession', {});
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     await eventually(() => expect(cy.room.state.phase).toBe('negotiation'));
   });
 

@@ -13,16 +13,13 @@ import { Client, type Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SessionLog } from '../../server/log/SessionLog.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
-import type {
-  CreateSessionResponse,
-  FindSessionResponse,
-  JoinOptions,
-  Welcome,
-} from '../../shared/protocol.ts';
+import type { JoinOptions } from '../../shared/protocol/toServer.ts';
+import type { Welcome } from '../../shared/protocol/toClient.ts';
+import type { CreateSessionResponse, FindSessionResponse } from '../../shared/protocol/http.ts';
 import { foldLog, verifyLog } from '../../shared/session/log.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
 import { affordable, balanced } from '../shared/rules/strategies.ts';
-import type { SessionView } from './harness.ts';
+import { type SessionView, seenBy } from './harness.ts';
 
 /** How long a patch may take to arrive (generous: other test files may load the machine). */
 const WAIT = { timeout: 5000, interval: 10 };
@@ -237,7 +234,7 @@ describe('a server killed in the middle of a round', () => {
       acknowledged.push({ type, version: reply.version });
     };
     const advanceTo = async (phase: string) => {
-      while (foldOf(session.code).phase !== phase) await ask(teacher, 'advancePhase');
+      while (foldOf(session.code).phase !== phase) await ask(teacher, 'advancePhase', seenBy(teacher));
     };
     const orders = (d: Delegation) => {
       const w = foldOf(session.code).world;
@@ -338,7 +335,7 @@ describe('a server killed in the middle of a round', () => {
     expect(host.room.state.version).toBe(last + 6); // three students away, then back
 
     // The round goes on: the confirmed orders are played at the resolution.
-    await host.room.request('advancePhase', {});
+    await host.room.request('advancePhase', seenBy(host));
     await vi.waitFor(() => expect(host.room.state.phase).toBe('resolution'), WAIT);
     expect(readLog(session.code).hashes.map((h) => h.round)).toEqual([1, 2]);
 

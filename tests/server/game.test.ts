@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../server/content.ts';
 import type { Card } from '../../shared/content/card.ts';
 import type { Delegation } from '../../shared/model/seats.ts';
-import type { Refusal } from '../../shared/protocol.ts';
+import type { Refusal } from '../../shared/session/refusal.ts';
 import type { Order } from '../../shared/rules/orders.ts';
 import type { WorldView } from '../../shared/rules/views.ts';
 import {
@@ -25,6 +25,7 @@ import {
   type Session,
   startHarness,
   withTimeout,
+  seenBy,
 } from './harness.ts';
 
 const DELEGATIONS: readonly Delegation[] = ['us', 'china', 'russia'];
@@ -119,7 +120,7 @@ async function settle(...players: Player[]) {
     await withTimeout(new Promise((resolve) => p.room.ping(resolve)), 3000, 'a ping reply');
   }
 }
-const advance = () => ask(c.teacher, 'advancePhase');
+const advance = () => ask(c.teacher, 'advancePhase', seenBy(c.teacher));
 /** The server's state and the sender's decoded copy, to show that a refusal changed nothing. */
 async function snapshot(sender: Player) {
   await settle(sender); // the sender's copy is current: no patch for an earlier command can land in between
@@ -172,7 +173,7 @@ describe('a three-team game of the one-period scenario', () => {
         message: 'Timers run only during the rounds.',
       });
     }
-    expect(await refused(c.teacher, 'extendTimer', { minutes: 2 })).toEqual({
+    expect(await refused(c.teacher, 'extendTimer', { minutes: 2, ...seenBy(c.teacher) })).toEqual({
       code: 'wrongStage',
       message: 'Timers run only during the rounds.',
     });
@@ -273,7 +274,7 @@ describe('a three-team game of the one-period scenario', () => {
     });
 
     // While paused, an extension adds to the time left, and the clock stays stopped.
-    await ask(c.teacher, 'extendTimer', { minutes: 2 });
+    await ask(c.teacher, 'extendTimer', { minutes: 2, ...seenBy(c.teacher) });
     expect(s).toMatchObject({ timerPaused: true, phaseEndsAt: 0, phaseRemainingMs: left + 120_000 });
 
     const sentAt = Date.now();
@@ -289,7 +290,7 @@ describe('a three-team game of the one-period scenario', () => {
 
     // While running, an extension moves the end.
     const endsAt = s.phaseEndsAt;
-    await ask(c.teacher, 'extendTimer', { minutes: 1 });
+    await ask(c.teacher, 'extendTimer', { minutes: 1, ...seenBy(c.teacher) });
     expect(Math.abs(s.phaseEndsAt - (endsAt + 60_000))).toBeLessThanOrEqual(5);
     expect(s.timerPaused).toBe(false);
   });
@@ -729,12 +730,12 @@ describe('a session with timers off', () => {
     const kim = await h.joinStudent(quiet, 'Kim');
     await ask(kim, 'chooseSeat', { seat: 'china' });
     await ask(teacher, 'startSession');
-    await ask(teacher, 'advancePhase');
+    await ask(teacher, 'advancePhase', seenBy(teacher));
     expect(teacher.room.state).toMatchObject({ phase: 'negotiation', phaseEndsAt: 0, timerPaused: false });
     const off = { code: 'nothingToDo', message: 'Phase timers are off for this session.' };
     expect(await refused(teacher, 'pauseTimer')).toEqual(off);
     expect(await refused(teacher, 'resumeTimer')).toEqual(off);
-    expect(await refused(teacher, 'extendTimer', { minutes: 5 })).toEqual(off);
+    expect(await refused(teacher, 'extendTimer', { minutes: 5, ...seenBy(teacher) })).toEqual(off);
     expect(teacher.room.state).toMatchObject({ phaseEndsAt: 0, timerPaused: false, phaseRemainingMs: 0 });
   });
 });

@@ -14,7 +14,7 @@ import type {
   FindSessionResponse,
   ReplayLog,
   ReplaySummary,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/http.ts';
 import { foldLog, RULES_VERSION, stateHash, verifyLog } from '../../shared/session/log.ts';
 import { rulesLabel } from '../../shared/session/rulesVersions.ts';
 import { GOLDEN_DIR, type RecordedLog, readRecorded } from '../fixtures/golden/goldenLogs.ts';

@@ -11,13 +11,10 @@ import { Client, type Room } from '@colyseus/sdk';
 import { vi } from 'vitest';
 import { createParosServer, type ParosServer } from '../../server/app.ts';
 import { DEFAULT_LIMITS, type RateLimits, type ServerConfig } from '../../server/config.ts';
-import type {
-  CreateSessionResponse,
-  JoinOptions,
-  Refusal,
-  SettingsPatch,
-  Welcome,
-} from '../../shared/protocol.ts';
+import type { JoinOptions, Moment, SettingsPatch } from '../../shared/protocol/toServer.ts';
+import type { Welcome } from '../../shared/protocol/toClient.ts';
+import type { CreateSessionResponse } from '../../shared/protocol/http.ts';
+import type { Refusal } from '../../shared/session/refusal.ts';
 
 /** A decoded schema map as the SDK hands it out (a MapSchema, read-only here). */
 export interface MapView<T> {
@@ -265,6 +262,15 @@ export function idOf(player: Player): string {
   const id = player.welcome.memberId;
   if (!id) throw new Error(`A ${player.welcome.role} connection has no member id.`);
   return id;
+}
+
+/**
+ * What the player's screen shows now, as the console sends it with Next, End and +2 minutes:
+ * `{ from: { round: 2, phase: 'negotiation' } }`. Those commands are refused as stale once the session moved on.
+ */
+export function seenBy(player: { room: { state: Pick<SessionView, 'round' | 'phase'> } }): { from: Moment } {
+  const { round, phase } = player.room.state;
+  return { from: { round, phase: phase as Moment['phase'] } };
 }
 
 /** How `viewer` currently sees the student behind `target` (undefined once the member is gone from state). */

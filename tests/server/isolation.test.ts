@@ -12,6 +12,7 @@ import {
   type Session,
   serverState,
   startHarness,
+  seenBy,
 } from './harness.ts';
 
 let h: Harness;
@@ -64,7 +65,7 @@ describe('several sessions at once', () => {
     const versionB = serverState(b).version;
     await anaA.room.request('chooseSeat', { seat: 'china' });
     await teacherA.room.request('startSession', {});
-    await teacherA.room.request('advancePhase', {});
+    await teacherA.room.request('advancePhase', seenBy(teacherA));
     const draft = `china-A-${randomUUID()}`;
     await anaA.room.request('editDraft', { text: draft });
     await eventually(() => expect(teacherA.room.state.teams.get('china')?.draft).toBe(draft));
@@ -83,7 +84,7 @@ describe('several sessions at once', () => {
   });
 
   it('end one at a time', async () => {
-    await teacherA.room.request('endSession', {});
+    await teacherA.room.request('endSession', seenBy(teacherA));
     expect((await h.http(`/api/sessions/${a.code}`)).status).toBe(410);
     expect(await h.http(`/api/sessions/${b.code}`)).toMatchObject({ status: 200, body: { stage: 'lobby' } });
     const late = await h.joinStudent(b, 'Late');

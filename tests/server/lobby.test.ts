@@ -1,7 +1,7 @@
 /** The lobby over real WebSockets: joining, seats, locked teams, and the teacher's seat commands. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../server/content.ts';
-import { CLOSE_REMOVED } from '../../shared/protocol.ts';
+import { CLOSE_REMOVED } from '../../shared/protocol/toClient.ts';
 import {
   eventually,
   type Harness,

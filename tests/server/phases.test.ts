@@ -1,7 +1,7 @@
 /** A session from start to end: phases in order, what each phase allows, timers, and the end of the session. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
-import { eventually, type Harness, refusalOf, serverState, startHarness } from './harness.ts';
+import { eventually, type Harness, refusalOf, seenBy, serverState, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -48,13 +48,13 @@ describe('a one-period session', () => {
     });
 
     // Round 1, phase by phase, with what each phase allows.
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     expect(s.phase).toBe('negotiation');
     expect(timeLeft(s.phaseEndsAt)).toBeGreaterThan(235_000); // 4 minutes
     await chen.room.request('editDraft', { text: 'Ask Russia about the RD-180 deal' });
     expect(await refusalOf(chen.room.request('submitOrders', {}))).toMatchObject({ code: 'wrongPhase' });
 
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     expect(s.phase).toBe('orders');
     await chen.room.request('submitOrders', {});
     await eventually(() => {
@@ -68,31 +68,31 @@ describe('a one-period session', () => {
     expect(chen.room.state.teams.get('china')?.submitted).toBe(false); // changing the orders withdraws them
     await chen.room.request('submitOrders', {});
 
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     expect(s.phase).toBe('resolution');
     expect(await refusalOf(chen.room.request('editDraft', { text: 'late' }))).toMatchObject({
       code: 'wrongPhase',
     });
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     expect(s.phase).toBe('debrief');
 
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     expect(s).toMatchObject({ round: 2, phase: 'briefing' });
     expect(s.teams.get('china')).toMatchObject({ submitted: false, draft: 'Table a PPWT revision instead' });
 
     // The remaining rounds: the teacher's state after each reply shows the phase it moved to.
     const seen: string[] = [];
     for (let i = 0; i < 3 * ROUND_PHASES.length - 1; i++) {
-      await teacher.room.request('advancePhase', {});
+      await teacher.room.request('advancePhase', seenBy(teacher));
       seen.push(`${s.round}:${s.phase}`);
     }
     const expected = [2, 3, 4].flatMap((round) => ROUND_PHASES.map((phase) => `${round}:${phase}`));
     expect(seen).toEqual(expected.slice(1));
 
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     expect(s).toMatchObject({ stage: 'ended', phase: '', phaseEndsAt: 0 });
     await eventually(() => expect(projector.room.state.stage).toBe('ended'));
-    expect(await refusalOf(teacher.room.request('advancePhase', {}))).toEqual({
+    expect(await refusalOf(teacher.room.request('advancePhase', seenBy(teacher)))).toEqual({
       code: 'wrongStage',
       message: 'The session has ended.',
     });
@@ -106,13 +106,13 @@ describe('ending early', () => {
     const { session, teacher, chen, sam } = await classOf({ timersOn: false });
     await teacher.room.request('startSession', {});
     expect(teacher.room.state.phaseEndsAt).toBe(0); // timers off: no countdown
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     await chen.room.request('editDraft', { text: 'draft' });
 
-    await teacher.room.request('endSession', {});
+    await teacher.room.request('endSession', seenBy(teacher));
     expect(teacher.room.state).toMatchObject({ stage: 'ended', phase: '', round: 1 });
     await eventually(() => expect(sam.room.state.stage).toBe('ended'));
-    expect(await refusalOf(teacher.room.request('endSession', {}))).toEqual({
+    expect(await refusalOf(teacher.room.request('endSession', seenBy(teacher)))).toEqual({
       code: 'wrongStage',
       message: 'The session has already ended.',
     });
@@ -125,8 +125,37 @@ describe('ending early', () => {
   it('a session can be ended from the lobby', async () => {
     const session = await h.createSession();
     const teacher = await h.joinTeacher(session);
-    await teacher.room.request('endSession', {});
+    await teacher.room.request('endSession', seenBy(teacher));
     expect(teacher.room.state.stage).toBe('ended');
     expect((await h.http(`/api/sessions/${session.code}`)).status).toBe(410);
+  });
+});
+
+describe('stale commands', () => {
+  it('two quick clicks on Next from the negotiation move on once: the second is refused as stale', async () => {
+    const { session, teacher, chen } = await classOf({ timersOn: false });
+    await teacher.room.request('startSession', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
+    expect(teacher.room.state).toMatchObject({ round: 1, phase: 'negotiation' });
+
+    // Both clicks leave before the first one's patch arrives, so both carry what the console showed then.
+    const from = seenBy(teacher);
+    const [accepted, refusal] = await Promise.all([
+      teacher.room.request('advancePhase', from),
+      refusalOf(teacher.room.request('advancePhase', from)),
+    ]);
+    expect(accepted).toHaveProperty('version');
+    expect(refusal).toEqual({
+      code: 'stale',
+      message:
+        'The session has already moved on to the orders phase of round 1; check the screen and press Next again if you still want to move on.',
+    });
+    expect(serverState(session)).toMatchObject({ round: 1, phase: 'orders' });
+    expect(teacher.room.state.phase).toBe('orders');
+
+    // The orders phase was not skipped: China confirms, and the next Next, from the screen as it is now, resolves.
+    await chen.room.request('submitOrders', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
+    expect(teacher.room.state.phase).toBe('resolution');
   });
 });

@@ -3,7 +3,7 @@
  * same member. Also the connections the server closes itself (malformed messages, flooding).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CLOSE_REMOVED } from '../../shared/protocol.ts';
+import { CLOSE_REMOVED } from '../../shared/protocol/toClient.ts';
 import {
   eventually,
   failureOf,

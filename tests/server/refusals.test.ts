@@ -4,13 +4,15 @@
  */
 import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JoinOptions, RefusalCode, ToServerName } from '../../shared/protocol.ts';
+import type { JoinOptions, ToServerName } from '../../shared/protocol/toServer.ts';
+import type { RefusalCode } from '../../shared/session/refusal.ts';
 import {
   failureOf,
   type Harness,
   idOf,
   type Player,
   refusalOf,
+  seenBy,
   serverState,
   type Session,
   startHarness,
@@ -40,7 +42,7 @@ async function classroom(stage: Stage): Promise<Classroom> {
   await ana.room.request('chooseSeat', { seat: 'china' });
   await olga.room.request('chooseSeat', { seat: 'observer' });
   if (stage !== 'lobby') await teacher.room.request('startSession', {});
-  if (stage === 'ended') await teacher.room.request('endSession', {});
+  if (stage === 'ended') await teacher.room.request('endSession', seenBy(teacher));
   return { session, teacher, projector, ana, olga, ned };
 }
 
@@ -100,13 +102,16 @@ const REFUSALS: Row[] = [
   row('lobby', 'teacher', 'editDraft', { text: 'x' }, 'notAllowed', 'Only students at a seat can do that.'),
   row('lobby', 'projector', 'startSession', {}, 'notAllowed', 'The projector board only watches.'),
   row('lobby', 'projector', 'chooseSeat', { seat: 'us' }, 'notAllowed', 'The projector board only watches.'),
-  row('briefing', 'projector', 'advancePhase', {}, 'notAllowed', 'The projector board only watches.'),
+  row('briefing', 'projector', 'advancePhase', (c) => seenBy(c.projector), 'notAllowed', 'The projector board only watches.'),
   // Where the session is.
-  row('lobby', 'teacher', 'advancePhase', {}, 'wrongStage', 'Start the session first.'),
+  row('lobby', 'teacher', 'advancePhase', (c) => seenBy(c.teacher), 'wrongStage', 'Start the session first.'),
   row('briefing', 'teacher', 'startSession', {}, 'wrongStage', 'The session has already started.'),
   row('briefing', 'teacher', 'updateSettings', { timersOn: false }, 'wrongStage', 'Settings can change only in the lobby, before round 1.'),
-  row('ended', 'teacher', 'advancePhase', {}, 'wrongStage', 'The session has ended.'),
-  row('ended', 'teacher', 'endSession', {}, 'wrongStage', 'The session has already ended.'),
+  row('ended', 'teacher', 'advancePhase', (c) => seenBy(c.teacher), 'wrongStage', 'The session has ended.'),
+  row('ended', 'teacher', 'endSession', (c) => seenBy(c.teacher), 'wrongStage', 'The session has already ended.'),
+  // When the sender's screen showed an earlier moment.
+  row('briefing', 'teacher', 'endSession', { from: { round: 0, phase: '' } }, 'stale', 'The session has already moved on to the briefing of round 1; check the screen and press End session again if you still want to end it.'),
+  row('ended', 'teacher', 'advancePhase', { from: { round: 1, phase: 'briefing' } }, 'stale', 'The session has already ended.'),
   row('ended', 'teacher', 'lockTeams', { locked: false }, 'wrongStage', 'The session has ended.'),
   row('ended', 'teacher', 'assignSeat', (c) => ({ memberId: idOf(c.ned), seat: 'us' }), 'wrongStage', 'The session has ended.'),
   row('ended', 'ned', 'chooseSeat', { seat: 'observer' }, 'wrongStage', 'The session has ended.'),
@@ -151,7 +156,7 @@ describe('refused commands', () => {
     const { teacher, ana } = rooms.lobby;
     const version = teacher.room.state.version;
     await refusalOf(ana.room.request('startSession', {}));
-    await refusalOf(teacher.room.request('advancePhase', {}));
+    await refusalOf(teacher.room.request('advancePhase', seenBy(teacher)));
     const accepted = await teacher.room.request('lockTeams', { locked: true });
     expect(accepted).toEqual({ version: version + 1 });
     expect(await teacher.room.request('lockTeams', { locked: false })).toEqual({ version: version + 2 });
@@ -189,7 +194,7 @@ describe('refused commands', () => {
       expect(sender.room.connection.isOpen).toBe(true);
       expect(snapshot(c, sender)).toEqual(before);
       // The same connection still gets answers (a refusal here, so the shared lobby stays as it is).
-      expect(await refusalOf(sender.room.request('advancePhase', {}))).toHaveProperty('code');
+      expect(await refusalOf(sender.room.request('advancePhase', seenBy(sender)))).toHaveProperty('code');
     },
   );
 });

@@ -13,14 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionLog } from '../../server/log/SessionLog.ts';
 import { hashSecret } from '../../server/rooms/SessionRoom.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
+import type { SettingsPatch } from '../../shared/protocol/toServer.ts';
 import type {
   CreateSessionResponse,
   FindSessionResponse,
-  Refusal,
   ReplayLog,
   ReplaySummary,
-  SettingsPatch,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/http.ts';
+import type { Refusal } from '../../shared/session/refusal.ts';
 import type { Actor } from '../../shared/session/commands.ts';
 import { foldLog, stateHash, verifyLog } from '../../shared/session/log.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
@@ -35,6 +35,7 @@ import {
   type Session,
   startHarness,
   withTimeout,
+  seenBy,
 } from './harness.ts';
 
 const INSTRUCTOR_KEY = `instructor-${randomUUID()}`;
@@ -176,7 +177,7 @@ const ordersFor = (c: Class, d: Delegation) => {
   return affordable(w, d, STRATEGY[d](w, d));
 };
 async function advanceTo(c: Class, phase: string) {
-  while (foldOf(c.session.code).phase !== phase) await ask(c, c.teacher, 'advancePhase');
+  while (foldOf(c.session.code).phase !== phase) await ask(c, c.teacher, 'advancePhase', seenBy(c.teacher));
 }
 /** One round: notes and orders at each desk, confirmed by two of the three, then resolved. */
 async function playRound(c: Class) {
@@ -228,7 +229,7 @@ describe('the log of a live session', () => {
       'Write a note for the bookmark.',
     );
     const projector = await h.joinProjector(c.session);
-    expect(await refused(c, projector, 'advancePhase')).toEqual({
+    expect(await refused(c, projector, 'advancePhase', seenBy(projector))).toEqual({
       code: 'notAllowed',
       message: 'The projector board only watches.',
     });
@@ -525,7 +526,7 @@ describe('the replay API', () => {
   it('refuses a fork past the end of the log, or after the session ended, and leaves no log behind', async () => {
     const ended = await seatedClass({ timersOn: false });
     await ask(ended, ended.teacher, 'startSession');
-    await ask(ended, ended.teacher, 'endSession');
+    await ask(ended, ended.teacher, 'endSession', seenBy(ended.teacher));
     const id = idOfSession(ended.session.code);
     const last = readLog(ended.session.code).entries.length;
     const files = readdirSync(sessionsDir()).sort();

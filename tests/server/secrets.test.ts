@@ -14,6 +14,7 @@ import {
   roundTrip,
   type Session,
   startHarness,
+  seenBy,
 } from './harness.ts';
 
 let h: Harness;
@@ -57,7 +58,7 @@ beforeAll(async () => {
   await sam.room.request('chooseSeat', { seat: 'us' });
   await olga.room.request('chooseSeat', { seat: 'observer' });
   await teacher.room.request('startSession', {});
-  await teacher.room.request('advancePhase', {});
+  await teacher.room.request('advancePhase', seenBy(teacher));
   expect(teacher.room.state.phase).toBe('negotiation');
 });
 afterAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
-import { REFUSAL_CODES, type Refusal, type RefusalCode } from '../../shared/protocol.ts';
+import { REFUSAL_CODES, type Refusal, type RefusalCode } from '../../shared/session/refusal.ts';
 import { applyCommand } from '../../shared/session/apply.ts';
 import {
   CHAT_KEEP,

@@ -8,11 +8,11 @@ import {
   JoinCode,
   JoinOptions,
   Nickname,
-  SENDERS,
   SettingsPatch,
   ToServer,
   type ToServerName,
-} from '../../shared/protocol.ts';
+} from '../../shared/protocol/toServer.ts';
+import { SENDERS } from '../../shared/session/apply.ts';
 
 const SECRET = 'a'.repeat(40);
 
@@ -60,11 +60,12 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
   pauseTimer: { valid: {}, malformed: [['extra key', { seconds: 3 }]] },
   resumeTimer: { valid: {}, malformed: [['extra key', { now: true }]] },
   extendTimer: {
-    valid: { minutes: 2 },
+    valid: { minutes: 2, from: { round: 1, phase: 'negotiation' } },
     malformed: [
-      ['zero minutes', { minutes: 0 }],
-      ['an hour', { minutes: 60 }],
-      ['fraction', { minutes: 1.5 }],
+      ['zero minutes', { minutes: 0, from: { round: 1, phase: 'negotiation' } }],
+      ['an hour', { minutes: 60, from: { round: 1, phase: 'negotiation' } }],
+      ['fraction', { minutes: 1.5, from: { round: 1, phase: 'negotiation' } }],
+      ['no moment', { minutes: 2 }],
     ],
   },
   sendMessage: {
@@ -190,8 +191,26 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
     ],
   },
   startSession: { valid: {}, malformed: [['extra key', { force: true }]] },
-  advancePhase: { valid: {}, malformed: [['extra key', { phase: 'orders' }]] },
-  endSession: { valid: {}, malformed: [['string', 'now']] },
+  advancePhase: {
+    valid: { from: { round: 2, phase: 'negotiation' } },
+    malformed: [
+      ['extra key', { phase: 'orders' }],
+      ['extra key beside the moment', { from: { round: 2, phase: 'orders' }, phase: 'orders' }],
+      ['no moment', {}],
+      ['an unknown phase', { from: { round: 2, phase: 'lunch' } }],
+      ['a phase left out', { from: { round: 2 } }],
+      ['a fractional round', { from: { round: 1.5, phase: 'orders' } }],
+      ['a negative round', { from: { round: -1, phase: '' } }],
+    ],
+  },
+  endSession: {
+    valid: { from: { round: 0, phase: '' } }, // from the lobby: outside a round, the phase is ''
+    malformed: [
+      ['string', 'now'],
+      ['no moment', {}],
+      ['an undefined phase for the lobby', { from: { round: 0 } }],
+    ],
+  },
 };
 
 describe('room messages (ToServer)', () => {

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { nicknameKey } from '../../shared/model/nickname.ts';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
-import { REFUSAL_CODES, SENDERS } from '../../shared/protocol.ts';
-import { applyCommand } from '../../shared/session/apply.ts';
+import { REFUSAL_CODES } from '../../shared/session/refusal.ts';
+import { applyCommand, SENDERS } from '../../shared/session/apply.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import { defaultSettings, newSession, type SessionModel, seatCount } from '../../shared/session/model.ts';
 import { ctx, deepFreeze, SCENARIOS } from './testSession.ts';
@@ -63,6 +63,17 @@ const command: fc.Arbitrary<SessionCommand> = fc.oneof(
   },
   { weight: 4, arbitrary: fc.constant({ type: 'startSession' as const }) },
   { weight: 10, arbitrary: fc.constant({ type: 'advancePhase' as const }) },
+  {
+    // A moment the teacher's screen may have shown: often stale, sometimes the session's own.
+    weight: 4,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('advancePhase' as const, 'endSession' as const),
+        fc.integer({ min: 0, max: 2 }),
+        fc.constantFrom(...ROUND_PHASES, '' as const),
+      )
+      .map(([type, round, p]) => ({ type, from: { round, phase: p } })),
+  },
   {
     weight: 6,
     arbitrary: fc

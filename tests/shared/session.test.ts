@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ROUND_PHASES, type RoundPhase } from '../../shared/model/phases.ts';
-import {
-  REFUSAL_CODES,
-  type Refusal,
-  type RefusalCode,
-  SENDERS,
-  type ToServerName,
-} from '../../shared/protocol.ts';
-import { applyCommand, MAX_MEMBERS } from '../../shared/session/apply.ts';
+import type { ToServerName } from '../../shared/protocol/toServer.ts';
+import { REFUSAL_CODES, type Refusal, type RefusalCode } from '../../shared/session/refusal.ts';
+import { applyCommand, SENDERS } from '../../shared/session/apply.ts';
+import { MAX_MEMBERS } from '../../shared/session/commands/presence.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import { headOf, type SessionModel, seatCount } from '../../shared/session/model.ts';
 import {

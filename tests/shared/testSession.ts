@@ -7,8 +7,10 @@ import { readContent } from '../../server/content.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import type { RoundPhase } from '../../shared/model/phases.ts';
 import type { Seat } from '../../shared/model/seats.ts';
-import type { Refusal, SettingsPatch } from '../../shared/protocol.ts';
-import { applyCommand, type RulesContext } from '../../shared/session/apply.ts';
+import type { SettingsPatch } from '../../shared/protocol/toServer.ts';
+import type { Refusal } from '../../shared/session/refusal.ts';
+import { applyCommand } from '../../shared/session/apply.ts';
+import type { RulesContext } from '../../shared/session/commands/handler.ts';
 import type { Actor, SessionCommand, SessionEvent } from '../../shared/session/commands.ts';
 import {
   defaultSettings,
@@ -16,6 +18,7 @@ import {
   newSession,
   type SessionModel,
 } from '../../shared/session/model.ts';
+import { momentOf } from '../../shared/session/moment.ts';
 
 /** The shipped scenarios plus a two-round one, so a test can play a whole session in a few steps. */
 const content = readContent('content');
@@ -73,10 +76,10 @@ export function testSession(options: TestSessionOptions = {}): SessionModel {
 
   if (at !== 'lobby') {
     state = accept(state, teacher, { type: 'startSession' }).state;
-    if (at === 'ended') state = accept(state, teacher, { type: 'endSession' }).state;
+    if (at === 'ended') state = accept(state, teacher, { type: 'endSession', from: momentOf(state) }).state;
     else
       while (state.round < round || state.phase !== at)
-        state = accept(state, teacher, { type: 'advancePhase' }).state;
+        state = accept(state, teacher, { type: 'advancePhase', from: momentOf(state) }).state;
   }
   // Members leave last, so a gone member's seat can still be assigned and the session still started.
   for (const id of gone) state = accept(state, system, { type: 'memberGone', memberId: id }).state;

@@ -7,7 +7,7 @@ import type {
   JoinAddressResponse,
   ReplayLog,
   ReplaySummary,
-} from '../../../shared/protocol.ts';
+} from '../../../shared/protocol/http.ts';
 
 /** A failed call, with the server's own sentence for the user. */
 export class ApiError extends Error {

@@ -1,12 +1,7 @@
 import { Client, type Room } from '@colyseus/sdk';
-import {
-  CLOSE_REMOVED,
-  type JoinOptions,
-  type Refusal,
-  type ToServerName,
-  type ToServerPayload,
-  type Welcome,
-} from '../../../shared/protocol.ts';
+import type { JoinOptions, ToServerName, ToServerPayload } from '../../../shared/protocol/toServer.ts';
+import { CLOSE_REMOVED, type Welcome } from '../../../shared/protocol/toClient.ts';
+import type { Refusal } from '../../../shared/session/refusal.ts';
 import { api } from './api.ts';
 import { type RawState, type SessionView, toView } from './view.ts';
 

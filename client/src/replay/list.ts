@@ -1,4 +1,4 @@
-import type { ReplaySummary } from '../../../shared/protocol.ts';
+import type { ReplaySummary } from '../../../shared/protocol/http.ts';
 import { ApiError, api, replaysApi } from '../net/api.ts';
 import { h, notice } from '../ui/dom.ts';
 import { forgetHosted, hostedSessions } from '../ui/hosted.ts';

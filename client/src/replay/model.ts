@@ -1,6 +1,6 @@
 import type { RoundPhase } from '../../../shared/model/phases.ts';
 import { DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
-import type { ReplayLog } from '../../../shared/protocol.ts';
+import type { ReplayLog } from '../../../shared/protocol/http.ts';
 import type { RevealedCard, World } from '../../../shared/rules/model.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
 import type { SessionEvent } from '../../../shared/session/commands.ts';

@@ -1,7 +1,7 @@
 import type { ScenarioSummary } from '../../../shared/content/scenario.ts';
 import { PHASE_NAMES, ROUND_PHASES } from '../../../shared/model/phases.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
-import type { ToServerName, ToServerPayload } from '../../../shared/protocol.ts';
+import type { Moment, ToServerName, ToServerPayload } from '../../../shared/protocol/toServer.ts';
 import { describeOrder } from '../../../shared/rules/describe.ts';
 import { orderCost } from '../../../shared/rules/orders.ts';
 import { api } from '../net/api.ts';
@@ -38,6 +38,9 @@ export function consoleScreen(
     notice(status, r.ok ? (done ?? '') : r.message, r.ok ? 'info' : 'error');
     return r.ok;
   };
+  // What the console shows now: Next, End and +2 minutes carry it, and are refused if the session has moved on
+  // since (two quick clicks on Next must not skip a phase).
+  const seen = (): Moment => ({ round: link.view?.round ?? 0, phase: link.view?.phase ?? '' });
 
   // Header
   const stage = h('p', { class: 'stage', id: 'console-stage' });
@@ -107,7 +110,12 @@ export function consoleScreen(
   );
   const next = h(
     'button',
-    { type: 'button', class: 'primary', id: 'advance-phase', onclick: () => send('advancePhase', {}) },
+    {
+      type: 'button',
+      class: 'primary',
+      id: 'advance-phase',
+      onclick: () => send('advancePhase', { from: seen() }),
+    },
     'Next phase',
   );
   const lock = h('button', {
@@ -122,8 +130,9 @@ export function consoleScreen(
       class: 'danger',
       id: 'end-session',
       onclick: () => {
+        const from = seen(); // read before the dialog: the moment the teacher chose to end in
         if (confirm('End the session for everyone? This cannot be undone.'))
-          send('endSession', {}, 'The session has ended.');
+          send('endSession', { from }, 'The session has ended.');
       },
     },
     'End session',
@@ -138,7 +147,7 @@ export function consoleScreen(
     {
       type: 'button',
       id: 'extend-timer',
-      onclick: () => send('extendTimer', { minutes: 2 }, 'Two more minutes.'),
+      onclick: () => send('extendTimer', { minutes: 2, from: seen() }, 'Two more minutes.'),
     },
     '+2 minutes',
   );

@@ -1,4 +1,4 @@
-import { DRAFT_MAX_LENGTH } from '../../../shared/protocol.ts';
+import { DRAFT_MAX_LENGTH } from '../../../shared/protocol/toServer.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
 import type { SessionLink } from '../net/connection.ts';
 import type { Order } from '../../../shared/rules/orders.ts';

@@ -1,3 +1,4 @@
+import * as v1 from '../frozen/v1/session/engine.ts';
 import * as today from './engine.ts';
 
 /**
@@ -25,7 +26,8 @@ export interface RulesVersion {
 }
 
 export const RULES_VERSIONS: readonly RulesVersion[] = [
-  { version: 1, label: 'rules of December 2026', engine: today },
+  { version: 1, label: 'first rules of December 2026', engine: v1 },
+  { version: 2, label: 'rules of December 2026 with verification, upkeep and signatures', engine: today },
 ];
 
 /** Today's rules: what a new session is played under. */

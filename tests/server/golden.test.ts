@@ -18,7 +18,7 @@ import type {
 import { foldLog, RULES_VERSION, stateHash, verifyLog } from '../../shared/session/log.ts';
 import { rulesLabel } from '../../shared/session/rulesVersions.ts';
 import { GOLDEN_DIR, type RecordedLog, readRecorded } from '../fixtures/golden/goldenLogs.ts';
-import { eventually, type Harness, startHarness } from './harness.ts';
+import { eventually, type Harness, seenBy, startHarness } from './harness.ts';
 
 const INSTRUCTOR_KEY = 'golden-test-instructor';
 const FUTURE = 's-FUTURE-1'; // a copy of a golden log, said to be played under rules this server lacks
@@ -95,11 +95,12 @@ describe('golden logs on the real server', () => {
     const { roomId } = found.body as FindSessionResponse;
     const teacher = await h.joinTeacher({ code, hostSecret: unfinished.hostSecret, roomId });
     const phase = teacher.room.state.phase;
-    await teacher.room.request('advancePhase', {});
+    const seen = seenBy(teacher);
+    await teacher.room.request('advancePhase', seen);
     await eventually(() => expect(teacher.room.state.phase).not.toBe(phase));
     const { body } = await api<ReplayLog>(`/${unfinished.sessionId}`, unfinished.hostSecret);
     expect(body.entries.length).toBeGreaterThan(unfinished.entries);
-    expect(body.entries.at(-1)?.command).toEqual({ type: 'advancePhase' });
+    expect(body.entries.at(-1)?.command).toEqual({ type: 'advancePhase', ...seen });
     expect(verifyLog(body.header, body.entries, body.roundHashes).problem).toBeUndefined();
     expect(foldLog(body.header, body.entries).state?.phase).toBe(teacher.room.state.phase);
   });

@@ -1,0 +1,338 @@
+// Frozen: rules version 1, copied from shared/rules/diplomacy.ts by npm run rules:freeze. Never edit it: sessions logged under these rules fold with this code.
+import { DELEGATIONS, type Delegation } from '../model/seats.ts';
+import { from, name, type OrderRules, ordersOf, type Placed, type RoundContext, tell } from './context.ts';
+import { type DraftId, DRAFTS, type Pledge, type TcbmId, type Vote } from './model.ts';
+import type { OrderKind } from './orders.ts';
+import { CLAUSE_NAMES, DRAFT_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from './texts.ts';
+
+export const ADOPTION_AT = 70;
+
+function commit(
+  r: RoundContext,
+  d: Delegation,
+  kind: 'statement' | 'sponsor' | 'endorse' | 'vote',
+  pledge: Pledge | undefined,
+  text: string,
+) {
+  r.w.delegations[d].commitments.push({ round: r.round, kind, pledge, text });
+}
+
+/** What endorsing a measure promises, as a checkable pledge (the others are transparency, not restraint). */
+const MEASURE_PLEDGE: Record<TcbmId, Pledge | undefined> = {
+  noFirstPlacement: 'noFirstPlacement',
+  rendezvousNotice: 'notifyApproaches',
+  launchNotification: undefined,
+  hotline: undefined,
+};
+
+/** What sponsoring a text promises: the PPWT, no first placement; the others, restraint. */
+const SPONSOR_PLEDGE: Record<DraftId, Pledge> = {
+  ppwt: 'noFirstPlacement',
+  tcbm: 'restraint',
+  verification: 'restraint',
+};
+
+/** A measure with a second endorser is in force between them: tension eases. */
+function inForce(
+  r: RoundContext,
+  p: { by: Delegation; index: number; order: { measure: TcbmId } },
+  endorsers: readonly Delegation[],
+) {
+  r.ledger.add(
+    'tension',
+    -3,
+    `${TCBM_NAMES[p.order.measure]} entered into force between ${endorsers.map(name).join(' and ')}`,
+    from(p),
+  );
+}
+
+/**
+ * The Conference on Disarmament and the First Committee, one rule per order kind: drafts gain momentum from
+ * sponsors, amendments and working papers; a text at 70 or more is adopted unless one delegation blocks
+ * consensus; resolutions proposed last round are put to the vote of the three delegations and the UN's voting
+ * blocs.
+ */
+export const CD_ORDER_RULES = {
+  tableDraft: {
+    each: (r, p) => {
+      const draft = r.w.drafts[p.order.draft];
+      // Two tabling the same text at once: the second joins the first as a co-sponsor would.
+      const joined = draft.tabled;
+      if (!draft.tabled) draft.tabled = true;
+      if (!draft.sponsors.includes(p.by)) draft.sponsors.push(p.by);
+      r.ledger.add(
+        `draft.${p.order.draft}.momentum`,
+        joined ? 6 : 10,
+        joined
+          ? `${name(p.by)} joined the tabling of ${DRAFT_NAMES[p.order.draft]}`
+          : `${name(p.by)} tabled ${DRAFT_NAMES[p.order.draft]}`,
+        from(p),
+      );
+      r.ledger.add(`prestige.${p.by}`, 3, `${name(p.by)} tabled the ${DRAFT_SHORT[p.order.draft]}`, from(p));
+      commit(r, p.by, 'sponsor', SPONSOR_PLEDGE[p.order.draft], `Tabled the ${DRAFT_SHORT[p.order.draft]}`);
+    },
+  },
+  coSponsor: {
+    each: (r, p) => {
+      const draft = r.w.drafts[p.order.draft];
+      const tabledNow =
+        draft.tabled || ordersOf(r, 'tableDraft').some((t) => t.order.draft === p.order.draft);
+      if (!tabledNow) {
+        tell(
+          r,
+          'all',
+          `${name(p.by)} offered to co-sponsor the ${DRAFT_SHORT[p.order.draft]}, but nobody has tabled it.`,
+        );
+        return;
+      }
+      draft.tabled = true;
+      if (!draft.sponsors.includes(p.by)) draft.sponsors.push(p.by);
+      const what = `${name(p.by)} co-sponsored the ${DRAFT_SHORT[p.order.draft]}`;
+      r.ledger.add(`draft.${p.order.draft}.momentum`, 6, what, from(p));
+      r.ledger.add(`prestige.${p.by}`, 1, what, from(p));
+      commit(
+        r,
+        p.by,
+        'sponsor',
+        SPONSOR_PLEDGE[p.order.draft],
+        `Co-sponsored the ${DRAFT_SHORT[p.order.draft]}`,
+      );
+    },
+  },
+  amendDraft: {
+    each: (r, p) => {
+      r.w.drafts[p.order.draft].clauses[p.order.clause] = true;
+      r.ledger.add(
+        `draft.${p.order.draft}.momentum`,
+        4,
+        `${name(p.by)}'s amendment added ${CLAUSE_NAMES[p.order.clause]} to the ${DRAFT_SHORT[p.order.draft]}`,
+        from(p),
+      );
+    },
+  },
+  workingPaper: {
+    each: (r, p) => {
+      const { ledger } = r;
+      if (p.order.topic === 'verification') {
+        ledger.add(
+          'draft.verification.momentum',
+          8,
+          `${name(p.by)} submitted a working paper on verification`,
+          from(p),
+        );
+        ledger.add(
+          'draft.ppwt.momentum',
+          2,
+          `${name(p.by)}'s verification paper answered an objection to the PPWT`,
+          from(p),
+        );
+      } else {
+        const what = `${name(p.by)} submitted a working paper on definitions`;
+        ledger.add('draft.ppwt.momentum', 3, what, from(p));
+        ledger.add('draft.tcbm.momentum', 3, what, from(p));
+      }
+      ledger.add(`prestige.${p.by}`, 2, `${name(p.by)} submitted a working paper`, from(p));
+    },
+  },
+  proposeTcbm: {
+    each: (r, p) => {
+      const m = r.w.measures[p.order.measure];
+      if (m) {
+        // Two proposed it at once: both endorse, and it enters into force between them.
+        if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by);
+        if (m.endorsers.length === 2) inForce(r, p, m.endorsers);
+      } else r.w.measures[p.order.measure] = { endorsers: [p.by], proposedRound: r.round };
+      r.ledger.add(
+        'draft.tcbm.momentum',
+        5,
+        `${name(p.by)} proposed ${TCBM_NAMES[p.order.measure]}`,
+        from(p),
+      );
+      r.ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} proposed a confidence-building measure`, from(p));
+      commit(r, p.by, 'endorse', MEASURE_PLEDGE[p.order.measure], `Proposed ${TCBM_NAMES[p.order.measure]}`);
+    },
+  },
+  endorseTcbm: {
+    each: (r, p) => {
+      const m = r.w.measures[p.order.measure];
+      if (!m) return;
+      const wasInForce = m.endorsers.length >= 2;
+      if (!m.endorsers.includes(p.by)) m.endorsers.push(p.by);
+      r.ledger.add(
+        'draft.tcbm.momentum',
+        3,
+        `${name(p.by)} endorsed ${TCBM_NAMES[p.order.measure]}`,
+        from(p),
+      );
+      if (!wasInForce && m.endorsers.length >= 2) inForce(r, p, m.endorsers);
+      commit(r, p.by, 'endorse', MEASURE_PLEDGE[p.order.measure], `Endorsed ${TCBM_NAMES[p.order.measure]}`);
+    },
+  },
+  statement: {
+    each: (r, p) => {
+      const { stance, target } = p.order;
+      const pledge = stance === 'restraint' || stance === 'noFirstPlacement' ? stance : undefined;
+      const text = p.order.text.trim() || `A statement of ${stance}`;
+      commit(r, p.by, 'statement', pledge, `Statement: ${text}`);
+      if (stance === 'condemn' && target) {
+        const what = `${name(p.by)} condemned ${name(target)} on the CD floor`;
+        r.ledger.add(`threat.${target}.${p.by}`, 2, what, from(p));
+        r.ledger.add(`legitimacy.${target}`, -1, what, from(p));
+      }
+      if (stance === 'deterrence')
+        r.ledger.add('tension', 1, `${name(p.by)} spoke of deterrence in space`, from(p));
+    },
+  },
+  proposeResolution: {
+    each: (r, p) => {
+      const id = `r${r.round}-${p.order.topic}`;
+      const existing = r.w.resolutions.find((x) => x.id === id);
+      if (existing) existing.sponsors.push(p.by);
+      else
+        r.w.resolutions.push({
+          id,
+          topic: p.order.topic,
+          sponsors: [p.by],
+          proposedRound: r.round,
+          result: undefined,
+        });
+      commit(
+        r,
+        p.by,
+        'sponsor',
+        p.order.topic === 'asatTestBan'
+          ? 'noAsatTests'
+          : p.order.topic === 'noFirstPlacement'
+            ? 'noFirstPlacement'
+            : undefined,
+        `Proposed a resolution on ${TOPIC_NAMES[p.order.topic]}`,
+      );
+    },
+  },
+  withdrawTreaty: {
+    each: (r, p) => {
+      const draft = r.w.drafts[p.order.draft];
+      draft.parties = draft.parties.filter((d) => d !== p.by);
+      const what = `${name(p.by)} withdrew from the ${DRAFT_SHORT[p.order.draft]}`;
+      r.ledger.add(`legitimacy.${p.by}`, -8, what, from(p));
+      r.ledger.add('tension', 6, what, from(p));
+    },
+  },
+  voteResolution: { together: voteResolutions },
+  blockConsensus: { together: adoptOrBlock },
+} satisfies Partial<OrderRules<OrderKind>>;
+
+/** Resolutions proposed last round are voted now: each delegation by its order (abstain by default), each bloc by its leanings. */
+function voteResolutions(r: RoundContext, orders: readonly Placed<'voteResolution'>[]) {
+  const { w, ledger } = r;
+  for (const res of w.resolutions.filter((x) => x.proposedRound === r.round - 1 && !x.result)) {
+    const votes = Object.fromEntries(DELEGATIONS.map((d) => [d, 'abstain'])) as Record<Delegation, Vote>;
+    for (const p of orders) if (p.order.resolution === res.id) votes[p.by] = p.order.vote;
+    for (const s of res.sponsors) if (votes[s] === 'abstain') votes[s] = 'yes';
+    let yes = 0;
+    let no = 0;
+    let abstain = 0;
+    for (const d of DELEGATIONS) {
+      if (votes[d] === 'yes') yes++;
+      else if (votes[d] === 'no') no++;
+      else abstain++;
+    }
+    for (const bloc of Object.values(w.blocs)) {
+      const sponsorPull =
+        res.sponsors.reduce((s, d) => s + bloc.lean[d] + (r.before.delegations[d].legitimacy - 50) / 2, 0) /
+        res.sponsors.length;
+      const score = 50 + bloc.likes[res.topic] + sponsorPull + (r.before.tension >= 60 ? 10 : 0);
+      if (score >= 55) yes += bloc.votes;
+      else if (score <= 40) no += bloc.votes;
+      else abstain += bloc.votes;
+    }
+    const adopted = yes > no;
+    res.result = { yes, no, abstain, adopted, votes };
+    const title = `the resolution on ${TOPIC_NAMES[res.topic]}`;
+    const rule = { kind: 'rule' as const, rule: 'unVote' };
+    for (const s of res.sponsors) {
+      ledger.add(
+        `prestige.${s}`,
+        adopted ? 4 : -2,
+        `${title} was ${adopted ? 'adopted' : 'rejected'} (${yes}–${no}, ${abstain} abstaining)`,
+        rule,
+      );
+    }
+    if (adopted) {
+      ledger.add('tension', -3, `The General Assembly adopted ${title}`, rule);
+      for (const d of DELEGATIONS) {
+        if (votes[d] === 'no')
+          ledger.add(`legitimacy.${d}`, -2, `${name(d)} voted against ${title}, which passed`, rule);
+        if (votes[d] === 'yes') {
+          const pledge =
+            res.topic === 'asatTestBan'
+              ? 'noAsatTests'
+              : res.topic === 'noFirstPlacement'
+                ? 'noFirstPlacement'
+                : res.topic === 'responsibleBehaviours'
+                  ? 'notifyApproaches'
+                  : undefined;
+          w.delegations[d].commitments.push({
+            round: r.round,
+            kind: 'vote',
+            pledge,
+            text: `Voted for ${title}`,
+          });
+        }
+      }
+      if (res.topic === 'parosMeasures' || res.topic === 'responsibleBehaviours')
+        ledger.add('draft.tcbm.momentum', 5, `The General Assembly adopted ${title}`, rule);
+      if (res.topic === 'noFirstPlacement')
+        ledger.add('draft.ppwt.momentum', 5, `The General Assembly adopted ${title}`, rule);
+    }
+  }
+}
+
+/** A tabled text at the threshold is adopted by consensus, unless a delegation blocks it; one objection is enough. */
+function adoptOrBlock(r: RoundContext, blocks: readonly Placed<'blockConsensus'>[]) {
+  const { w, ledger } = r;
+  for (const id of DRAFTS as readonly DraftId[]) {
+    const draft = w.drafts[id];
+    if (!draft.tabled || draft.adoptedRound !== undefined) continue;
+    const blockers = blocks.filter((b) => b.order.draft === id);
+    if (draft.momentum < ADOPTION_AT) {
+      for (const b of blockers) {
+        ledger.add(`draft.${id}.momentum`, -5, `${name(b.by)} objected to the ${DRAFT_SHORT[id]}`, from(b));
+        ledger.add(`legitimacy.${b.by}`, -1, `${name(b.by)} objected to the ${DRAFT_SHORT[id]}`, from(b));
+      }
+      continue;
+    }
+    if (blockers.length > 0) {
+      const complete = draft.clauses.verification && draft.clauses.groundBasedAsat;
+      for (const b of blockers) {
+        ledger.add(
+          `draft.${id}.momentum`,
+          -15,
+          `${name(b.by)} blocked consensus on the ${DRAFT_SHORT[id]}`,
+          from(b),
+        );
+        ledger.add(
+          `legitimacy.${b.by}`,
+          complete ? -6 : -2,
+          complete
+            ? `${name(b.by)} blocked the ${DRAFT_SHORT[id]} although it answers the usual objections`
+            : `${name(b.by)} blocked the ${DRAFT_SHORT[id]}, citing its gaps`,
+          from(b),
+        );
+      }
+      ledger.add('tension', 2, `Consensus on the ${DRAFT_SHORT[id]} was blocked`, {
+        kind: 'rule',
+        rule: 'consensus',
+      });
+      continue;
+    }
+    draft.adoptedRound = r.round;
+    draft.parties = [...DELEGATIONS];
+    const rule = { kind: 'rule' as const, rule: 'consensus' };
+    ledger.add('tension', -10, `The CD adopted ${DRAFT_NAMES[id]} by consensus`, rule);
+    for (const d of DELEGATIONS)
+      ledger.add(`legitimacy.${d}`, 3, `The CD adopted the ${DRAFT_SHORT[id]} by consensus`, rule);
+    for (const s of draft.sponsors)
+      ledger.add(`prestige.${s}`, 5, `${name(s)} sponsored the ${DRAFT_SHORT[id]}, now adopted`, rule);
+  }
+}

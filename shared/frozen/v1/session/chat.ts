@@ -1,0 +1,72 @@
+// Frozen: rules version 1, copied from shared/session/chat.ts by npm run rules:freeze. Never edit it: sessions logged under these rules fold with this code.
+import { DELEGATIONS, type Delegation } from '../model/seats.ts';
+
+/** How many messages a channel keeps in the live state; the log keeps them all. */
+export const CHAT_KEEP = 60;
+export const MESSAGE_MAX_LENGTH = 500;
+
+/** A bilateral channel is named by its two delegations in table order: "us-china", "us-russia", "china-russia". */
+export const PAIRS = ['us-china', 'us-russia', 'china-russia'] as const;
+export type Pair = (typeof PAIRS)[number];
+
+export function pairOf(a: Delegation, b: Delegation): Pair {
+  const [x, y] = DELEGATIONS.indexOf(a) < DELEGATIONS.indexOf(b) ? [a, b] : [b, a];
+  return `${x}-${y}` as Pair;
+}
+
+export function partiesOf(pair: Pair): [Delegation, Delegation] {
+  return pair.split('-') as [Delegation, Delegation];
+}
+
+/** One chat message, as plain text (never rendered as HTML). */
+export interface Message {
+  id: number; // increasing within the session
+  from: string; // member id, or "teacher"
+  nickname: string;
+  seat: string; // the sender's delegation (or "teacher")
+  text: string;
+  round: number;
+}
+
+export interface Channel {
+  status: 'closed' | 'requested' | 'open';
+  requestedBy: Delegation | undefined;
+  messages: Message[];
+}
+
+/**
+ * The session's conversations: each team's private chat, the bilateral channels (open once both sides agree),
+ * and the public CD floor that the projector shows.
+ */
+export interface Chat {
+  nextId: number;
+  team: Record<Delegation, Message[]>;
+  channels: Record<Pair, Channel>;
+  floor: Message[];
+}
+
+export function emptyChat(): Chat {
+  const channel = (): Channel => ({ status: 'closed', requestedBy: undefined, messages: [] });
+  return {
+    nextId: 1,
+    team: { us: [], china: [], russia: [] },
+    channels: { 'us-china': channel(), 'us-russia': channel(), 'china-russia': channel() },
+    floor: [],
+  };
+}
+
+/** Appends a message and keeps the last CHAT_KEEP. */
+export function post(list: Message[], message: Message): void {
+  list.push(message);
+  if (list.length > CHAT_KEEP) list.splice(0, list.length - CHAT_KEEP);
+}
+
+/** The roles inside a delegation; the head confirms the orders, the others say where to look first. */
+export const ROLES = ['head', 'diplomat', 'commander', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_NAMES: Record<Role, string> = {
+  head: 'Head of delegation',
+  diplomat: 'Diplomat (CD floor and bilateral talks)',
+  commander: 'Space commander (orbit orders)',
+  analyst: 'Analyst (what the sensors saw)',
+};

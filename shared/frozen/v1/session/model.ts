@@ -1,0 +1,150 @@
+// Frozen: rules version 1, copied from shared/session/model.ts by npm run rules:freeze. Never edit it: sessions logged under these rules fold with this code.
+import type { PhaseMinutes, RoundPhase, SessionStage } from '../model/phases.ts';
+import type { Delegation, Seat } from '../model/seats.ts';
+import type { World } from '../rules/model.ts';
+import { type Chat, emptyChat, ROLES, type Role } from './chat.ts';
+import type { Order } from '../rules/orders.ts';
+
+/** Connection as the class sees it: here, away (dropped, seat held for a while), or gone (seat kept for the teacher to hand back). */
+export const MEMBER_STATUSES = ['connected', 'away', 'gone'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** One student in the session. Only the nickname is personal; the id is the session's own ("m7"). */
+export interface Member {
+  id: string;
+  nickname: string;
+  seat: Seat;
+  status: MemberStatus;
+  keyHash?: string; // hash of the key the student's tab keeps, to take the seat back after a restart; never synced
+  role?: Role; // a role the teacher gave; otherwise roles follow the order of sitting down (see rolesOf)
+  muted?: boolean; // the teacher muted this student's chat
+}
+
+/** A delegation's shared working space. The draft is secret: only the team and the teacher see it. */
+export interface TeamDesk {
+  draft: string; // the team's notes: "Table a PPWT revision; ask Russia about the RD-180 deal"
+  orders: Order[]; // this round's hidden orders, drafted by any member
+  submitted: boolean; // the head of delegation has confirmed the orders for this round
+  headId: string | undefined; // the head of delegation chosen (the first to sit, or the teacher's pick)
+}
+
+/** What the teacher chooses before the class starts: one screen, with defaults that need no change. */
+export interface SessionSettings {
+  scenarioId: string; // "campaign"
+  years: number[]; // one round a year, from the scenario: [2015, 2016, ...]
+  timersOn: boolean; // phases end by themselves when their time is up
+  phaseMinutes: PhaseMinutes;
+  lockTeamsOnStart: boolean; // seats freeze when the first round begins
+  maxPerDelegation: number; // 10 fits a class of 30
+}
+
+/**
+ * The whole state of a session, as plain data. Every accepted command makes a new one with `version` + 1;
+ * the room projects it into the Colyseus schema, and the log (a later issue) folds commands back into it.
+ */
+export interface SessionModel {
+  version: number;
+  code: string; // "7KQ3MX"
+  seed: number; // for the rules engine's seeded generator
+  stage: SessionStage;
+  round: number; // 1-based once playing; 0 in the lobby
+  phase: RoundPhase | undefined; // undefined outside a round
+  settings: SessionSettings;
+  teamsLocked: boolean;
+  members: Record<string, Member>;
+  teams: Record<Delegation, TeamDesk>;
+  nextMemberNumber: number; // the next id is `m${nextMemberNumber}`
+  world: World | undefined; // the simulation, from round 1 on; never changed in place (resolution returns a new one)
+  timerPaused: boolean; // the teacher paused the phase timer
+  chat: Chat;
+}
+
+export function emptyDesk(): TeamDesk {
+  return { draft: '', orders: [], submitted: false, headId: undefined };
+}
+
+export function newSession(code: string, seed: number, settings: SessionSettings): SessionModel {
+  return {
+    version: 0,
+    code,
+    seed,
+    stage: 'lobby',
+    round: 0,
+    phase: undefined,
+    settings,
+    teamsLocked: false,
+    members: {},
+    teams: { us: emptyDesk(), china: emptyDesk(), russia: emptyDesk() },
+    nextMemberNumber: 1,
+    world: undefined,
+    timerPaused: false,
+    chat: emptyChat(),
+  };
+}
+
+/**
+ * The roles each member of a delegation holds. The head is whoever confirms (headOf); the teacher may give a
+ * member a role; the others take the free roles in the order they sat down. A team of one holds every role;
+ * in a small team the last member takes the roles left over.
+ */
+export function rolesOf(state: SessionModel, d: Delegation): Record<string, Role[]> {
+  const seated = Object.values(state.members)
+    .filter((m) => m.seat === d && m.status !== 'gone')
+    .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  const out: Record<string, Role[]> = Object.fromEntries(seated.map((m) => [m.id, [] as Role[]]));
+  const head = headOf(state, d);
+  if (head && out[head.id]) out[head.id]?.push('head');
+  // A role the teacher gave is held, by the head too (who then holds both).
+  const free = ROLES.filter((r) => r !== 'head' && !seated.some((m) => m.role === r));
+  for (const m of seated) if (m.role && m.role !== 'head') out[m.id]?.push(m.role);
+  const waiting = seated.filter((m) => (out[m.id]?.length ?? 0) === 0);
+  for (const [i, m] of waiting.entries()) {
+    const role = free.shift();
+    if (!role) break;
+    out[m.id]?.push(role);
+    if (i === waiting.length - 1) out[m.id]?.push(...free.splice(0));
+  }
+  if (free.length && head && out[head.id]) out[head.id]?.push(...free);
+  return out;
+}
+
+/**
+ * Who confirms a delegation's orders: the chosen head while connected; otherwise the first connected member
+ * (an acting head), so a sleeping phone never blocks a team. A team of one holds every role.
+ */
+export function headOf(state: SessionModel, d: Delegation): Member | undefined {
+  const seated = Object.values(state.members)
+    .filter((m) => m.seat === d && m.status !== 'gone')
+    .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  const chosen = state.teams[d].headId ? state.members[state.teams[d].headId] : undefined;
+  if (chosen && chosen.seat === d && chosen.status === 'connected') return chosen;
+  return seated.find((m) => m.status === 'connected') ?? (chosen?.seat === d ? chosen : seated[0]);
+}
+
+/** The year of the current round, or of the first round in the lobby. */
+export function currentYear(state: SessionModel): number | undefined {
+  return state.settings.years[Math.max(0, state.round - 1)];
+}
+
+/** Members seated at `seat`, gone ones included: a gone student's seat waits for the teacher to hand it back. */
+export function seatCount(state: SessionModel, seat: Seat): number {
+  let n = 0;
+  for (const m of Object.values(state.members)) if (m.seat === seat) n++;
+  return n;
+}
+
+/** The defaults a teacher gets with one click: the scenario's years and timers, timers on, seats locked at start. */
+export function defaultSettings(scenario: {
+  id: string;
+  years: readonly number[];
+  phaseMinutes: PhaseMinutes;
+}): SessionSettings {
+  return {
+    scenarioId: scenario.id,
+    years: [...scenario.years],
+    timersOn: true,
+    phaseMinutes: { ...scenario.phaseMinutes },
+    lockTeamsOnStart: true,
+    maxPerDelegation: 10,
+  };
+}

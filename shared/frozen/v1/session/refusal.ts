@@ -1,0 +1,30 @@
+// Frozen: rules version 1, copied from shared/session/refusal.ts by npm run rules:freeze. Never edit it: sessions logged under these rules fold with this code.
+/** Why a well-formed command was refused; `message` is written for the person who clicked. */
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+}
+
+export const REFUSAL_CODES = [
+  'notAllowed',
+  'wrongStage',
+  'wrongPhase',
+  'stale', // the command was sent from a moment the session has left (see Moment in protocol/toServer.ts)
+  'teamsLocked',
+  'delegationFull',
+  'unknownMember',
+  'nicknameTaken',
+  'notSeated',
+  'nothingToDo',
+  'unknownScenario',
+  'sessionFull',
+  'invalidOrders',
+  'notHead',
+  'unknownCard',
+  'muted',
+  'channelClosed',
+  'tooFast',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export const refusal = (code: RefusalCode, message: string): Refusal => ({ code, message });

@@ -2,16 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../server/content.ts';
 import { CLOSE_REMOVED } from '../../shared/protocol.ts';
-import {
-  eventually,
-  type Harness,
-  idOf,
-  memberAs,
-  type Player,
-  refusalOf,
-  startHarness,
-  withTimeout,
-} from './harness.ts';
+import { eventually, type Harness, idOf, leaveCode, memberAs, refusalOf, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,14 +14,6 @@ afterEach(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-function leaveCode(player: Player): Promise<number> {
-  return withTimeout(
-    new Promise<number>((resolve) => player.room.onLeave((code) => resolve(code))),
-    3000,
-    'the connection to close',
-  );
-}
 
 describe('joining a session', () => {
   it('creates a session over HTTP and finds it by its code, typed loosely', async () => {

@@ -3,13 +3,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { chromiumPath } from './ensureChromium.ts';
 
 /** Debian's Chromium, started the way this machine allows (no sandbox as root, no background network). */
 export function launchChromium(): Promise<Browser> {
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+  const executablePath = chromiumPath();
   if (!executablePath)
-    throw new Error('Chromium is not installed: apt-get install -y chromium (see .ci/run).');
+    throw new Error('Chromium is not installed: node tests/e2e/ensureChromium.ts says how to install it.');
   return chromium.launch({
     executablePath,
     args: [

@@ -16,6 +16,7 @@ import {
   eventually,
   failureOf,
   type Harness,
+  pace,
   type Player,
   refusalOf,
   roundTrip,
@@ -58,22 +59,6 @@ const worldsOf = (p: Player): WorldView[] =>
   );
 const byCard = (changes: readonly Change[], id: string) =>
   changes.filter((x) => x.source.kind === 'card' && x.source.card === id);
-/**
- * The room drops a connection that sends more than 30 messages in a second, and the teacher sends many in a
- * row here: every request goes through this pace, at most 25 in any 1.1 s on one connection.
- */
-const sent = new WeakMap<Player, number[]>();
-async function pace(p: Player) {
-  const times = sent.get(p) ?? [];
-  sent.set(p, times);
-  for (;;) {
-    const now = Date.now();
-    while (times.length > 0 && (times[0] ?? 0) <= now - 1100) times.shift();
-    if (times.length < 25) break;
-    await new Promise((resolve) => setTimeout(resolve, (times[0] ?? now) + 1100 - now));
-  }
-  times.push(Date.now());
-}
 async function ask(p: Player, type: string, payload: object = {}): Promise<unknown> {
   await pace(p);
   return p.room.request(type, payload);

@@ -6,12 +6,11 @@
  * the log sound.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SessionLog } from '../../server/log/SessionLog.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
 import type { JoinOptions } from '../../shared/protocol/toServer.ts';
 import type { Welcome } from '../../shared/protocol/toClient.ts';
@@ -20,6 +19,7 @@ import { foldLog, verifyLog } from '../../shared/session/log.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
 import { affordable, balanced } from '../shared/rules/strategies.ts';
 import { type SessionView, seenBy } from './harness.ts';
+import { logIdOf, readLog } from './logFiles.ts';
 
 /** How long a patch may take to arrive (generous: other test files may load the machine). */
 const WAIT = { timeout: 5000, interval: 10 };
@@ -127,31 +127,8 @@ async function http<T>(url: string, path: string, init?: RequestInit): Promise<{
   return { status: res.status, body: (await res.json()) as T };
 }
 
-/** The id of a session's log, from the files in the data folder (as an administrator would find it). */
-const sessionIdOf = (code: string): string => {
-  const ids = readdirSync(join(dataDir, 'sessions'))
-    .filter((f) => f.startsWith(`s-${code}-`) && f.endsWith('.sqlite'))
-    .map((f) => f.slice(0, -'.sqlite'.length));
-  if (ids.length !== 1) throw new Error(`${ids.length} logs for ${code}`);
-  return ids[0] as string;
-};
-const logFile = (code: string) => join(dataDir, 'sessions', `${sessionIdOf(code)}.sqlite`);
-/** The log file as it is on disk now, read through a connection of the test's own (the server may hold it too). */
-function readLog(code: string) {
-  const log = SessionLog.open(logFile(code));
-  try {
-    return {
-      header: log.header(),
-      entries: log.entries(),
-      hashes: log.roundHashes(),
-      stage: log.status().stage,
-    };
-  } finally {
-    log.close();
-  }
-}
 const foldOf = (code: string): SessionModel => {
-  const { header, entries } = readLog(code);
+  const { header, entries } = readLog(dataDir, code);
   const { state, problem } = foldLog(header, entries);
   if (!state || problem) throw new Error(`no fold: ${problem?.message}`);
   return state;
@@ -274,10 +251,10 @@ describe('a server killed in the middle of a round', () => {
     const found = await http<FindSessionResponse>(second.url, `/api/sessions/${session.code}`);
     expect(found).toMatchObject({ status: 200, body: { stage: 'playing' } });
     expect(second.output()).toMatch(/Session s-BR0KEN-1 was not restored: .*file is not a database/);
-    expect(second.output()).toContain(`Session ${sessionIdOf(session.code)} restored from its log.`);
+    expect(second.output()).toContain(`Session ${logIdOf(dataDir, session.code)} restored from its log.`);
 
     // Every acknowledged command is in the log, and the log up to the last of them folds to what the class saw.
-    const log = readLog(session.code);
+    const log = readLog(dataDir, session.code);
     for (const ack of acknowledged) {
       expect(log.entries.find((e) => e.version === ack.version)?.command.type, `version ${ack.version}`).toBe(
         ack.type,
@@ -337,7 +314,7 @@ describe('a server killed in the middle of a round', () => {
     // The round goes on: the confirmed orders are played at the resolution.
     await host.room.request('advancePhase', seenBy(host));
     await vi.waitFor(() => expect(host.room.state.phase).toBe('resolution'), WAIT);
-    expect(readLog(session.code).hashes.map((h) => h.round)).toEqual([1, 2]);
+    expect(readLog(dataDir, session.code).hashes.map((h) => h.round)).toEqual([1, 2]);
 
     // ---- npm run replay -- <code> finds the log sound. ----
     const replay = await new Promise<{ code: number | null; out: string }>((resolve) => {

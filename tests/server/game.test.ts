@@ -19,6 +19,7 @@ import {
   framesContain,
   type Harness,
   idOf,
+  pace,
   type Player,
   refusalOf,
   serverState,
@@ -89,22 +90,6 @@ const jam = (w: WorldView | undefined) =>
 const causes = (w: WorldView) => w.changes.map((x) => x.cause);
 const storyOf = (w: WorldView, round: number) => w.story.filter((s) => s.round === round).map((s) => s.text);
 
-/**
- * The room drops a connection that sends more than 30 messages in a second, and the teacher sends many in a
- * row here: every message goes through this pace, at most 28 in any 1.1 s on one connection.
- */
-const sent = new WeakMap<Player, number[]>();
-async function pace(p: Player) {
-  const times = sent.get(p) ?? [];
-  sent.set(p, times);
-  for (;;) {
-    const now = Date.now();
-    while (times.length > 0 && (times[0] ?? 0) <= now - 1100) times.shift();
-    if (times.length < 28) break;
-    await new Promise((resolve) => setTimeout(resolve, (times[0] ?? now) + 1100 - now));
-  }
-  times.push(Date.now());
-}
 async function ask(p: Player, type: string, payload: object = {}): Promise<{ version: number }> {
   await pace(p);
   return p.room.request(type, payload);

@@ -313,3 +313,29 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): P
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Waits, when needed, before a player's next message: the room drops a connection that sends more than 30
+ * messages in a second, and tests that send many in a row stay at 25 in any 1.1 s on one connection.
+ */
+const sent = new WeakMap<Player, number[]>();
+export async function pace(player: Player): Promise<void> {
+  const times = sent.get(player) ?? [];
+  sent.set(player, times);
+  for (;;) {
+    const now = Date.now();
+    while (times.length > 0 && (times[0] ?? 0) <= now - 1100) times.shift();
+    if (times.length < 25) break;
+    await new Promise((resolve) => setTimeout(resolve, (times[0] ?? now) + 1100 - now));
+  }
+  times.push(Date.now());
+}
+
+/** Resolves with the close code the SDK reports when it gives the room up (no automatic reconnection). */
+export function leaveCode(player: Player): Promise<number> {
+  return withTimeout(
+    new Promise<number>((resolve) => player.room.onLeave((code) => resolve(code))),
+    3000,
+    'the SDK to give up the connection',
+  );
+}

@@ -6,11 +6,10 @@ import {
   eventually,
   type Harness,
   idOf,
+  leaveCode,
   memberAs,
-  type Player,
   refusalOf,
   startHarness,
-  withTimeout,
 } from './harness.ts';
 
 let h: Harness;
@@ -23,14 +22,6 @@ afterEach(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-function leaveCode(player: Player): Promise<number> {
-  return withTimeout(
-    new Promise<number>((resolve) => player.room.onLeave((code) => resolve(code))),
-    3000,
-    'the connection to close',
-  );
-}
 
 describe('joining a session', () => {
   it('creates a session over HTTP and finds it by its code, typed loosely', async () => {

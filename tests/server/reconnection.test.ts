@@ -9,6 +9,7 @@ import {
   failureOf,
   type Harness,
   idOf,
+  leaveCode,
   memberAs,
   type Player,
   refusalOf,
@@ -28,15 +29,6 @@ afterEach(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-/** Resolves with the close code the SDK reports when it gives the room up (no automatic reconnection). */
-function leaveCode(player: Player): Promise<number> {
-  return withTimeout(
-    new Promise<number>((resolve) => player.room.onLeave((code) => resolve(code))),
-    3000,
-    'the SDK to give up the connection',
-  );
-}
 
 /** Turns off the SDK's automatic reconnection, so the test decides when the student comes back. */
 function manualReconnection(player: Player): void {

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionLog } from '../../server/log/SessionLog.ts';
 import { hashSecret } from '../../server/rooms/SessionRoom.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
 import type { SettingsPatch } from '../../shared/protocol/toServer.ts';
@@ -30,6 +29,7 @@ import {
   failureOf,
   type Harness,
   idOf,
+  pace,
   type Player,
   refusalOf,
   type Session,
@@ -37,6 +37,7 @@ import {
   withTimeout,
   seenBy,
 } from './harness.ts';
+import { logIdOf, readLog } from './logFiles.ts';
 
 const INSTRUCTOR_KEY = `instructor-${randomUUID()}`;
 let h: Harness;
@@ -58,50 +59,12 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The id of a session's log file, found from its join code as an administrator would. */
-function idOfSession(code: string): string {
-  const ids = readdirSync(sessionsDir())
-    .filter((f) => f.startsWith(`s-${code}-`) && f.endsWith('.sqlite'))
-    .map((f) => f.slice(0, -'.sqlite'.length));
-  if (ids.length !== 1) throw new Error(`${ids.length} logs for code ${code}`);
-  return ids[0] as string;
-}
-
-/** Everything in a session's log file right now, read through a connection of its own. */
-function readLog(code: string) {
-  const log = SessionLog.open(join(sessionsDir(), `${idOfSession(code)}.sqlite`));
-  try {
-    return {
-      header: log.header(),
-      entries: log.entries(),
-      hashes: log.roundHashes(),
-      bookmarks: log.bookmarks(),
-      stage: log.status().stage,
-    };
-  } finally {
-    log.close();
-  }
-}
 const foldOf = (code: string): SessionModel => {
-  const { header, entries } = readLog(code);
+  const { header, entries } = readLog(dataDir, code);
   const { state, problem } = foldLog(header, entries);
   if (!state || problem) throw new Error(`the log of ${code} does not fold: ${problem?.message}`);
   return state;
 };
-
-/** The room drops a connection past 30 messages a second: at most 25 in any 1.1 s per connection here. */
-const sent = new WeakMap<Player, number[]>();
-async function pace(p: Player) {
-  const times = sent.get(p) ?? [];
-  sent.set(p, times);
-  for (;;) {
-    const now = Date.now();
-    while (times.length > 0 && (times[0] ?? 0) <= now - 1100) times.shift();
-    if (times.length < 25) break;
-    await new Promise((resolve) => setTimeout(resolve, (times[0] ?? now) + 1100 - now));
-  }
-  times.push(Date.now());
-}
 
 interface Class {
   session: Session;
@@ -116,7 +79,7 @@ interface Class {
 async function ask(c: Class, p: Player, type: string, payload: object = {}): Promise<number> {
   await pace(p);
   const { version } = (await p.room.request(type, payload)) as { version: number };
-  const entry = readLog(c.session.code).entries.find((e) => e.version === version);
+  const entry = readLog(dataDir, c.session.code).entries.find((e) => e.version === version);
   const actor: Actor =
     p.welcome.role === 'teacher' ? { kind: 'teacher' } : { kind: 'member', memberId: idOf(p) };
   expect(entry, `${type} (version ${version}) is not in the log`).toMatchObject({
@@ -126,19 +89,19 @@ async function ask(c: Class, p: Player, type: string, payload: object = {}): Pro
   return version;
 }
 async function refused(c: Class, p: Player, type: string, payload: object = {}): Promise<Refusal> {
-  const before = readLog(c.session.code).entries.length;
+  const before = readLog(dataDir, c.session.code).entries.length;
   await pace(p);
   const refusal = await refusalOf(p.room.request(type, payload));
-  expect(readLog(c.session.code).entries.length, `refused ${type} was logged`).toBe(before);
+  expect(readLog(dataDir, c.session.code).entries.length, `refused ${type} was logged`).toBe(before);
   return refusal;
 }
 
 async function malformed(c: Class, p: Player, type: string, payload: object): Promise<string> {
-  const before = readLog(c.session.code).entries.length;
+  const before = readLog(dataDir, c.session.code).entries.length;
   await pace(p);
   const error = await failureOf(p.room.request(type, payload));
   expect(error.name).not.toBe('rejected');
-  expect(readLog(c.session.code).entries.length, `malformed ${type} was logged`).toBe(before);
+  expect(readLog(dataDir, c.session.code).entries.length, `malformed ${type} was logged`).toBe(before);
   return error.message;
 }
 
@@ -153,7 +116,7 @@ async function seatedClass(settings?: SettingsPatch): Promise<Class> {
     // The student's arrival is logged before the welcome reaches the tab, with the hash of its seat key only.
     const key = p.welcome.memberKey;
     expect(key).toMatch(/^[A-Za-z0-9_-]{20,64}$/);
-    const joined = readLog(session.code).entries.find(
+    const joined = readLog(dataDir, session.code).entries.find(
       (e) => e.command.type === 'joinSession' && e.command.nickname === `Head ${d}`,
     );
     expect(joined?.command).toEqual({
@@ -161,7 +124,7 @@ async function seatedClass(settings?: SettingsPatch): Promise<Class> {
       nickname: `Head ${d}`,
       keyHash: hashSecret(key ?? ''),
     });
-    expect(JSON.stringify(readLog(session.code).entries)).not.toContain(key);
+    expect(JSON.stringify(readLog(dataDir, session.code).entries)).not.toContain(key);
     expect(foldOf(session.code).members[idOf(p)]?.nickname).toBe(`Head ${d}`);
     c.students[d] = p;
     await ask(c, p, 'chooseSeat', { seat: d });
@@ -240,7 +203,7 @@ describe('the log of a live session', () => {
       code: 'wrongPhase',
     });
 
-    const { entries } = readLog(c.session.code);
+    const { entries } = readLog(dataDir, c.session.code);
     expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
     // Each entry raised the version by one, from the settings given at creation (version 1).
     expect(entries.map((e) => e.version)).toEqual(entries.map((_, i) => i + 2));
@@ -250,7 +213,7 @@ describe('the log of a live session', () => {
   it('records a hash at each resolved round, and the whole file verifies after a few rounds', async () => {
     await playRound(c);
     await playRound(c);
-    const { header, entries, hashes } = readLog(c.session.code);
+    const { header, entries, hashes } = readLog(dataDir, c.session.code);
     expect(hashes.map((x) => x.round)).toEqual([1, 2, 3]);
     for (const rh of hashes) {
       const resolving = entries[rh.seq - 1];
@@ -262,12 +225,12 @@ describe('the log of a live session', () => {
     expect(check.rounds.every((r) => r.actual === r.expected)).toBe(true);
     expect(check.state?.round).toBe(3);
     expect(check.state?.phase).toBe('resolution');
-    expect(readLog(c.session.code).stage).toBe('playing');
+    expect(readLog(dataDir, c.session.code).stage).toBe('playing');
   });
 
   it("logs the teacher's bookmarks as commands, at the moment they mark", async () => {
     const version = await ask(c, c.teacher, 'addBookmark', { note: 'Russia held back its orders' });
-    const { header, entries, bookmarks } = readLog(c.session.code);
+    const { header, entries, bookmarks } = readLog(dataDir, c.session.code);
     const entry = entries.find((e) => e.version === version);
     expect(entry).toMatchObject({
       actor: { kind: 'teacher' },
@@ -289,7 +252,7 @@ describe('the log of a live session', () => {
     expect(bookmarks).toEqual([]); // the table holds the ones added later in the replay viewer
 
     // A bookmark added in the replay viewer goes to the table, at a moment of the log.
-    const id = idOfSession(c.session.code);
+    const id = logIdOf(dataDir, c.session.code);
     const added = await api<{ id: number; seq: number; note: string }>(`/${id}/bookmarks`, {
       method: 'POST',
       key: c.session.hostSecret,
@@ -325,7 +288,7 @@ describe('the log of a live session', () => {
       memberKey: gone.welcome.memberKey,
     });
     expect(back.welcome.memberId).toBe(id);
-    const { entries } = readLog(c.session.code);
+    const { entries } = readLog(dataDir, c.session.code);
     expect(entries.slice(-2).map((e) => [e.actor.kind, e.command])).toEqual([
       ['system', { type: 'memberGone', memberId: id }],
       ['system', { type: 'reclaimSeat', memberId: id }],
@@ -350,8 +313,8 @@ describe('the replay API', () => {
     await advanceTo(a, 'orders');
     await ask(a, a.students.china, 'setOrders', { orders: ordersFor(a, 'china') });
     b = await h.createSession({ scenarioId: 'one-period' });
-    aId = idOfSession(a.session.code);
-    bId = idOfSession(b.code);
+    aId = logIdOf(dataDir, a.session.code);
+    bId = logIdOf(dataDir, b.code);
   });
 
   it('lists every session for the instructor key only', async () => {
@@ -370,7 +333,7 @@ describe('the replay API', () => {
     expect(body.find((s) => s.sessionId === aId)).toMatchObject({
       code: a.session.code,
       stage: 'playing',
-      entries: readLog(a.session.code).entries.length,
+      entries: readLog(dataDir, a.session.code).entries.length,
     });
     expect(body.find((s) => s.sessionId === aId)?.problem).toBeUndefined();
     expect(body.find((s) => s.sessionId === aId)?.forkedFrom).toBeUndefined();
@@ -396,7 +359,7 @@ describe('the replay API', () => {
     for (const key of [a.session.hostSecret, INSTRUCTOR_KEY]) {
       const { status, body } = await api<ReplayLog>(`/${aId}`, { key });
       expect(status).toBe(200);
-      const file = readLog(a.session.code);
+      const file = readLog(dataDir, a.session.code);
       expect(body).toEqual(
         JSON.parse(JSON.stringify({ ...file, roundHashes: file.hashes, hashes: undefined })),
       );
@@ -426,7 +389,7 @@ describe('the replay API', () => {
   });
 
   it('forks at an entry: a new code that works, the state of that moment, the original class gone', async () => {
-    const original = readLog(a.session.code);
+    const original = readLog(dataDir, a.session.code);
     // A moment in round 2's orders phase, before China's new orders.
     const seq = (original.entries.findLast((e) => e.command.type === 'setOrders')?.seq ?? 0) - 1;
     expect(seq).toBeGreaterThan(10);
@@ -447,7 +410,7 @@ describe('the replay API', () => {
       status: 200,
       body: { roomId: fork.body.roomId, stage: 'playing' } satisfies FindSessionResponse,
     });
-    const forked = readLog(fork.body.code);
+    const forked = readLog(dataDir, fork.body.code);
     expect(forked.header).toMatchObject({
       code: fork.body.code,
       seed: original.header.seed,
@@ -483,12 +446,14 @@ describe('the replay API', () => {
       formerMemberId: idOf(a.students.us),
     });
     await eventually(() => expect(newcomer.room.state.members.get(idOf(newcomer))?.seat).toBe('us'));
-    expect(await api(`/${idOfSession(fork.body.code)}`, { key: a.session.hostSecret })).toMatchObject({
+    expect(await api(`/${logIdOf(dataDir, fork.body.code)}`, { key: a.session.hostSecret })).toMatchObject({
       status: 403,
     });
-    expect((await api(`/${idOfSession(fork.body.code)}`, { key: fork.body.hostSecret })).status).toBe(200);
+    expect((await api(`/${logIdOf(dataDir, fork.body.code)}`, { key: fork.body.hostSecret })).status).toBe(
+      200,
+    );
     // The original goes on as it was.
-    expect(readLog(a.session.code).entries).toEqual(original.entries);
+    expect(readLog(dataDir, a.session.code).entries).toEqual(original.entries);
   });
 
   it('forks a session created with settings of its own, on the settings and content it began with', async () => {
@@ -504,15 +469,15 @@ describe('the replay API', () => {
     await ask(own, own.teacher, 'startSession');
     await advanceTo(own, 'orders');
     await ask(own, own.students.us, 'setOrders', { orders: ordersFor(own, 'us') });
-    const original = readLog(own.session.code);
+    const original = readLog(dataDir, own.session.code);
     const seq = original.entries.length;
-    const fork = await api<CreateSessionResponse>(`/${idOfSession(own.session.code)}/fork`, {
+    const fork = await api<CreateSessionResponse>(`/${logIdOf(dataDir, own.session.code)}/fork`, {
       method: 'POST',
       key: own.session.hostSecret,
       body: { seq },
     });
     expect(fork.status).toBe(201);
-    const forked = readLog(fork.body.code);
+    const forked = readLog(dataDir, fork.body.code);
     expect(forked.header.settings).toEqual(original.header.settings);
     expect(forked.header.content).toEqual(original.header.content);
     const then = foldOf(own.session.code);
@@ -527,8 +492,8 @@ describe('the replay API', () => {
     const ended = await seatedClass({ timersOn: false });
     await ask(ended, ended.teacher, 'startSession');
     await ask(ended, ended.teacher, 'endSession', seenBy(ended.teacher));
-    const id = idOfSession(ended.session.code);
-    const last = readLog(ended.session.code).entries.length;
+    const id = logIdOf(dataDir, ended.session.code);
+    const last = readLog(dataDir, ended.session.code).entries.length;
     const files = readdirSync(sessionsDir()).sort();
     const after = await api<{ error: string }>(`/${id}/fork`, {
       method: 'POST',
@@ -539,7 +504,7 @@ describe('the replay API', () => {
     const past = await api<{ error: string }>(`/${aId}/fork`, {
       method: 'POST',
       key: a.session.hostSecret,
-      body: { seq: readLog(a.session.code).entries.length + 1 },
+      body: { seq: readLog(dataDir, a.session.code).entries.length + 1 },
     });
     expect(past).toEqual({ status: 400, body: { error: 'That moment is past the end of the log.' } });
     expect(readdirSync(sessionsDir()).sort()).toEqual(files);
@@ -547,7 +512,7 @@ describe('the replay API', () => {
 
   it('deletes a session: its live room closes, its files go, its code finds nothing', async () => {
     const doomed = await seatedClass();
-    const id = idOfSession(doomed.session.code);
+    const id = logIdOf(dataDir, doomed.session.code);
     const file = join(sessionsDir(), `${id}.sqlite`);
     expect(existsSync(`${file}-wal`)).toBe(true);
     expect((await api(`/${id}`, { method: 'DELETE' })).status).toBe(403);

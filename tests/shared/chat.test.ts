@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
-import { REFUSAL_CODES, type Refusal, type RefusalCode } from '../../shared/session/refusal.ts';
+import type { RefusalCode } from '../../shared/session/refusal.ts';
 import { applyCommand } from '../../shared/session/apply.ts';
 import {
   CHAT_KEEP,
@@ -20,6 +20,7 @@ import {
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import { headOf, rolesOf, type SessionModel } from '../../shared/session/model.ts';
 import { accept, ctx, deepFreeze, member, refuse, system, teacher, testSession } from './testSession.ts';
+import { expectPlain } from './expectPlain.ts';
 
 /**
  * m1 Ana and m2 Al at the US desk, m3 Wei at China's, m4 Sasha at Russia's, m5 Cy in the gallery, m6 Bo not
@@ -59,17 +60,6 @@ const requested = () => applied(at(), [ana, request('china')]);
 /** The US and China agreed: their channel is open. */
 const open = () => applied(requested(), [wei, acceptWith('us')]);
 const muted = () => applied(at(), [teacher, mute('m1')]);
-
-/** A refusal is read by the student who clicked: a plain sentence, no code names or "undefined". */
-function expectPlain(refusal: Refusal) {
-  expect(REFUSAL_CODES).toContain(refusal.code);
-  const { message } = refusal;
-  expect(message.trim().length).toBeGreaterThan(10);
-  expect(message).toMatch(/^[A-Z"]/);
-  expect(message).toMatch(/[.!?]$/);
-  expect(message).not.toMatch(/\b[a-z]+[A-Z]\w*\b/);
-  expect(message).not.toMatch(/undefined|null|NaN|\[object/);
-}
 
 type LegalityRow = [string, () => SessionModel, Actor, SessionCommand, RefusalCode | 'accepted'];
 

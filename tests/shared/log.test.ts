@@ -5,11 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
-import { applyCommand } from '../../shared/session/apply.ts';
-import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import {
   canonicalJson,
-  createSessionModel,
   foldLog,
   type LogEntry,
   type LogHeader,
@@ -17,11 +14,9 @@ import {
   stateHash,
   verifyLog,
 } from '../../shared/session/log.ts';
-import type { SessionModel } from '../../shared/session/model.ts';
 import { affordable, balanced, escalate, negotiate, type Strategy } from './rules/strategies.ts';
+import { Recorder, type RoundHash } from './testLog.ts';
 import { ctx, member, system, teacher } from './testSession.ts';
-
-type RoundHash = { round: number; seq: number; hash: string };
 
 const header: LogHeader = {
   sessionId: 's-7KQ3MX-test',
@@ -33,47 +28,6 @@ const header: LogHeader = {
   content: ctx,
   forkedFrom: undefined,
 };
-
-/** Writes a log the way the room does: each accepted command with its version, a hash at each resolved round. */
-class Recorder {
-  state: SessionModel;
-  entries: LogEntry[] = [];
-  hashes: RoundHash[] = [];
-  states: SessionModel[] = []; // the state after each entry, by index (seq - 1)
-
-  readonly head: LogHeader;
-
-  constructor(head: LogHeader) {
-    this.head = head;
-    const created = createSessionModel(head);
-    if (!created.ok) throw new Error(created.refusal.message);
-    this.state = created.state;
-  }
-
-  do(actor: Actor, command: SessionCommand) {
-    const outcome = applyCommand(this.state, actor, command, this.head.content);
-    if (!outcome.ok) throw new Error(`${command.type} refused: ${outcome.refusal.message}`);
-    const seq = this.entries.length + 1;
-    this.entries.push({
-      seq,
-      at: 1_700_000_000_000 + seq * 1000,
-      actor,
-      command,
-      version: outcome.state.version,
-    });
-    this.state = outcome.state;
-    this.states.push(outcome.state);
-    for (const e of outcome.events)
-      if (e.type === 'roundResolved')
-        this.hashes.push({ round: e.round, seq, hash: stateHash(outcome.state) });
-    return outcome;
-  }
-
-  advanceTo(phase: string) {
-    do this.do(teacher, { type: 'advancePhase' });
-    while (this.state.phase !== phase && this.state.stage === 'playing');
-  }
-}
 
 const STRATEGY: Record<Delegation, Strategy> = { us: balanced, china: negotiate, russia: escalate };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROUND_PHASES, type RoundPhase } from '../../shared/model/phases.ts';
 import type { ToServerName } from '../../shared/protocol/toServer.ts';
-import { REFUSAL_CODES, type Refusal, type RefusalCode } from '../../shared/session/refusal.ts';
+import type { RefusalCode } from '../../shared/session/refusal.ts';
 import { applyCommand, SENDERS } from '../../shared/session/apply.ts';
 import { MAX_MEMBERS } from '../../shared/session/commands/presence.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
@@ -17,6 +17,7 @@ import {
   teacher,
   testSession,
 } from './testSession.ts';
+import { expectPlain } from './expectPlain.ts';
 
 /** m1 Ana at the US desk, m2 Bo unseated, m3 Cy observing, m4 Dee at the Chinese desk. */
 const CLASS = ['Ana@us', 'Bo', 'Cy@observer', 'Dee@china'];
@@ -28,20 +29,6 @@ const ended = () => testSession({ members: CLASS, at: 'ended' });
 const ana = member('m1');
 const bo = member('m2');
 const cy = member('m3');
-
-/**
- * A refusal is read by the person who clicked: a sentence, without code names, field names or "undefined".
- * Checked for every refusal in the legality tables.
- */
-function expectPlain(refusal: Refusal) {
-  expect(REFUSAL_CODES).toContain(refusal.code);
-  const { message } = refusal;
-  expect(message.trim().length).toBeGreaterThan(10);
-  expect(message).toMatch(/^[A-Z"]/);
-  expect(message).toMatch(/[.!?]$/);
-  expect(message).not.toMatch(/\b[a-z]+[A-Z]\w*\b/); // camelCase: a code, a command or a field name
-  expect(message).not.toMatch(/undefined|null|NaN|\[object/);
-}
 
 type LegalityRow = [string, () => SessionModel, Actor, SessionCommand, RefusalCode | 'accepted'];
 

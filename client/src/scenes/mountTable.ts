@@ -1,6 +1,5 @@
 import Phaser from 'phaser';
 import type { SessionView } from '../net/view.ts';
-import type { TableHandle } from '../ui/tableCanvas.ts';
 import { CardScene } from './CardScene.ts';
 import { ChamberScene } from './ChamberScene.ts';
 import { HEIGHT, reducedMotion, type SceneInput, type ViewScene, WIDTH } from './common.ts';
@@ -12,6 +11,14 @@ import { TableScene } from './TableScene.ts';
 
 const FPS_LIMIT = 30;
 const QUIET_FRAMES = 3;
+
+/** What the page holds of the mounted scenes: feed them a view, pick one, show the timer, take them down. */
+export interface TableHandle {
+  update(view: SessionView, meId?: string): void;
+  show(scene: SceneKey): void;
+  timer(text: string): void;
+  destroy(): void;
+}
 
 export interface SceneHandle extends TableHandle {
   game: Phaser.Game;

@@ -1,13 +1,7 @@
 import type { SessionView } from '../net/view.ts';
 import { SCENE_NAMES, SCENES, type SceneKey, sceneFacts, sceneForPhase, worldFor } from '../scenes/facts.ts';
+import type { TableHandle } from '../scenes/mountTable.ts';
 import { fill, h } from './dom.ts';
-
-export interface TableHandle {
-  update(view: SessionView, meId?: string): void;
-  show(scene: SceneKey): void;
-  timer(text: string): void;
-  destroy(): void;
-}
 
 /**
  * The scenes (table, CD chamber, orbit, Moon) with a picker above them. On the board the scene follows the

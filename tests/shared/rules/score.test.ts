@@ -2,20 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { World } from '../../../shared/rules/model.ts';
 import { OBJECTIVES, objective } from '../../../shared/rules/objectives.ts';
 import { allScores, commonsScore, nationalScore } from '../../../shared/rules/score.ts';
-import { security } from '../../../shared/rules/security.ts';
 import { type DeepPartial, worldWith } from './testWorld.ts';
 
 describe('national score', () => {
   it('is security, a quarter of prestige plus legitimacy, and 10 a secret objective met', () => {
+    // The starting US: security 30 base + 18.5 own satellites + 16 missile warning + 8 awareness + 12.5
+    // deterrence - 19.7 others' counterspace = 65.3; standing (70 + 55) / 4 = 31.25; alignment 40 is below 50.
     const w = worldWith({ delegations: { us: { objectives: ['us-split', 'us-artemis'] } } });
     const score = nationalScore(w, 'us');
     expect(score.parts).toEqual([
-      { part: 'security', points: security(w, 'us') },
-      { part: 'standing (prestige and legitimacy)', points: Math.round((70 + 55) / 4) },
+      { part: 'security', points: 65 },
+      { part: 'standing (prestige and legitimacy)', points: 31 },
       { part: 'objective: Keep China–Russia alignment below 50.', points: 10 },
       { part: 'objective: Bring 10 or more partners into the Artemis Accords.', points: 0 },
     ]);
-    expect(score.total).toBe(security(w, 'us') + 31 + 10);
+    expect(score.total).toBe(106);
   });
 
   it('ignores an objective id it does not know', () => {
@@ -54,15 +55,17 @@ describe('commons score', () => {
   });
 
   it('allScores gives every delegation and the commons', () => {
-    const w = worldWith();
-    expect(allScores(w)).toEqual({
-      national: {
-        us: nationalScore(w, 'us'),
-        china: nationalScore(w, 'china'),
-        russia: nationalScore(w, 'russia'),
-      },
-      commons: commonsScore(w),
-    });
+    const scores = allScores(worldWith());
+    const points = (d: 'us' | 'china' | 'russia') => scores.national[d].parts.map((p) => p.points);
+    // Security, standing, then each delegation's two objectives (China's security 46.2, standing 25; Russia's
+    // 56.5 rounds up to 57, standing (55 + 50) / 4 = 26.25; its engine deal runs from the start).
+    expect(points('us')).toEqual([65, 31, 10, 0]);
+    expect(points('china')).toEqual([46, 25, 0, 0]);
+    expect(points('russia')).toEqual([57, 26, 0, 10]);
+    expect([scores.national.us.total, scores.national.china.total, scores.national.russia.total]).toEqual([
+      106, 71, 93,
+    ]);
+    expect(scores.commons.total).toBe(75);
   });
 });
 

@@ -28,7 +28,8 @@ describe('normalizeNickname', () => {
     },
   );
 
-  it('is idempotent, and its result is NFKC', () => {
+  // fast-check builds its table of code points on first use: seconds on a loaded machine.
+  it('is idempotent, and its result is NFKC', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (raw) => {
         const once = normalizeNickname(raw);

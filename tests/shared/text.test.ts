@@ -39,14 +39,20 @@ describe('cleanText', () => {
     expect(cleanText(text)).toBe(text);
   });
 
-  it('is idempotent and never lengthens the text', () => {
+  // fast-check builds its table of code points on first use: seconds on a loaded machine.
+  it('is idempotent and never lengthens the text, and what it leaves has no control but tab and line feed', {
+    timeout: 30_000,
+  }, () => {
+    const hiding = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (raw) => {
         const once = cleanText(raw);
-        expect(cleanText(once)).toBe(once);
-        expect(once.length).toBeLessThanOrEqual(raw.length);
-        const left = [...once].filter((ch) => /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(ch));
-        expect(left.every((ch) => ch === '\n' || ch === '\t')).toBe(true);
+        const left = once.match(hiding) ?? [];
+        return (
+          cleanText(once) === once &&
+          once.length <= raw.length &&
+          left.every((ch) => ch === '\n' || ch === '\t')
+        );
       }),
       { numRuns: 300 },
     );

@@ -9,6 +9,7 @@ export interface ServerConfig {
   dataDir: string; // DATA_DIR: the session logs (one SQLite file each, under sessions/)
   instructorKey: string | undefined; // INSTRUCTOR_KEY: opens every past session's replay, for whoever runs the server
   trustProxy: string | undefined; // TRUST_PROXY: behind a reverse proxy, which hops to trust for the client's address (express)
+  allowedOrigins?: string[]; // ALLOWED_ORIGINS: other sites whose pages may call the API ("https://a.org,https://b.org"); none by default
   limits: RateLimits;
 }
 
@@ -26,25 +27,67 @@ export const DEFAULT_LIMITS: RateLimits = {
   createsPerHour: 60,
 };
 
+/** A setting that cannot be used: main.ts prints its message, one line, and stops. */
+export class ConfigError extends Error {}
+
+/** An instructor key opens every log, and wrong keys are never allowed to lock the right one out: it must be long. */
+export const INSTRUCTOR_KEY_MIN_LENGTH = 16;
+
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, not "${raw}".`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new ConfigError(`${name} must be a non-negative number, not "${raw}".`);
   return n;
+}
+
+function portFrom(env: NodeJS.ProcessEnv): number {
+  const port = numberFrom(env, 'PORT', 2567);
+  if (!Number.isInteger(port) || port > 65535)
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${env.PORT}".`);
+  return port;
+}
+
+function instructorKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const key = env.INSTRUCTOR_KEY || undefined;
+  if (key !== undefined && key.length < INSTRUCTOR_KEY_MIN_LENGTH)
+    throw new ConfigError(
+      `INSTRUCTOR_KEY must be at least ${INSTRUCTOR_KEY_MIN_LENGTH} characters (it opens every session's log).`,
+    );
+  return key;
+}
+
+function originsFrom(env: NodeJS.ProcessEnv): string[] {
+  const origins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const o of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(o);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== o)
+      throw new ConfigError(`ALLOWED_ORIGINS lists "${o}": write each site as https://host[:port], no path.`);
+  }
+  return origins;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
-    port: numberFrom(env, 'PORT', 2567),
+    port: portFrom(env),
     host: env.HOST || '0.0.0.0',
     reconnectSeconds: numberFrom(env, 'RECONNECT_SECONDS', 300),
     idleHours: numberFrom(env, 'SESSION_IDLE_HOURS', 12),
     contentDir: env.CONTENT_DIR || 'content',
     clientDir: env.CLIENT_DIR || 'dist/client',
     dataDir: env.DATA_DIR || 'data',
-    instructorKey: env.INSTRUCTOR_KEY || undefined,
+    instructorKey: instructorKeyFrom(env),
     trustProxy: env.TRUST_PROXY || undefined,
+    allowedOrigins: originsFrom(env),
     limits: {
       failedLookupsPerMinute: numberFrom(
         env,

@@ -200,6 +200,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   }
 
   override onAuth(_client: Client, raw: unknown) {
+    return this.admit(raw);
+  }
+
+  /**
+   * Who may take a seat: the options, the code, the host secret, a seat key, a free nickname. Checked when the
+   * seat is reserved (server/http/matchmaking.ts), so nothing without credentials holds a place, and again when
+   * the socket opens, since the session may have moved on in between. Throws the refusal the user sees.
+   */
+  admit(raw: unknown): JoinOptions & { reclaim?: string } {
     const parsed = JoinOptions.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, firstIssue(parsed.error));
     const options = parsed.data;

@@ -88,6 +88,8 @@ export interface HarnessOptions {
   limits?: Partial<RateLimits>;
   dataDir?: string; // where the session logs go: a fresh temporary folder unless given
   instructorKey?: string;
+  trustProxy?: string; // e.g. 'loopback': requests may then say their network in X-Forwarded-For
+  allowedOrigins?: string[];
 }
 
 export interface Harness {
@@ -125,7 +127,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clientDir,
     dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'paros-data-')),
     instructorKey: options.instructorKey,
-    trustProxy: undefined,
+    trustProxy: options.trustProxy,
+    allowedOrigins: options.allowedOrigins,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   // A rejection nobody handles is a server bug even when it crashes nothing (@colyseus/core loads @pm2/io,

@@ -5,11 +5,13 @@ import { join, resolve } from 'node:path';
 import { defineRoom, defineServer, matchMaker, type Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import express from 'express';
+import express, { type Application, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { ScenarioSummary } from '../shared/content/scenario.ts';
 import type { ServerConfig } from './config.ts';
 import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
+import { matchmakingRouter } from './http/matchmaking.ts';
+import { CodeGuard, RateLimiter } from './http/rateLimit.ts';
 import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
@@ -43,11 +45,21 @@ export function createParosServer(config: ServerConfig): ParosServer {
   const capability = randomBytes(24).toString('base64url');
   const http = createHttpServer();
   const clientDir = resolve(config.clientDir);
+  // One guard for every door a join code opens (the look-up and the matchmaking), and one creation limit for
+  // new sessions and what-if forks alike.
+  const codes = new CodeGuard(config.limits);
+  const creates = new RateLimiter(config.limits.createsPerHour, 3_600_000);
+  let httpApp: Application | undefined; // set by the express hook below, before listen() resolves
 
   const colyseus = defineServer({
     greet: false,
     gracefullyShutdown: false,
-    transport: new WebSocketTransport({ server: http, pingInterval: 5000, pingMaxRetries: 3 }),
+    transport: new WebSocketTransport({
+      server: http,
+      pingInterval: 5000,
+      pingMaxRetries: 3,
+      maxPayload: MESSAGE_MAX_BYTES,
+    }),
     rooms: {
       session: defineRoom(
         sessionRoomFor({
@@ -62,6 +74,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
       ),
     },
     express: (app) => {
+      httpApp = app;
       app.disable('x-powered-by');
       // Behind a proxy, rate limits must count each school's address, not the proxy's.
       if (config.trustProxy)
@@ -69,6 +82,12 @@ export function createParosServer(config: ServerConfig): ParosServer {
           'trust proxy',
           /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy,
         );
+      app.use(refuseLargeBodies, sameOriginOnly(config.allowedOrigins ?? []));
+      app.use(
+        '/matchmake',
+        matchmakingRouter({ directory, codes, seatReservationSeconds: SEAT_RESERVATION_SECONDS }),
+      );
+      app.use('/api', jsonOnly);
       app.use(
         '/api/replays',
         replayRouter({
@@ -77,13 +96,15 @@ export function createParosServer(config: ServerConfig): ParosServer {
           capability,
           instructorKey: config.instructorKey,
           limits: config.limits,
+          creates,
+          codes,
         }),
       );
       // Where students open PAROS (the board's address and QR code): never the teacher's own localhost.
       app.get('/api/join-address', (_req, res) => {
         res.json(joinAddresses(config.publicUrl, (http.address() as AddressInfo).port));
       });
-      app.use('/api', apiRouter({ directory, scenarios, cards, capability, limits: config.limits }));
+      app.use('/api', apiRouter({ directory, scenarios, cards, capability, codes, creates }));
       app.get('/healthz', (_req, res) => {
         res.json({ ok: true, sessions: directory.size });
       });
@@ -92,6 +113,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
         if (req.method === 'GET' && req.accepts('html')) res.sendFile(join(clientDir, 'index.html'));
         else res.status(404).json({ error: 'Not found.' });
       });
+      app.use(plainErrors);
     },
   });
 
@@ -100,7 +122,18 @@ export function createParosServer(config: ServerConfig): ParosServer {
     directory,
     scenarios,
     async listen() {
-      await colyseus.listen(config.port, config.host);
+      // Colyseus listens for the server's errors only once it listens: a port in use would leave a process that
+      // never listens and never ends. The first error rejects here instead.
+      await new Promise<void>((resolve, reject) => {
+        http.removeAllListeners('error'); // the transport's prints a stack; main.ts says it in one line
+        http.once('error', reject);
+        colyseus.listen(config.port, config.host).then(() => {
+          http.off('error', reject);
+          resolve();
+        }, reject);
+      });
+      http.on('error', (e) => console.error(`The HTTP server reported: ${e.message}`));
+      takeOverRequests(http, httpApp);
       await restoreSessions(logs, capability);
       return (http.address() as AddressInfo).port;
     },
@@ -112,6 +145,99 @@ export function createParosServer(config: ServerConfig): ParosServer {
     },
   };
 }
+
+/**
+ * The largest message a client may send, in bytes, for the WebSocket's frame limit (the ws transport's default of
+ * 4 KiB closed the connection, code 1009, on a draft of 1,400 Chinese characters). The largest payloads the
+ * schemas in shared/protocol.ts allow, counting 3 bytes of UTF-8 per UTF-16 unit (a BMP character is at most 3
+ * bytes; a character outside it is 4 bytes for 2 units):
+ * - editDraft: 2,000 units, 6,000 bytes;
+ * - setOrders: 6 orders, each a statement of 280 units (840 bytes) plus its fields (under 100 bytes), 5,640 bytes;
+ * - injectCustom: a title of 90 and a briefing of 700 units (2,370 bytes) and 5 effects (under 500 bytes).
+ * msgpack and the request's header add tens of bytes. 16 KiB is above all of them with room to spare, so every
+ * payload a schema allows reaches the schema, which refuses an over-long one with a message and keeps the
+ * connection; only a frame no schema could accept closes it. tests/server/attacks/transport.test.ts sends them.
+ */
+export const MESSAGE_MAX_BYTES = 16 * 1024;
+/** How long Colyseus keeps a reserved seat for its socket (its default; COLYSEUS_SEAT_RESERVATION_TIME). */
+const SEAT_RESERVATION_SECONDS = Number(process.env.COLYSEUS_SEAT_RESERVATION_TIME || 15);
+/** The largest request body any route reads; the routes' own parsers have lower limits (16 KiB, 2 KiB). */
+export const BODY_MAX_BYTES = 64 * 1024;
+
+/**
+ * Hands every HTTP request to Express. Colyseus puts its own router in front (matchmaking, CORS headers that echo
+ * any origin, a body reader without a limit); the matchmaking routes are served by server/http/matchmaking.ts
+ * instead, behind the same checks as the API. WebSocket upgrades are not requests and stay with the transport.
+ */
+function takeOverRequests(http: ReturnType<typeof createHttpServer>, app: Application | undefined) {
+  if (!app) throw new Error('The HTTP app was not set up.');
+  http.removeAllListeners('request');
+  http.on('request', app);
+}
+
+/** A declared body over the limit is refused before a byte of it is read, and the connection is closed. */
+const refuseLargeBodies: RequestHandler = (req, res, next) => {
+  if (Number(req.get('content-length') ?? 0) <= BODY_MAX_BYTES) return next();
+  res.setHeader('Connection', 'close');
+  res.status(413).json({ error: `A request is at most ${BODY_MAX_BYTES / 1024} KiB.` });
+};
+
+/**
+ * Same origin unless configured: no CORS headers for other sites (so a page elsewhere cannot read a host
+ * secret), and a request that changes something from another site's page is refused outright (so it cannot
+ * spend a school's limits). ALLOWED_ORIGINS lists sites that may, such as a separate host for the pages.
+ */
+function sameOriginOnly(allowed: readonly string[]): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (!origin) return next();
+    const listed = allowed.includes(origin);
+    if (listed) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Vary', 'Origin');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE');
+      res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Paros-Key');
+      res.setHeader('Access-Control-Max-Age', '600');
+    }
+    if (req.method === 'OPTIONS') return res.status(204).end();
+    let host: string | undefined;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    if (listed || host === req.get('host') || req.method === 'GET' || req.method === 'HEAD') return next();
+    res.status(403).json({ error: 'Requests from pages of other sites are refused.' });
+  };
+}
+
+/** The API reads JSON only: a form or a text/plain post from another page is refused before it does anything. */
+const jsonOnly: RequestHandler = (req, res, next) => {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  const needsJson = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' || hasBody;
+  if (req.method === 'GET' || req.method === 'HEAD' || !needsJson || req.is('application/json'))
+    return next();
+  res.status(415).json({ error: 'Send the request as JSON (Content-Type: application/json).' });
+};
+
+/** Every error that reaches Express's end is JSON in plain words; stacks and paths stay in the server's log. */
+const plainErrors: ErrorRequestHandler = (err, _req, res, _next) => {
+  const e = err as { status?: number; statusCode?: number; type?: string; limit?: number };
+  const status = e.status ?? e.statusCode ?? 500;
+  if (res.headersSent) return;
+  if (status >= 500 || status < 400) {
+    console.error('Request failed:', err);
+    return res.status(500).json({ error: 'The server could not do that. Try again in a moment.' });
+  }
+  const words: Record<string, string> = {
+    'entity.parse.failed': 'The request is not valid JSON.',
+    'entity.too.large': `The request is too large (at most ${Math.round((e.limit ?? 0) / 1024)} KiB).`,
+    'charset.unsupported': 'Send the request in UTF-8.',
+    'encoding.unsupported': 'The request is compressed in a way the server does not read.',
+    'request.aborted': 'The request was cut off.',
+  };
+  res.status(status).json({ error: words[e.type ?? ''] ?? 'The request was not understood.' });
+};
 
 /**
  * After a restart (or a crash), every session that had not ended is folded back from its log into a live room,

@@ -10,6 +10,7 @@ export interface ServerConfig {
   instructorKey: string | undefined; // INSTRUCTOR_KEY: opens every past session's replay, for whoever runs the server
   publicUrl: string | undefined; // PUBLIC_URL: the address students open ("https://paros.school.example"), for the board and QR code
   trustProxy: string | undefined; // TRUST_PROXY: behind a reverse proxy, which hops to trust for the client's address (express)
+  allowedOrigins?: string[]; // ALLOWED_ORIGINS: other sites whose pages may call the API ("https://a.org,https://b.org"); none by default
   limits: RateLimits;
 }
 
@@ -27,11 +28,18 @@ export const DEFAULT_LIMITS: RateLimits = {
   createsPerHour: 60,
 };
 
+/** A setting that cannot be used: main.ts prints its message, one line, and stops. */
+export class ConfigError extends Error {}
+
+/** An instructor key opens every log, and wrong keys are never allowed to lock the right one out: it must be long. */
+export const INSTRUCTOR_KEY_MIN_LENGTH = 16;
+
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, not "${raw}".`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new ConfigError(`${name} must be a non-negative number, not "${raw}".`);
   return n;
 }
 
@@ -42,25 +50,60 @@ function urlFrom(env: NodeJS.ProcessEnv, name: string): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`${name} must be a full address such as http://192.168.1.20:2567, not "${raw}".`);
+    throw new ConfigError(`${name} must be a full address such as http://192.168.1.20:2567, not "${raw}".`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new Error(`${name} must start with http:// or https://, not "${raw}".`);
+    throw new ConfigError(`${name} must start with http:// or https://, not "${raw}".`);
   return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function portFrom(env: NodeJS.ProcessEnv): number {
+  const port = numberFrom(env, 'PORT', 2567);
+  if (!Number.isInteger(port) || port > 65535)
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${env.PORT}".`);
+  return port;
+}
+
+function instructorKeyFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const key = env.INSTRUCTOR_KEY || undefined;
+  if (key !== undefined && key.length < INSTRUCTOR_KEY_MIN_LENGTH)
+    throw new ConfigError(
+      `INSTRUCTOR_KEY must be at least ${INSTRUCTOR_KEY_MIN_LENGTH} characters (it opens every session's log).`,
+    );
+  return key;
+}
+
+function originsFrom(env: NodeJS.ProcessEnv): string[] {
+  const origins = (env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const o of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(o);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== o)
+      throw new ConfigError(`ALLOWED_ORIGINS lists "${o}": write each site as https://host[:port], no path.`);
+  }
+  return origins;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
-    port: numberFrom(env, 'PORT', 2567),
+    port: portFrom(env),
     host: env.HOST || '0.0.0.0',
     reconnectSeconds: numberFrom(env, 'RECONNECT_SECONDS', 300),
     idleHours: numberFrom(env, 'SESSION_IDLE_HOURS', 12),
     contentDir: env.CONTENT_DIR || 'content',
     clientDir: env.CLIENT_DIR || 'dist/client',
     dataDir: env.DATA_DIR || 'data',
-    instructorKey: env.INSTRUCTOR_KEY || undefined,
+    instructorKey: instructorKeyFrom(env),
     publicUrl: urlFrom(env, 'PUBLIC_URL'),
     trustProxy: env.TRUST_PROXY || undefined,
+    allowedOrigins: originsFrom(env),
     limits: {
       failedLookupsPerMinute: numberFrom(
         env,

@@ -1,14 +1,35 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createParosServer } from './app.ts';
-import { configFromEnv } from './config.ts';
+import { ConfigError, configFromEnv } from './config.ts';
+
+/** Stops the start with one line a person can act on, and a non-zero status. */
+function fail(message: string): never {
+  console.error(`PAROS did not start: ${message}`);
+  process.exit(1);
+}
+
+/** Why listening failed, in words (the port in use, a port the system refuses, an address it does not have). */
+function listenProblem(e: unknown, port: number, host: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return `port ${port} is already in use. Stop the other program or set PORT to another port.`;
+  if (code === 'EACCES') return `this user may not listen on port ${port}. Set PORT to 1024 or above.`;
+  if (code === 'EADDRNOTAVAIL') return `this machine has no address ${host}. Check HOST.`;
+  return `could not listen on ${host}:${port} (${(e as Error).message}).`;
+}
 
 /** Starts PAROS for a class: one port for the pages, the API and the game. */
 async function main() {
-  const config = configFromEnv();
+  let config: ReturnType<typeof configFromEnv>;
+  try {
+    config = configFromEnv();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
   if (!existsSync(join(config.clientDir, 'index.html'))) {
-    console.error(`The client is not built (${config.clientDir} has no index.html). Run: npm run build`);
-    process.exit(1);
+    fail(`the client is not built (${config.clientDir} has no index.html). Run: npm run build`);
   }
   let server: ReturnType<typeof createParosServer>;
   try {
@@ -17,7 +38,12 @@ async function main() {
     console.error((e as Error).message);
     process.exit(1);
   }
-  const port = await server.listen();
+  let port: number;
+  try {
+    port = await server.listen();
+  } catch (e) {
+    fail(listenProblem(e, config.port, config.host));
+  }
   const students = server.joinAddress();
   console.log(
     `PAROS is ready. Teacher: open http://localhost:${port} on this computer and choose "Host a session".`,
@@ -35,4 +61,4 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-main();
+main().catch((e) => fail((e as Error).message));

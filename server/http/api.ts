@@ -11,17 +11,17 @@ import {
   type FindSessionResponse,
   type HttpError,
 } from '../../shared/protocol/http.ts';
-import type { RateLimits } from '../config.ts';
 import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
-import { RateLimiter } from './rateLimit.ts';
+import { type CodeGuard, networkOf, type RateLimiter } from './rateLimit.ts';
 
 export interface ApiServices {
   directory: SessionDirectory;
   scenarios: readonly ScenarioSummary[];
   cards: readonly Card[];
   capability: string;
-  limits: RateLimits;
+  codes: CodeGuard; // wrong join codes, shared with the matchmaking routes
+  creates: RateLimiter; // sessions created per network, shared with what-if forks
 }
 
 /** A card as the deck lists it, for the teacher's inject menu: no effects or notes, which come with play. */
@@ -35,13 +35,10 @@ export interface CardSummary {
 /** The HTTP side of PAROS: create a session, find a session by its join code, list the scenarios and the deck. */
 export function apiRouter(services: ApiServices): Router {
   const router = express.Router();
-  const failedLookups = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
-  const lookups = new RateLimiter(services.limits.lookupsPerMinute, 60_000);
-  const creates = new RateLimiter(services.limits.createsPerHour, 3_600_000);
+  const { codes, creates } = services;
   router.use(express.json({ limit: '16kb' }));
 
-  const tooMany = (res: Response<HttpError>, limiter: RateLimiter, key: string, what: string) => {
-    const wait = limiter.retryAfterSeconds(key);
+  const tooMany = (res: Response<HttpError>, wait: number, what: string) => {
     res.setHeader('Retry-After', String(wait));
     res
       .status(429)
@@ -61,8 +58,8 @@ export function apiRouter(services: ApiServices): Router {
   });
 
   router.post('/sessions', async (req: Request, res: Response<CreateSessionResponse | HttpError>) => {
-    const key = req.ip ?? 'unknown';
-    if (creates.blocked(key)) return tooMany(res, creates, key, 'new sessions');
+    const key = networkOf(req.ip);
+    if (creates.blocked(key)) return tooMany(res, creates.retryAfterSeconds(key), 'new sessions');
     const body = CreateSessionRequest.safeParse(req.body ?? {});
     if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
     creates.hit(key);
@@ -77,6 +74,7 @@ export function apiRouter(services: ApiServices): Router {
     };
     try {
       const room = await matchMaker.createRoom('session', options);
+      codes.learned(key, code);
       res.status(201).json({ code, hostSecret, roomId: room.roomId });
     } catch (e) {
       res.status(400).json({ error: (e as Error).message || 'The session could not be created.' });
@@ -86,18 +84,18 @@ export function apiRouter(services: ApiServices): Router {
   router.get(
     '/sessions/:code',
     (req: Request<{ code: string }>, res: Response<FindSessionResponse | HttpError>) => {
-      const key = req.ip ?? 'unknown';
-      if (failedLookups.blocked(key)) return tooMany(res, failedLookups, key, 'wrong join codes');
-      if (lookups.blocked(key)) return tooMany(res, lookups, key, 'join attempts');
-      lookups.hit(key);
-      const code = normalizeJoinCode(req.params.code);
+      const key = networkOf(req.ip);
+      const code = normalizeJoinCode(req.params.code).slice(0, 40);
+      const held = codes.admit(key, code);
+      if (held) return tooMany(res, held.wait, held.why);
       const entry = isJoinCode(code) ? services.directory.find(code) : undefined;
       if (!entry) {
-        failedLookups.hit(key);
+        codes.wrong(key, code);
         return res
           .status(404)
           .json({ error: `No session has the code ${code}. Check the code on the board.` });
       }
+      codes.learned(key, code);
       const stage = entry.stage();
       if (stage === 'ended') return res.status(410).json({ error: `The session ${code} has ended.` });
       res.json({ roomId: entry.roomId, stage });

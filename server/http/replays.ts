@@ -16,7 +16,8 @@ import type { RateLimits } from '../config.ts';
 import { LogError, type LogStore, type SessionLog } from '../log/SessionLog.ts';
 import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
-import { RateLimiter } from './rateLimit.ts';
+import { basename } from 'node:path';
+import { type CodeGuard, networkOf, RateLimiter } from './rateLimit.ts';
 
 export interface ReplayServices {
   logs: LogStore;
@@ -24,6 +25,8 @@ export interface ReplayServices {
   capability: string;
   instructorKey: string | undefined;
   limits: RateLimits;
+  creates: RateLimiter; // sessions created per network: a fork is a creation
+  codes: CodeGuard; // a fork's creator knows its code
 }
 
 const sameText = (a: string, b: string) => {
@@ -61,11 +64,18 @@ function summaryOf(logs: LogStore, id: string): ReplaySummary {
       entries: 0,
       forkedFrom: undefined,
       rules: undefined,
-      problem: (e as Error).message,
+      problem: withoutPaths((e as Error).message),
     };
   } finally {
     log?.close();
   }
+}
+
+/** A log's error as the API shows it: file names without the server's folders. */
+function withoutPaths(message: string): string {
+  return message.replace(/(?:[A-Za-z]:)?[\\/][^\s"']*[\\/]([^\s\\/"']+)/g, (_, file: string) =>
+    basename(file),
+  );
 }
 
 /**
@@ -78,14 +88,21 @@ export function replayRouter(services: ReplayServices): Router {
   const failures = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
   router.use(express.json({ limit: '16kb' }));
 
+  // Keys are checked first, and a right key always opens: wrong keys count per network (each distinct key once),
+  // and past the limit a wrong key is answered 429. Telling a wrong key from a right one helps no guesser: host
+  // secrets are 256 random bits and the instructor key at least 16 characters (server/config.ts).
   const denied = (req: Request, res: Response<HttpError>, message: string) => {
-    failures.hit(req.ip ?? 'unknown');
+    const network = networkOf(req.ip);
+    if (failures.blocked(network)) {
+      const wait = failures.retryAfterSeconds(network);
+      res.setHeader('Retry-After', String(wait));
+      res
+        .status(429)
+        .json({ error: `Too many wrong keys from this network. Wait ${wait} seconds and try again.` });
+      return;
+    }
+    failures.hit(network, `${req.path} ${req.get('x-paros-key') ?? ''}`);
     res.status(403).json({ error: message });
-  };
-  const blocked = (req: Request, res: Response<HttpError>) => {
-    if (!failures.blocked(req.ip ?? 'unknown')) return false;
-    res.status(429).json({ error: 'Too many wrong keys from this network. Wait a minute and try again.' });
-    return true;
   };
   const isInstructor = (req: Request) => {
     const key = req.get('x-paros-key') ?? '';
@@ -94,14 +111,19 @@ export function replayRouter(services: ReplayServices): Router {
   /** Opens a session's log if the request carries its host secret or the instructor key. */
   // biome-ignore lint/suspicious/noExplicitAny: any response type; the helper only writes errors
   const opened = (req: Request<{ id: string }>, res: Response<any>): SessionLog | undefined => {
-    if (blocked(req, res as Response<HttpError>)) return undefined;
     let log: SessionLog;
     try {
       log = services.logs.open(req.params.id);
     } catch (e) {
       const missing =
         !(e instanceof LogError) || /There is no session|is not a session id/.test((e as Error).message);
-      res.status(missing ? 404 : 500).json({ error: (e as Error).message });
+      // What is wrong with a damaged file is for the instructor; a host link cannot be checked against it.
+      const error = missing
+        ? `There is no session ${req.params.id.slice(0, 80)}.`
+        : isInstructor(req)
+          ? withoutPaths((e as Error).message)
+          : 'That session’s log cannot be read. Ask whoever runs the server.';
+      res.status(missing ? 404 : 500).json({ error });
       return undefined;
     }
     const key = req.get('x-paros-key') ?? '';
@@ -120,7 +142,6 @@ export function replayRouter(services: ReplayServices): Router {
   };
 
   router.get('/', (req: Request, res: Response<ReplaySummary[] | HttpError>) => {
-    if (blocked(req, res)) return;
     if (!isInstructor(req)) return denied(req, res, 'Listing every session needs the instructor key.');
     res.json(
       services.logs
@@ -131,7 +152,6 @@ export function replayRouter(services: ReplayServices): Router {
   });
 
   router.post('/find', (req: Request, res: Response<ReplaySummary[] | HttpError>) => {
-    if (blocked(req, res)) return;
     const body = FindReplays.safeParse(req.body ?? {});
     if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
     const hash = hashSecret(body.data.hostSecret);
@@ -163,7 +183,7 @@ export function replayRouter(services: ReplayServices): Router {
         stage: log.status().stage,
       });
     } catch (e) {
-      res.status(500).json({ error: `The log is damaged: ${(e as Error).message}` });
+      res.status(500).json({ error: `The log is damaged: ${withoutPaths((e as Error).message)}` });
     } finally {
       log.close();
     }
@@ -189,10 +209,20 @@ export function replayRouter(services: ReplayServices): Router {
       req: Request<{ id: string }>,
       res: Response<(CreateSessionResponse & { rules: ReturnType<typeof rulesInfo> }) | HttpError>,
     ) => {
+      // A fork is a new live session: the same limit per network as POST /api/sessions.
+      const network = networkOf(req.ip);
+      if (services.creates.blocked(network)) {
+        const wait = services.creates.retryAfterSeconds(network);
+        res.setHeader('Retry-After', String(wait));
+        return res
+          .status(429)
+          .json({ error: `Too many new sessions from this network. Wait ${wait} seconds.` });
+      }
       const body = ForkRequest.safeParse(req.body ?? {});
       if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
       const log = opened(req, res);
       if (!log) return;
+      services.creates.hit(network);
       let seed: number;
       let rulesVersion: number; // a fork plays on under its origin's rules (the room copies them from its header)
       try {
@@ -211,6 +241,7 @@ export function replayRouter(services: ReplayServices): Router {
       };
       try {
         const room = await matchMaker.createRoom('session', options);
+        services.codes.learned(network, code);
         res.status(201).json({ code, hostSecret, roomId: room.roomId, rules: rulesInfo(rulesVersion) });
       } catch (e) {
         res.status(400).json({ error: (e as Error).message || 'The session could not be forked there.' });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Client, type Delayed, type MessageContext, Room, ServerError, validate } from '@colyseus/core';
 import { type Ref, StateView } from '@colyseus/schema';
+import { z } from 'zod';
 import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import {
@@ -73,6 +74,19 @@ function onlookerOf(seat: Seat): Onlooker {
 const CHAT_BURST = 5;
 const CHAT_WINDOW_MS = 10_000;
 
+/**
+ * A message schema whose refusal is one issue in plain words ("text: A message is at most 500 characters."),
+ * not zod's list of codes, limits and paths: Colyseus sends the issues to the client as they are.
+ */
+function plainly<T extends z.ZodType>(schema: T) {
+  return z.unknown().transform((value, ctx): z.output<T> => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: firstIssue(parsed.error) });
+    return z.NEVER;
+  });
+}
+
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
@@ -107,7 +121,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   override messages = Object.fromEntries(
     (Object.keys(ToServer) as ToServerName[]).map((type) => [
       type,
-      validate(ToServer[type], (client: Client, payload: object, ctx: MessageContext) =>
+      validate(plainly(ToServer[type]), (client: Client, payload: object, ctx: MessageContext) =>
         this.fromClient(client, { type, ...payload } as SessionCommand, ctx),
       ),
     ]),
@@ -211,6 +225,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   }
 
   override onAuth(_client: Client, raw: unknown) {
+    return this.admit(raw);
+  }
+
+  /**
+   * Who may take a seat: the options, the code, the host secret, a seat key, a free nickname. Checked when the
+   * seat is reserved (server/http/matchmaking.ts), so nothing without credentials holds a place, and again when
+   * the socket opens, since the session may have moved on in between. Throws the refusal the user sees.
+   */
+  admit(raw: unknown): JoinOptions & { reclaim?: string } {
     const parsed = JoinOptions.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, firstIssue(parsed.error));
     const options = parsed.data;

@@ -1,5 +1,6 @@
 /** The HTTP API's requests and responses: creating and finding sessions, and past sessions for the debrief. */
 import { z } from 'zod';
+import { cleanText } from '../model/text.ts';
 import type { LogEntry, LogHeader } from '../session/log.ts';
 import { HostSecret, JoinCode, SettingsPatch } from './toServer.ts';
 
@@ -52,6 +53,6 @@ export interface ReplayLog {
 export const FindReplays = z.strictObject({ code: JoinCode, hostSecret: HostSecret });
 export const AddBookmark = z.strictObject({
   seq: z.number().int().min(0),
-  note: z.string().trim().min(1).max(280),
+  note: z.string().overwrite(cleanText).trim().min(1).max(280),
 });
 export const ForkRequest = z.strictObject({ seq: z.number().int().min(0) });

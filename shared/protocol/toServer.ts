@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CustomCard } from '../content/card.ts';
 import { joinCodeProblem, normalizeJoinCode } from '../model/joinCode.ts';
 import { nicknameProblem, normalizeNickname } from '../model/nickname.ts';
+import { cleanText } from '../model/text.ts';
 import { ROUND_PHASES } from '../model/phases.ts';
 import { DELEGATIONS } from '../model/seats.ts';
 import { OrderList } from '../rules/orders.ts';
@@ -72,8 +73,12 @@ export type Moment = z.infer<typeof Moment>;
 export const ToServer = {
   // students
   chooseSeat: z.strictObject({ seat: SeatChoice }),
-  editDraft: z.strictObject({ text: z.string().max(DRAFT_MAX_LENGTH) }),
-  setOrders: z.strictObject({ orders: OrderList }),
+  editDraft: z.strictObject({ text: z.string().overwrite(cleanText).max(DRAFT_MAX_LENGTH) }),
+  setOrders: z.strictObject({
+    orders: OrderList.overwrite((l) =>
+      l.map((o) => (o.kind === 'statement' ? { ...o, text: cleanText(o.text) } : o)),
+    ),
+  }),
   submitOrders: z.strictObject({}),
   // teacher
   updateSettings: SettingsPatch,
@@ -89,11 +94,14 @@ export const ToServer = {
   resumeTimer: z.strictObject({}),
   extendTimer: z.strictObject({ minutes: z.number().int().min(1).max(30), from: Moment }),
   injectCard: z.strictObject({ cardId: z.string().max(60) }),
-  addBookmark: z.strictObject({ note: z.string().trim().min(1, 'Write a note for the bookmark.').max(280) }),
+  addBookmark: z.strictObject({
+    note: z.string().overwrite(cleanText).trim().min(1, 'Write a note for the bookmark.').max(280),
+  }),
   sendMessage: z.strictObject({
     to: z.enum(['team', 'floor', ...DELEGATIONS]), // a delegation: the bilateral channel with it
     text: z
       .string()
+      .overwrite(cleanText)
       .trim()
       .min(1, 'Write something first.')
       .max(MESSAGE_MAX_LENGTH, `A message is at most ${MESSAGE_MAX_LENGTH} characters.`),
@@ -102,11 +110,18 @@ export const ToServer = {
   acceptChannel: z.strictObject({ with: z.enum(DELEGATIONS) }),
   closeChannel: z.strictObject({ with: z.enum(DELEGATIONS) }),
   announce: z.strictObject({
-    text: z.string().trim().min(1, 'Write something first.').max(MESSAGE_MAX_LENGTH),
+    text: z.string().overwrite(cleanText).trim().min(1, 'Write something first.').max(MESSAGE_MAX_LENGTH),
   }),
   muteMember: z.strictObject({ memberId: MemberId, muted: z.boolean() }),
   setRole: z.strictObject({ memberId: MemberId, role: z.enum([...ROLES, 'none']) }),
-  injectCustom: z.strictObject({ card: CustomCard }),
+  // Cleaned, then checked again: a title of bidi overrides must not pass for five characters.
+  injectCustom: z.strictObject({
+    card: CustomCard.transform((c) => ({
+      ...c,
+      title: cleanText(c.title),
+      briefing: cleanText(c.briefing),
+    })).pipe(CustomCard),
+  }),
 } as const;
 export type ToServerName = keyof typeof ToServer;
 export type ToServerPayload<K extends ToServerName> = z.infer<(typeof ToServer)[K]>;

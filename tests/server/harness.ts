@@ -86,6 +86,8 @@ export interface HarnessOptions {
   dataDir?: string; // where the session logs go: a fresh temporary folder unless given
   instructorKey?: string;
   publicUrl?: string; // PUBLIC_URL: the address the board shows students
+  trustProxy?: string; // e.g. 'loopback': requests may then say their network in X-Forwarded-For
+  allowedOrigins?: string[];
 }
 
 export interface Harness {
@@ -124,7 +126,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'paros-data-')),
     instructorKey: options.instructorKey,
     publicUrl: options.publicUrl,
-    trustProxy: undefined,
+    trustProxy: options.trustProxy,
+    allowedOrigins: options.allowedOrigins,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   // A rejection nobody handles is a server bug even when it crashes nothing (@colyseus/core loads @pm2/io,

@@ -10,6 +10,7 @@ import type { ScenarioSummary } from '../shared/content/scenario.ts';
 import type { ServerConfig } from './config.ts';
 import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
+import { packRouter } from './http/pack.ts';
 import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
@@ -75,6 +76,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
           limits: config.limits,
         }),
       );
+      app.use('/api/pack', packRouter({ contentDir: config.contentDir, cards, scenarios }));
       app.use('/api', apiRouter({ directory, scenarios, cards, capability, limits: config.limits }));
       app.get('/healthz', (_req, res) => {
         res.json({ ok: true, sessions: directory.size });

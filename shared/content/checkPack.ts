@@ -7,6 +7,7 @@ import {
   type CurriculumFile,
   type DelegationFile,
   type GlossaryFile,
+  inlineTerm,
   type LessonsFile,
   type ObjectivesFile,
   PACK_FILES,
@@ -315,7 +316,10 @@ export function checkPack(
 
   // The primer: two printed pages.
   const primer = parsed.primer as PrimerFile | undefined;
-  const termName = (id: string) => glossary?.terms.find((t) => t.id === id)?.term ?? id;
+  const termName = (id: string) => {
+    const term = glossary?.terms.find((t) => t.id === id);
+    return term ? inlineTerm(term) : id;
+  };
   if (primer) {
     const words = wordCount(
       primer.sections.flatMap((s) => s.paragraphs.map((p) => plainText(p, termName))).join(' '),

@@ -239,6 +239,7 @@ export const GlossaryFile = z.strictObject({
         term: text(2, 60), // as the page shows it: "SSA (space situational awareness)"
         definition: text(20, 500),
         inGame: text(10, 400).optional(), // where it shows in play
+        proper: z.boolean().default(false), // a name ("Artemis Accords"): keeps its capital inside a sentence
         seeAlso: z.array(Id).max(4).default([]),
       }),
     )
@@ -367,6 +368,16 @@ export interface Pack {
 /** The words a reader sees in marked-up text: `[[ssa|sensors]]` reads "sensors", `[[ssa]]` the term's name. */
 export function plainText(s: string, termName: (id: string) => string = (id) => id): string {
   return s.replace(TERM_MARK, (_m, id: string, shown?: string) => shown ?? termName(id));
+}
+
+/**
+ * How a term reads inside a sentence: "SSA (space situational awareness)" as "SSA", "Threat perception" as
+ * "threat perception", a name ("Artemis Accords") or an acronym as it is.
+ */
+export function inlineTerm(term: { term: string; proper: boolean }): string {
+  const name = term.term.replace(/\s*\([^)]*\)$/, '');
+  if (term.proper || /^.\p{Lu}/u.test(name)) return name;
+  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 /** Counts words as a reader would. */

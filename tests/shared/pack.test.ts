@@ -6,6 +6,7 @@ import { readContent, readPack } from '../../server/content.ts';
 import type { ContentFile } from '../../shared/content/check.ts';
 import { checkPack } from '../../shared/content/checkPack.ts';
 import {
+  inlineTerm,
   PACK_FILES,
   PACK_ROLES,
   PRIMER_WORDS,
@@ -106,7 +107,7 @@ describe('the shipped pack', () => {
   });
 
   it('has a primer of about two pages', () => {
-    const terms = new Map(shipped.pack?.glossary.terms.map((t) => [t.id, t.term]));
+    const terms = new Map(shipped.pack?.glossary.terms.map((t) => [t.id, inlineTerm(t)]));
     const text = (shipped.pack?.primer.sections ?? [])
       .flatMap((s) => s.paragraphs)
       .map((p) => plainText(p, (id) => terms.get(id) ?? id))
@@ -312,6 +313,17 @@ describe('a broken pack gives a problem line naming the file, the item and the f
     expect(checkPack(files, content).problems).toEqual([
       'content/pack/us.json: not valid JSON (Unexpected token)',
     ]);
+  });
+});
+
+describe('a term inside a sentence', () => {
+  it.each([
+    [{ term: 'Threat perception', proper: false }, 'threat perception'],
+    [{ term: 'SSA (space situational awareness)', proper: false }, 'SSA'],
+    [{ term: 'LEO, MEO, GEO', proper: false }, 'LEO, MEO, GEO'],
+    [{ term: 'Artemis Accords', proper: true }, 'Artemis Accords'],
+  ])('%o reads "%s"', (term, expected) => {
+    expect(inlineTerm(term)).toBe(expected);
   });
 });
 

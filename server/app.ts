@@ -12,6 +12,7 @@ import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
 import { matchmakingRouter } from './http/matchmaking.ts';
 import { CodeGuard, RateLimiter } from './http/rateLimit.ts';
+import { packRouter } from './http/pack.ts';
 import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
@@ -104,6 +105,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
       app.get('/api/join-address', (_req, res) => {
         res.json(joinAddresses(config.publicUrl, (http.address() as AddressInfo).port));
       });
+      app.use('/api/pack', packRouter({ contentDir: config.contentDir, cards, scenarios }));
       app.use('/api', apiRouter({ directory, scenarios, cards, capability, codes, creates }));
       app.get('/healthz', (_req, res) => {
         res.json({ ok: true, sessions: directory.size });

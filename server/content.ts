@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Card } from '../shared/content/card.ts';
 import { type Content, type ContentFile, checkContent } from '../shared/content/check.ts';
+import { checkPack, type PackCheck } from '../shared/content/checkPack.ts';
 import type { ScenarioSummary } from '../shared/content/scenario.ts';
 
 function readFolder(dir: string): ContentFile[] {
@@ -35,4 +36,17 @@ export function loadContent(contentDir: string): { cards: Card[]; scenarios: Sce
   if (content.scenarios.length === 0)
     throw new Error(`No scenario found in ${join(contentDir, 'scenarios')}.`);
   return content;
+}
+
+/**
+ * Reads and checks the teacher's pack (content/pack/*.json) against the cards and scenarios. The pack is
+ * optional: without the folder, `present` is false and there is nothing to check.
+ */
+export function readPack(
+  contentDir: string,
+  content: { cards: readonly Card[]; scenarios: readonly ScenarioSummary[] } = readContent(contentDir),
+): PackCheck & { present: boolean } {
+  const dir = join(contentDir, 'pack');
+  if (!existsSync(dir)) return { present: false, problems: [] };
+  return { present: true, ...checkPack(readFolder(dir), content, dir) };
 }

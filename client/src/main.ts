@@ -12,6 +12,7 @@ import { hostedSessions, rememberHosted } from './ui/hosted.ts';
  *   #/host/CODE/SECRET    the private host link    #/board/CODE     the projector board
  *   #/replay              past sessions            #/replay/ID      a session's replay and debrief
  *   #/replay/ID/report    the printable debrief report
+ *   #/pack                the teacher's guide      #/pack/us|china|russia   a delegation's pack    #/pack/rubric
  * Only the join screen is in the first bundle; the other screens, the network code and Phaser load on demand.
  */
 const app = document.getElementById('app') as HTMLElement;
@@ -138,6 +139,9 @@ async function route() {
         done();
         route();
       }
+    } else if (screen === 'pack') {
+      const { packScreen } = await import('./pack/packScreen.ts');
+      dispose = await packScreen(app, decodeURIComponent(a));
     } else {
       failed('There is no such page.');
     }

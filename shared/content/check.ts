@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { POOL_YEARS } from '../rules/cards.ts';
+import { POOL_YEARS, poolFor } from '../rules/cards.ts';
 import { RECORD_AS_OF, STARTING_RECORD } from '../rules/start.ts';
 import { Card, cardYear } from './card.ts';
 import { Scenario, type ScenarioSummary, summarize } from './scenario.ts';
@@ -149,7 +149,7 @@ export function checkContent(
         problems.push(
           `${f.path}: ${label}: pool.${j}: card "${id}" is dated ${card.date}, outside the scenario (${first}–${last})`,
         );
-      } else if (!s.rounds.some((r) => r.draw > 0 && y <= r.year && y >= r.year - POOL_YEARS)) {
+      } else if (!s.rounds.some((r) => r.draw > 0 && poolFor([card], r.year).length > 0)) {
         problems.push(
           `${f.path}: ${label}: pool.${j}: card "${id}" (${card.date}) is never drawn: no round that draws comes within ${POOL_YEARS} years after it`,
         );

@@ -73,8 +73,14 @@ for (let g = 0; g < games + 20; g++) {
 }
 
 const f = (n: number) => n.toFixed(3);
-console.log(`Rules engine, ${games} games of ${YEARS.length} rounds (random legal orders, seeded), Node ${process.version}`);
+console.log(
+  `Rules engine, ${games} games of ${YEARS.length} rounds (random legal orders, seeded), Node ${process.version}`,
+);
 console.log('| measure | p50 ms | p99 ms | max ms | target |');
 console.log('|---|---:|---:|---:|---|');
-console.log(`| resolve one round | ${f(percentile(roundTimes, 50))} | ${f(percentile(roundTimes, 99))} | ${f(Math.max(...roundTimes))} | < 1 ms |`);
-console.log(`| whole 10-round game (orders chosen and resolved) | ${f(percentile(gameTimes, 50))} | ${f(percentile(gameTimes, 99))} | ${f(Math.max(...gameTimes))} | < 20 ms |`);
+console.log(
+  `| resolve one round | ${f(percentile(roundTimes, 50))} | ${f(percentile(roundTimes, 99))} | ${f(Math.max(...roundTimes))} | < 1 ms |`,
+);
+console.log(
+  `| whole 10-round game (orders chosen and resolved) | ${f(percentile(gameTimes, 50))} | ${f(percentile(gameTimes, 99))} | ${f(Math.max(...gameTimes))} | < 20 ms |`,
+);

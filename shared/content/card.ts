@@ -64,8 +64,35 @@ export const Effect = z.discriminatedUnion('kind', [
     measure: z.enum(TCBMS),
     endorsers: z.array(Delegation).min(1).max(3),
   }),
+  // A draft put on the CD's table by the record (CD/1839, CD/1985): tabled, with these sponsors bound by it.
+  z.strictObject({
+    kind: z.literal('table'),
+    draft: z.enum(DRAFTS),
+    sponsors: z.array(Delegation).min(1).max(3),
+  }),
+  // Founders of a lunar bloc (the Artemis Accords, the ILRS memorandum): members from this card on.
+  z.strictObject({
+    kind: z.literal('lunarMember'),
+    bloc: z.enum(LUNAR_BLOCS),
+    members: z.array(Delegation).min(1).max(3),
+  }),
+  // A standing law like the starting world's Wolf Amendment: in force until the sanctioning side lifts it.
+  z
+    .strictObject({
+      kind: z.literal('sanction'),
+      sanction: z.literal('wolfAmendment'),
+      by: Delegation,
+      target: Delegation,
+    })
+    .refine((e) => e.by !== e.target, 'a delegation cannot sanction itself'),
 ]);
 export type Effect = z.infer<typeof Effect>;
+/** An effect that moves a number by `delta`: the kinds a teacher's own card offers in its menu. */
+export type NumberEffect = Extract<Effect, { delta: number }>;
+
+/** Words that mark a claim the check could not confirm, so that a briefing never states it as fact. */
+export const UNCONFIRMED =
+  /\b(reportedly|is reported|are reported|was reported|were reported|the paper (says|states|reports|records|dates|names)|by the paper's account|according to|unconfirmed|not (been )?confirmed|could not be (confirmed|checked)|not known for sure)\b/i;
 
 export const DATE = /^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -75,7 +102,8 @@ export const Card = z
     id: z.string().regex(/^[a-z0-9-]{3,60}$/, 'ids use lowercase letters, digits and dashes'),
     timelineId: z
       .string()
-      .regex(/^[PX]\d{2}$/, 'the id of the event in the checked fact table, such as P37 or X04'),
+      // P.. and X..: a row of the checked fact table; N..: an event the table lacks, checked for its card.
+      .regex(/^[PXN]\d{2}$/, 'the id of the event in the checked fact table, such as P37 or X04'),
     date: z.string().regex(DATE, 'a date is YYYY, YYYY-MM or YYYY-MM-DD, as precise as the record allows'),
     title: z.string().min(5).max(90),
     arena: z.enum(ARENAS),
@@ -110,6 +138,22 @@ export const Card = z
         message: 'an event the paper leaves out says "not in the paper" in its teacher notes',
       });
     }
+    if (card.timelineId.startsWith('N') && !/checked for this card/i.test(card.teacherNotes)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teacherNotes'],
+        message:
+          'an event the fact table lacks (N..) says in its teacher notes how it was "checked for this card", and against what',
+      });
+    }
+    if (card.source.checked === 'notFound' && !UNCONFIRMED.test(card.briefing)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['briefing'],
+        message:
+          'an event the check could not confirm says so in its briefing ("reportedly", "the paper says", "unconfirmed", "according to"…)',
+      });
+    }
     if (card.source.checked === 'differs' && !/paper/i.test(card.teacherNotes)) {
       ctx.addIssue({
         code: 'custom',
@@ -120,6 +164,20 @@ export const Card = z
     }
   });
 export type Card = z.infer<typeof Card>;
+
+/**
+ * The check's verdict as the class reads it beside a card's source: where the paper got the event wrong, the
+ * card follows the record and says so; an event the fact table lacks says it was checked for its card.
+ */
+export function checkedLabel(source: { checked: string }, timelineId: string | undefined): string {
+  const verdict =
+    source.checked === 'differs'
+      ? 'the paper differs; this card follows the record'
+      : source.checked === 'notFound'
+        ? 'not found in the sources checked; the card marks what is unconfirmed'
+        : source.checked;
+  return timelineId?.startsWith('N') ? `${verdict} (checked for this card; not in the fact table)` : verdict;
+}
 
 /** The year of a card's date. */
 export function cardYear(card: Pick<Card, 'date'>): number {

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { POOL_YEARS, poolFor } from '../rules/cards.ts';
+import { RECORD_AS_OF, STARTING_RECORD } from '../rules/start.ts';
 import { Card, cardYear } from './card.ts';
 import { Scenario, type ScenarioSummary, summarize } from './scenario.ts';
 
@@ -20,8 +22,9 @@ const baseName = (path: string) => path.replace(/^.*[\\/]/, '').replace(/\.json$
 
 /**
  * Validates every card and scenario, and what ties them together: file names match ids, ids are unique,
- * scenarios name cards that exist, and each scripted card is dated within its round's span. Pure: the server
- * and `npm run content:check` give it the files and print the same problems.
+ * scenarios name cards that exist, each scripted card is dated within its round's span and in date order, every
+ * pool card can be drawn near its date, and no card applies again what the scenario's starting world already
+ * holds. Pure: the server and `npm run content:check` give it the files and print the same problems.
  */
 export function checkContent(
   cardFiles: readonly ContentFile[],
@@ -94,8 +97,36 @@ export function checkContent(
             `${f.path}: ${label}: rounds.${i}.cards.${j}: card "${id}" is dated ${card.date}, outside round ${i + 1} (${from}–${round.year})`,
           );
         }
+        const earlier = byId.get(round.cards[j - 1] ?? '');
+        if (earlier && earlier.date > card.date) {
+          problems.push(
+            `${f.path}: ${label}: rounds.${i}.cards.${j}: card "${id}" (${card.date}) comes before "${earlier.id}" (${earlier.date}): list a round's cards in date order`,
+          );
+        }
       });
     });
+    // The starting world already holds the record before `asOf`: a card from then must not move it again.
+    const asOf = s.start?.asOf ?? RECORD_AS_OF;
+    const firstYear = s.rounds[0]?.year ?? asOf;
+    if (asOf > firstYear)
+      problems.push(
+        `${f.path}: ${label}: start.asOf: the starting world holds the record up to ${asOf}, after the first round (${firstYear})`,
+      );
+    for (const held of STARTING_RECORD) {
+      if (held.year >= asOf && !held.leftOut(s.start ?? {}))
+        problems.push(`${f.path}: ${label}: start: a world as of ${asOf} cannot hold ${held.what}`);
+    }
+    const placed = [
+      ...s.rounds.flatMap((r, i) => r.cards.map((id, j) => [id, `rounds.${i}.cards.${j}`] as const)),
+      ...s.pool.map((id, j) => [id, `pool.${j}`] as const),
+    ];
+    for (const [id, where] of placed) {
+      const card = byId.get(id);
+      if (card && cardYear(card) < asOf && card.effects.some((e) => 'delta' in e))
+        problems.push(
+          `${f.path}: ${label}: ${where}: card "${id}" (${card.date}) is already in the starting world (the record up to ${asOf}): its changes would apply twice; leave it out, or give it no changes`,
+        );
+    }
     const used = new Map<string, string>();
     const place = (id: string, where: string) => {
       const before = used.get(id);
@@ -117,6 +148,10 @@ export function checkContent(
       if (y < first || y > last) {
         problems.push(
           `${f.path}: ${label}: pool.${j}: card "${id}" is dated ${card.date}, outside the scenario (${first}–${last})`,
+        );
+      } else if (!s.rounds.some((r) => r.draw > 0 && poolFor([card], r.year).length > 0)) {
+        problems.push(
+          `${f.path}: ${label}: pool.${j}: card "${id}" (${card.date}) is never drawn: no round that draws comes within ${POOL_YEARS} years after it`,
         );
       }
     });

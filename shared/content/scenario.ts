@@ -9,13 +9,20 @@ const minutes = z
 const cardId = z.string().regex(/^[a-z0-9-]{3,60}$/, 'card ids use lowercase letters, digits and dashes');
 const level = z.number().int().min(0).max(100);
 
-/** Starting values that differ from the 2015 record the engine starts from (shared/rules/start.ts). */
+/**
+ * Starting values that differ from the 2015 record the engine starts from (shared/rules/start.ts). A scenario
+ * that starts earlier says so with `asOf` and leaves out what its world cannot hold yet; `npm run content:check`
+ * holds it to that (STARTING_RECORD in shared/rules/start.ts).
+ */
 export const StartOverrides = z.strictObject({
+  asOf: z.number().int().min(1990).max(2040).optional(), // 2006: the world holds the record up to the start of 2006 (default 2015)
   tension: level.optional(),
-  debris: level.optional(),
+  debris: level.optional(), // below 25 before the 2007 Fengyun-1C debris cloud
   alignment: level.optional(),
   momentum: z.partialRecord(z.enum(DRAFTS), level).optional(),
   ppwtTabled: z.boolean().optional(), // false for a start before the 2008 draft (CD/1839)
+  noFirstPlacement: z.boolean().optional(), // false for a start before China's and Russia's 2014 pledge
+  wolfAmendment: z.boolean().optional(), // false for a start before the 2011 Wolf Amendment
 });
 export type StartOverrides = z.infer<typeof StartOverrides>;
 

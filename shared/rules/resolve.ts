@@ -12,7 +12,7 @@ import {
 } from './context.ts';
 import { CD_ORDER_RULES } from './diplomacy.ts';
 import { Ledger } from './ledger.ts';
-import type { DraftId, World } from './model.ts';
+import type { World } from './model.ts';
 import type { StartOverrides } from '../content/scenario.ts';
 import { OBJECTIVES } from './objectives.ts';
 import { incidentsInOrbit, ORBIT_ORDER_RULES, treatyRules } from './orbit.ts';
@@ -20,7 +20,7 @@ import { isMilitary, type Order, type OrderKind, orderCost } from './orders.ts';
 import { Dice } from './rng.ts';
 import { CASCADE_AT, CRISIS_AT, security, securityTerms } from './security.ts';
 import { resolveSpiral } from './spiral.ts';
-import { startingWorld } from './start.ts';
+import { applyStart, startingWorld } from './start.ts';
 
 /** A new world for a session: the record's starting state, and two secret objectives dealt to each delegation from the seed. */
 export function newWorld(seed: number, years: readonly number[], start?: StartOverrides): World {
@@ -34,17 +34,7 @@ export function newWorld(seed: number, years: readonly number[], start?: StartOv
   }
   const w = startingWorld(seed, years, dealt);
   w.rng = dice.state();
-  if (start) {
-    if (start.tension !== undefined) w.tension = start.tension;
-    if (start.debris !== undefined) w.debris = start.debris;
-    if (start.alignment !== undefined) w.alignment = start.alignment;
-    for (const [id, m] of Object.entries(start.momentum ?? {}))
-      if (m !== undefined) w.drafts[id as DraftId].momentum = m;
-    if (start.ppwtTabled === false) {
-      w.drafts.ppwt = { ...w.drafts.ppwt, tabled: false, sponsors: [] };
-      for (const d of DELEGATIONS) w.delegations[d].commitments = [];
-    }
-  }
+  applyStart(w, start);
   return w;
 }
 

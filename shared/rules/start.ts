@@ -1,5 +1,6 @@
+import type { StartOverrides } from '../content/scenario.ts';
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import type { Capabilities, DelegationState, World } from './model.ts';
+import type { Capabilities, DelegationState, DraftId, World } from './model.ts';
 import { seedRng } from './rng.ts';
 
 /**
@@ -151,4 +152,65 @@ export function startingWorld(
     cards: [],
     nextId: 1,
   };
+}
+
+/** The year the starting world's record runs to: it holds what happened before 2015, and nothing later. */
+export const RECORD_AS_OF = 2015;
+
+/** Something the starting world holds from the record, the year it happened, and how a start leaves it out. */
+export interface HeldEvent {
+  year: number;
+  what: string; // "the Wolf Amendment (2011)"
+  leftOut: (start: StartOverrides) => boolean;
+}
+
+/**
+ * What the 2015 starting world holds from the record, dated. A scenario that starts as of a year no later than
+ * one of these must leave it out (content:check says which), so an early world never holds what came later.
+ */
+export const STARTING_RECORD: readonly HeldEvent[] = [
+  {
+    year: 2007,
+    what: 'the Fengyun-1C debris cloud (2007), in the starting debris of 25: set `debris` below 25',
+    leftOut: (s) => s.debris !== undefined && s.debris < 25,
+  },
+  {
+    year: 2008,
+    what: 'the PPWT on the table (CD/1839, 2008; revised as CD/1985, 2014): set `ppwtTabled` to false',
+    leftOut: (s) => s.ppwtTabled === false,
+  },
+  {
+    year: 2011,
+    what: 'the Wolf Amendment (2011): set `wolfAmendment` to false',
+    leftOut: (s) => s.wolfAmendment === false,
+  },
+  {
+    year: 2014,
+    what: "China's and Russia's no-first-placement pledge (UNGA 69/32, 2014): set `noFirstPlacement` to false",
+    leftOut: (s) => s.noFirstPlacement === false,
+  },
+  {
+    year: 2014,
+    what: 'the partnership deepened after the 2014 Ukraine crisis, alignment 40: set `alignment` below 40',
+    leftOut: (s) => s.alignment !== undefined && s.alignment < 40,
+  },
+];
+
+/** Gives a fresh world a scenario's starting values, leaving out what the scenario's start cannot hold yet. */
+export function applyStart(w: World, start: StartOverrides | undefined): void {
+  if (!start) return;
+  if (start.tension !== undefined) w.tension = start.tension;
+  if (start.debris !== undefined) w.debris = start.debris;
+  if (start.alignment !== undefined) w.alignment = start.alignment;
+  for (const [id, m] of Object.entries(start.momentum ?? {}))
+    if (m !== undefined) w.drafts[id as DraftId].momentum = m;
+  if (start.ppwtTabled === false) {
+    w.drafts.ppwt = { ...w.drafts.ppwt, tabled: false, sponsors: [] };
+    for (const d of DELEGATIONS) w.delegations[d].commitments = [];
+  }
+  if (start.noFirstPlacement === false) delete w.measures.noFirstPlacement;
+  if (start.wolfAmendment === false)
+    w.sanctions = w.sanctions.filter(
+      (s) => !(s.kind === 'wolfAmendment' && s.by === 'us' && s.target === 'china'),
+    );
 }

@@ -176,7 +176,7 @@ describe('a three-team game of the one-period scenario', () => {
     const board = worldOf(c.projector);
     // The round's scripted cards are revealed before anyone acts: only they are in the story so far, and the
     // only changes shown are theirs, each caused by its card, already during the briefing.
-    expect(board).toMatchObject({ round: 0, year: 2014, secrets: {} });
+    expect(board).toMatchObject({ round: 0, year: scenario?.rounds[0]?.year, secrets: {} });
     expect(board.changes.length).toBeGreaterThan(0);
     for (const change of board.changes) {
       expect(change.round).toBe(1);

@@ -2,15 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readContent } from '../../server/content.ts';
 import { CLOSE_REMOVED } from '../../shared/protocol/toClient.ts';
-import {
-  eventually,
-  type Harness,
-  idOf,
-  leaveCode,
-  memberAs,
-  refusalOf,
-  startHarness,
-} from './harness.ts';
+import { eventually, type Harness, idOf, leaveCode, memberAs, refusalOf, startHarness } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -35,7 +35,7 @@ describe('a one-period session', () => {
       scenarioId: 'one-period',
       scenarioTitle: 'One class period',
     });
-    expect([...teacher.room.state.settings.years]).toEqual([2014, 2020, 2024]);
+    expect([...teacher.room.state.settings.years]).toEqual([2015, 2020, 2024]);
 
     await teacher.room.request('startSession', {});
     const s = teacher.room.state;

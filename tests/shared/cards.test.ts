@@ -4,10 +4,17 @@
  * may see of a card.
  */
 import { describe, expect, it } from 'vitest';
-import { Card, type Effect } from '../../shared/content/card.ts';
+import { Card, type Effect, type NumberEffect } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
-import { customCard, drawCards, revealCards } from '../../shared/rules/cards.ts';
+import {
+  customCard,
+  drawCards,
+  ILRS_PARTNERS_ALIGNMENT,
+  POOL_YEARS,
+  poolFor,
+  revealCards,
+} from '../../shared/rules/cards.ts';
 import type { Change, World } from '../../shared/rules/model.ts';
 import { type Order, ordersProblem } from '../../shared/rules/orders.ts';
 import { newWorld, resolveRound } from '../../shared/rules/resolve.ts';
@@ -75,7 +82,7 @@ const KINDS_B: Effect[] = [
   { kind: 'lunarPartners', bloc: 'ilrs', delta: 5 },
   { kind: 'measure', measure: 'hotline', endorsers: ['us', 'russia'] },
 ];
-const TARGETS: Record<Exclude<Effect['kind'], 'measure'>, string> = {
+const TARGETS: Record<NumberEffect['kind'], string> = {
   tension: 'tension',
   debris: 'debris',
   alignment: 'alignment',
@@ -95,6 +102,30 @@ const readValue = (w: World, target: string) => {
 };
 const byCard = (changes: readonly Change[], id: string) =>
   changes.filter((c) => c.source.kind === 'card' && c.source.card === id);
+/**
+ * The deltas a card records, in the order of its effects: each number it moves, and the alignment a lunar
+ * membership adds when it makes China and Russia partners in the ILRS (`founds`).
+ */
+const recordedDeltas = (card: Pick<Card, 'effects'>, founds: boolean) =>
+  card.effects.flatMap((e) =>
+    'delta' in e
+      ? [e.delta]
+      : e.kind === 'lunarMember' && e.bloc === 'ilrs' && founds
+        ? [ILRS_PARTNERS_ALIGNMENT]
+        : [],
+  );
+/** Whether a card makes China and Russia both ILRS members in world `w` (they were not both before). */
+const foundsIlrs = (card: Pick<Card, 'effects'>, w: World) =>
+  !(w.lunar.ilrs.members.includes('china') && w.lunar.ilrs.members.includes('russia')) &&
+  card.effects.some(
+    (e) =>
+      e.kind === 'lunarMember' &&
+      e.bloc === 'ilrs' &&
+      ['china', 'russia'].every(
+        (d) => w.lunar.ilrs.members.includes(d as Delegation) || e.members.includes(d as Delegation),
+      ) &&
+      !['china', 'russia'].some((d) => w.lunar.artemis.members.includes(d as Delegation)),
+  );
 
 describe('revealCards: the one executor', () => {
   const a = testCard('test-kinds-a', KINDS_A);
@@ -107,7 +138,7 @@ describe('revealCards: the one executor', () => {
       .filter(([, e]) => e.kind !== 'measure')
       .map(([card, e]) => [e.kind, card, e] as const),
   )('applies a %s effect once, as a change caused by the card', (_, card, e) => {
-    if (e.kind === 'measure') return;
+    if (!('delta' in e)) return;
     const target = TARGETS[e.kind];
     const changes = after.changes.filter((c) => c.target === target);
     expect(changes).toEqual([
@@ -257,12 +288,234 @@ describe('revealCards: the one executor', () => {
     'shipped card %s applies each of its effects once',
     (_, card) => {
       const w = revealCards(before, [card], 1);
-      const numbers = card.effects.filter((e) => e.kind !== 'measure');
-      expect(byCard(w.changes, card.id).map((c) => c.delta)).toEqual(numbers.map((e) => e.delta));
+      expect(byCard(w.changes, card.id).map((c) => c.delta)).toEqual(
+        recordedDeltas(card, foundsIlrs(card, before)),
+      );
       expect(w.changes.every((c) => c.source.kind === 'card' && c.source.card === card.id)).toBe(true);
       expect(w.cards).toHaveLength(1);
     },
   );
+});
+
+describe('effects that change what the world holds, not a number', () => {
+  /** The PPWT scenario's 2006 world: no text tabled, no pledge, no ban. */
+  const early = deepFreeze(
+    newWorld(5, [2006, 2008], {
+      asOf: 2006,
+      debris: 10,
+      alignment: 30,
+      ppwtTabled: false,
+      noFirstPlacement: false,
+      wolfAmendment: false,
+    }),
+  );
+  const tablePpwt = testCard(
+    'test-table',
+    [{ kind: 'table', draft: 'ppwt', sponsors: ['russia', 'china'] }],
+    {
+      source: { paper: ['Liu 2024'], documents: ['CD/1839'], inPaper: true, checked: 'confirmed' },
+      date: '2008-02-12',
+    },
+  );
+
+  it('tables a draft with its sponsors, each bound by it as a sponsor who tabled it by order', () => {
+    const w = revealCards(early, [tablePpwt], 2);
+    expect(w.drafts.ppwt).toMatchObject({ tabled: true, sponsors: ['russia', 'china'] });
+    for (const d of ['russia', 'china'] as const)
+      expect(w.delegations[d].commitments).toEqual([
+        { round: 2, kind: 'sponsor', pledge: 'noFirstPlacement', text: 'Sponsored the PPWT (CD/1839, 2008)' },
+      ]);
+    expect(w.delegations.us.commitments).toEqual([]);
+    expect(w.changes).toEqual([]); // no number moves: momentum comes from the card's own momentum effect
+    expect(w.story[0]?.text).toBe(
+      `Event: ${tablePpwt.title}: the PPWT is now on the table, sponsored by Russia, China.`,
+    );
+  });
+
+  it('tables a text already on the table without counting its sponsors twice', () => {
+    const once = revealCards(early, [tablePpwt], 2);
+    const twice = revealCards(once, [testCard('test-retable', tablePpwt.effects, { date: '2014-06-10' })], 3);
+    expect(twice.drafts.ppwt.sponsors).toEqual(['russia', 'china']);
+    expect(twice.delegations.russia.commitments).toHaveLength(1);
+    // The 2015 world already has the revised text on the table: a new sponsor joins, the others stay once.
+    const start = deepFreeze(newWorld(5, YEARS));
+    const joined = revealCards(
+      start,
+      [testCard('test-join', [{ kind: 'table', draft: 'ppwt', sponsors: ['china', 'us'] }])],
+      1,
+    );
+    expect(joined.drafts.ppwt.sponsors).toEqual(['china', 'russia', 'us']);
+    expect(joined.delegations.us.commitments.map((c) => c.pledge)).toEqual(['noFirstPlacement']);
+    expect(joined.delegations.china.commitments).toEqual(start.delegations.china.commitments);
+  });
+
+  it('tables another text with a restraint pledge, and leaves an adopted text alone', () => {
+    const code = revealCards(
+      early,
+      [testCard('test-code', [{ kind: 'table', draft: 'tcbm', sponsors: ['us'] }])],
+      1,
+    );
+    expect(code.drafts.tcbm).toMatchObject({ tabled: true, sponsors: ['us'] });
+    expect(code.delegations.us.commitments.map((c) => c.pledge)).toEqual(['restraint']);
+    const adopted = deepFreeze({
+      ...early,
+      drafts: { ...early.drafts, tcbm: { ...early.drafts.tcbm, adoptedRound: 1, parties: ['us' as const] } },
+    });
+    const w = revealCards(
+      adopted,
+      [testCard('test-late', [{ kind: 'table', draft: 'tcbm', sponsors: ['china'] }])],
+      2,
+    );
+    expect(w.drafts.tcbm).toEqual(adopted.drafts.tcbm);
+    expect(w.delegations.china.commitments).toEqual([]);
+  });
+
+  it('makes founders members of a lunar bloc, and counts the ILRS partnership’s alignment once', () => {
+    const start = deepFreeze(newWorld(5, YEARS));
+    const artemis = revealCards(start, [cardById('p54-artemis-accords')], 6);
+    expect(artemis.lunar.artemis.members).toEqual(['us']);
+    const ilrs = cardById('p57-ilrs-agreement');
+    const w = revealCards(artemis, [ilrs], 7);
+    expect(w.lunar.ilrs.members).toEqual(['china', 'russia']);
+    expect(byCard(w.changes, ilrs.id).filter((c) => c.target === 'alignment')).toEqual([
+      expect.objectContaining({ delta: ILRS_PARTNERS_ALIGNMENT, cause: `Event: ${ilrs.title}` }),
+    ]);
+    expect(w.alignment).toBe(artemis.alignment + ILRS_PARTNERS_ALIGNMENT);
+    // Revealed again (a teacher's copy of the event), nothing is counted twice.
+    const again = revealCards(
+      w,
+      [
+        testCard(
+          'test-ilrs-again',
+          ilrs.effects.filter((e) => e.kind === 'lunarMember'),
+        ),
+      ],
+      8,
+    );
+    expect(again.lunar.ilrs.members).toEqual(['china', 'russia']);
+    expect(again.alignment).toBe(w.alignment);
+  });
+
+  it.each<[string, Partial<World['lunar']>, boolean, string[]]>([
+    [
+      'both already partners by their own orders',
+      { ilrs: { members: ['china', 'russia'], partners: 3 } },
+      false,
+      ['china', 'russia'],
+    ],
+    [
+      'China already in, Russia joins with the card',
+      { ilrs: { members: ['china'], partners: 2 } },
+      true,
+      ['china', 'russia'],
+    ],
+    [
+      'Russia already in the Artemis Accords',
+      { artemis: { members: ['us', 'russia'], partners: 9 } },
+      false,
+      ['china'],
+    ],
+  ])('ILRS founders when %s: alignment added %s', (_, lunar, adds, members) => {
+    const start = newWorld(5, YEARS);
+    const w0 = deepFreeze({ ...start, lunar: { ...start.lunar, ...lunar } });
+    const w = revealCards(w0, [cardById('p57-ilrs-agreement')], 7);
+    expect(w.lunar.ilrs.members).toEqual(members);
+    expect(w.alignment - w0.alignment).toBe(adds ? ILRS_PARTNERS_ALIGNMENT : 0);
+    expect(w.lunar.artemis).toEqual(w0.lunar.artemis);
+  });
+
+  it('puts a standing ban in force once, as the starting world holds the Wolf Amendment', () => {
+    const wolf = cardById('p32-wolf-amendment');
+    const w = revealCards(early, [wolf], 3);
+    expect(w.sanctions).toEqual(newWorld(5, YEARS).sanctions);
+    const again = revealCards(
+      w,
+      [
+        testCard(
+          'test-wolf',
+          wolf.effects.filter((e) => e.kind === 'sanction'),
+        ),
+      ],
+      4,
+    );
+    expect(again.sanctions).toEqual(w.sanctions);
+  });
+
+  it('refuses a card that sanctions its own delegation', () => {
+    expect(
+      Card.safeParse({
+        ...tablePpwt,
+        effects: [{ kind: 'sanction', sanction: 'wolfAmendment', by: 'us', target: 'us' }],
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe('a round’s cards in date order', () => {
+  const start = deepFreeze(newWorld(2, [2022]));
+  const on = (id: string, date: string) => testCard(id, [{ kind: 'tension', delta: 1 }], { date });
+
+  // Regression: the 'no limits' statement (4 February 2022) was revealed after the invasion (24 February).
+  it('reveals a batch oldest first, whatever order it was given in', () => {
+    const w = revealCards(
+      start,
+      [cardById('p61-ukraine-invasion-2022'), cardById('x05-no-limits-statement-2022')],
+      1,
+    );
+    expect(w.cards.map((c) => c.card.id)).toEqual([
+      'x05-no-limits-statement-2022',
+      'p61-ukraine-invasion-2022',
+    ]);
+    expect(w.story.filter((l) => l.text.startsWith('New card')).map((l) => l.text)).toEqual([
+      `New card: ${cardById('x05-no-limits-statement-2022').title} (2022-02-04).`,
+      `New card: ${cardById('p61-ukraine-invasion-2022').title} (2022-02-24).`,
+    ]);
+  });
+
+  it('keeps the given order for equal dates, and puts a date known only to the year or month first', () => {
+    const w = revealCards(
+      start,
+      [on('test-c', '2022-02-24'), on('test-a', '2022-02-24'), on('test-m', '2022-02'), on('test-y', '2022')],
+      1,
+    );
+    expect(w.cards.map((c) => c.card.id)).toEqual(['test-y', 'test-m', 'test-c', 'test-a']);
+    expect(w.changes.map((c) => c.source)).toEqual(
+      ['test-y', 'test-m', 'test-c', 'test-a'].map((card) => ({ kind: 'card', card })),
+    );
+  });
+});
+
+describe('poolFor: a pool card is drawn only near its date', () => {
+  const pool = [
+    ['p53-china-opposes-space-missile-defence-2020', 2020],
+    ['p56-yf130-engine-test-2021', 2021],
+    ['p62-cosmos-2558-2022', 2022],
+    ['p64-pars-1-launch-2024', 2024],
+  ].map(([id]) => cardById(id as string));
+
+  it.each<[number, string[]]>([
+    [2019, []],
+    [2020, ['p53-china-opposes-space-missile-defence-2020']],
+    [
+      2022,
+      ['p53-china-opposes-space-missile-defence-2020', 'p56-yf130-engine-test-2021', 'p62-cosmos-2558-2022'],
+    ],
+    [2023, ['p56-yf130-engine-test-2021', 'p62-cosmos-2558-2022']],
+    [2024, ['p62-cosmos-2558-2022', 'p64-pars-1-launch-2024']],
+    [2027, []],
+  ])('in %i: %j', (year, ids) => {
+    expect(poolFor(pool, year).map((c) => c.id)).toEqual(ids);
+  });
+
+  it('never brings a card from the future nor one more than POOL_YEARS old', () => {
+    for (const scenario of shipped)
+      for (const round of scenario.rounds)
+        for (const c of poolFor(scenario.pool.map(cardById), round.year)) {
+          const y = Number(c.date.slice(0, 4));
+          expect(y).toBeLessThanOrEqual(round.year);
+          expect(y).toBeGreaterThanOrEqual(round.year - POOL_YEARS);
+        }
+  });
 });
 
 describe('drawCards', () => {
@@ -416,16 +669,23 @@ describe.each(shipped.map((s) => [s.id, s] as const))('the %s scenario played to
       const w = final.world as World;
       for (const rc of w.cards) {
         const card = cardById(rc.card.id);
-        const numbers = card.effects.filter((e) => e.kind !== 'measure');
         const changes = byCard(w.changes, card.id);
+        // These sessions give no lunar orders: a card founding the ILRS always finds it empty.
         expect(
           changes.map((c) => c.delta),
           card.id,
-        ).toEqual(numbers.map((e) => e.delta));
+        ).toEqual(recordedDeltas(card, true));
         expect(changes.every((c) => c.round === rc.round && c.cause === `Event: ${card.title}`)).toBe(true);
-        for (const e of card.effects)
+        for (const e of card.effects) {
           if (e.kind === 'measure')
             for (const d of e.endorsers) expect(w.measures[e.measure]?.endorsers).toContain(d);
+          if (e.kind === 'lunarMember')
+            for (const d of e.members) expect(w.lunar[e.bloc].members).toContain(d);
+          if (e.kind === 'table') {
+            expect(w.drafts[e.draft].tabled, card.id).toBe(true);
+            for (const d of e.sponsors) expect(w.drafts[e.draft].sponsors).toContain(d);
+          }
+        }
       }
       // No change names a card that was not revealed.
       const shown = new Set(w.cards.map((c) => c.card.id));
@@ -439,20 +699,26 @@ describe.each(shipped.map((s) => [s.id, s] as const))('the %s scenario played to
     }
   });
 
-  it('draws the round’s number of cards from the pool, never dated after the round’s year', () => {
+  it('draws the round’s number of cards from the pool, never dated after the round’s year nor long before it', () => {
     for (const { revealed } of games) {
       const seen = new Set<string>();
       for (const [i, plan] of scenario.rounds.entries()) {
         const { drawn, scripted } = revealed[i] ?? { drawn: [], scripted: [] };
         const eligible = scenario.pool.filter(
           (id) =>
-            Number(cardById(id).date.slice(0, 4)) <= plan.year && !seen.has(id) && !plan.cards.includes(id),
+            Number(cardById(id).date.slice(0, 4)) <= plan.year &&
+            Number(cardById(id).date.slice(0, 4)) >= plan.year - POOL_YEARS &&
+            !seen.has(id) &&
+            !plan.cards.includes(id),
         );
         expect(drawn.length).toBe(Math.min(plan.draw, eligible.length));
         for (const id of drawn) {
           expect(scenario.pool).toContain(id);
           expect(Number(cardById(id).date.slice(0, 4)), `${id} drawn in ${plan.year}`).toBeLessThanOrEqual(
             plan.year,
+          );
+          expect(Number(cardById(id).date.slice(0, 4)), `${id} drawn in ${plan.year}`).toBeGreaterThanOrEqual(
+            plan.year - POOL_YEARS,
           );
           expect(seen.has(id)).toBe(false);
         }
@@ -670,9 +936,10 @@ describe('the teacher plays a card during the rounds', () => {
 
 describe('what each viewer sees of a card', () => {
   const doll = cardById('p44-nesting-doll-2017'); // an intelligence card: Russia's alone at first
-  const crimea = cardById('p36-crimea-turning-point-2014');
+  // A public card with threat perceptions among its changes (2016, so before the doll).
+  const exercise = cardById('p43-aerospace-security-2016');
   const start = deepFreeze(newWorld(3, YEARS));
-  const revealed = revealCards(start, [crimea, doll], 1);
+  const revealed = revealCards(start, [exercise, doll], 1);
 
   it.each<[string, boolean]>([
     ['public', false],
@@ -682,22 +949,22 @@ describe('what each viewer sees of a card', () => {
     ['teacher', true],
   ])('an intelligence card reaches %s before its round is resolved: %s', (viewer, sees) => {
     const view = viewFor(revealed, viewer as 'public');
-    expect(view.cards.map((c) => c.card.id)).toEqual(sees ? [crimea.id, doll.id] : [crimea.id]);
+    expect(view.cards.map((c) => c.card.id)).toEqual(sees ? [exercise.id, doll.id] : [exercise.id]);
     expect(JSON.stringify(view).includes(doll.title)).toBe(sees);
   });
 
   it('once its round is resolved, everyone reads it; its changes stay with its audience', () => {
     const w = resolveRound(revealed, {}, 2016);
     for (const viewer of ['public', 'us', 'china', 'russia', 'teacher'] as const) {
-      expect(viewFor(w, viewer).cards.map((c) => c.card.id)).toEqual([crimea.id, doll.id]);
+      expect(viewFor(w, viewer).cards.map((c) => c.card.id)).toEqual([exercise.id, doll.id]);
       const dollChanges = byCard(viewFor(w, viewer).changes, doll.id);
       expect(dollChanges.length, viewer).toBe(viewer === 'russia' || viewer === 'teacher' ? 1 : 0);
       // A public card's changes are the class's, except a threat perception, which only its owner reads.
-      const readable = crimea.effects.filter(
+      const readable = exercise.effects.filter(
         (e) => e.kind !== 'threat' || viewer === 'teacher' || e.felt === viewer,
       );
       expect(
-        byCard(viewFor(w, viewer).changes, crimea.id).map((c) => c.target),
+        byCard(viewFor(w, viewer).changes, exercise.id).map((c) => c.target),
         viewer,
       ).toEqual(readable.map((e) => (e.kind === 'threat' ? `threat.${e.felt}.${e.from}` : e.kind)));
     }
@@ -716,12 +983,12 @@ describe('what each viewer sees of a card', () => {
     for (const viewer of ['public', 'us', 'china', 'russia'] as const) {
       const view = viewFor(revealed, viewer);
       for (const c of view.cards) expect(c.card.teacherNotes, viewer).toBe('');
-      expect(JSON.stringify(view).includes(crimea.teacherNotes)).toBe(false);
+      expect(JSON.stringify(view).includes(exercise.teacherNotes)).toBe(false);
       // Everything else of the card is there.
       expect(view.cards[0]?.card).toEqual({ ...revealed.cards[0]?.card, teacherNotes: '' });
     }
     expect(viewFor(revealed, 'teacher').cards.map((c) => c.card.teacherNotes)).toEqual([
-      crimea.teacherNotes,
+      exercise.teacherNotes,
       doll.teacherNotes,
     ]);
     expect(viewFor(revealed, 'us', true).cards).toEqual(

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../server/content.ts';
-import { Card, cardYear } from '../../shared/content/card.ts';
+import { Card, cardYear, checkedLabel } from '../../shared/content/card.ts';
 import { type ContentFile, checkContent } from '../../shared/content/check.ts';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
+import { newWorld } from '../../shared/rules/resolve.ts';
+import { STARTING_RECORD } from '../../shared/rules/start.ts';
 import { defaultSettings } from '../../shared/session/model.ts';
 
 const shipped = readContent('content');
@@ -151,7 +153,10 @@ function cardFile(
   return { path, json };
 }
 const P37 = 'p37-revised-ppwt'; // from the paper, dated 2014-06-10
+const P43 = 'p43-aerospace-security-2016'; // from the paper, dated 2016-05-26
 const X06 = 'x06-us-asat-test-moratorium'; // not in the paper, dated 2022-04-18
+const P13 = 'p13-china-early-paros-drafts'; // from the paper, not found by the check
+const N04 = 'n04-mission-shakti-2019'; // not in the fact table: checked for its card
 const sourceOf = (base: string) =>
   (JSON.parse(readFileSync(`content/cards/${base}.json`, 'utf8')) as { source: Record<string, unknown> })
     .source;
@@ -166,7 +171,7 @@ describe('a broken card', () => {
     [
       'an effect of an unknown kind',
       cardFile(P37, { effects: [{ kind: 'weather', delta: 3 }] }),
-      `content/cards/${P37}.json: card "${P37}": effects.0.kind: Invalid discriminator value. Expected 'tension' | 'debris' | 'alignment' | 'momentum' | 'prestige' | 'legitimacy' | 'threat' | 'capability' | 'budget' | 'income' | 'lunarPartners' | 'measure'`,
+      `content/cards/${P37}.json: card "${P37}": effects.0.kind: Invalid discriminator value. Expected 'tension' | 'debris' | 'alignment' | 'momentum' | 'prestige' | 'legitimacy' | 'threat' | 'capability' | 'budget' | 'income' | 'lunarPartners' | 'measure' | 'table' | 'lunarMember' | 'sanction'`,
     ],
     [
       'a month that does not exist',
@@ -236,6 +241,19 @@ describe('a broken card', () => {
       }),
       `content/cards/${P37}.json: card "${P37}": teacherNotes: where the paper is wrong, the teacher notes say what the paper says and what the record shows`,
     ],
+    [
+      'an event the fact table lacks, with no word on how it was checked',
+      cardFile(N04, { teacherNotes: 'Not in the paper. India tested an ASAT missile in March 2019.' }),
+      `content/cards/${N04}.json: card "${N04}": teacherNotes: an event the fact table lacks (N..) says in its teacher notes how it was "checked for this card", and against what`,
+    ],
+    [
+      'an unconfirmed event told as fact',
+      cardFile(P13, {
+        briefing:
+          'Around 2000 Beijing puts its ideas for a ban on space weapons on paper at the Conference on Disarmament, in drafts of a treaty.',
+      }),
+      `content/cards/${P13}.json: card "${P13}": briefing: an event the check could not confirm says so in its briefing ("reportedly", "the paper says", "unconfirmed", "according to"…)`,
+    ],
   ])('fails on %s, naming the file, the card, the field and what is wrong', (_why, file, expected) => {
     const { problems } = checkContent([file], []);
     expect(problems).toEqual([expected]);
@@ -255,29 +273,29 @@ describe('a broken card', () => {
 
   it('fails on a scripted card dated outside its round, naming the scenario, the round and the card', () => {
     const { problems } = checkContent(
-      [cardFile(P37), cardFile(X06)],
+      [cardFile(P43), cardFile(X06)],
       [
         scenarioFile({
           rounds: [
-            { year: 2020, cards: [P37] }, // 2014: before the round's span (2017–2020)
+            { year: 2020, cards: [P43] }, // 2016: before the round's span (2017–2020)
             { year: 2021, cards: [X06] }, // 2022: after the round
           ],
         }),
       ],
     );
     expect(problems).toEqual([
-      `content/scenarios/short.json: scenario "short": rounds.0.cards.0: card "${P37}" is dated 2014-06-10, outside round 1 (2017–2020)`,
+      `content/scenarios/short.json: scenario "short": rounds.0.cards.0: card "${P43}" is dated 2016-05-26, outside round 1 (2017–2020)`,
       `content/scenarios/short.json: scenario "short": rounds.1.cards.0: card "${X06}" is dated 2022-04-18, outside round 2 (2020–2021)`,
     ]);
   });
 
   it('fails on a pool card from outside the scenario, and on a pool card that does not exist', () => {
     const { problems } = checkContent(
-      [cardFile(P37)],
-      [scenarioFile({ rounds: [{ year: 2020, cards: [] }], pool: [P37, 'p99-nothing'] })],
+      [cardFile(P43)],
+      [scenarioFile({ rounds: [{ year: 2020, cards: [] }], pool: [P43, 'p99-nothing'] })],
     );
     expect(problems).toEqual([
-      `content/scenarios/short.json: scenario "short": pool.0: card "${P37}" is dated 2014-06-10, outside the scenario (2017–2020)`,
+      `content/scenarios/short.json: scenario "short": pool.0: card "${P43}" is dated 2016-05-26, outside the scenario (2017–2020)`,
       'content/scenarios/short.json: scenario "short": pool.1: there is no card "p99-nothing"',
     ]);
   });
@@ -291,7 +309,7 @@ describe('a broken card', () => {
           parseError: 'Unexpected end of JSON',
         },
       ],
-      [scenarioFile({ rounds: [{ year: 2014, cards: [P37] }] })],
+      [scenarioFile({ rounds: [{ year: 2015, cards: [P37] }] })],
     );
     expect(problems).toEqual([
       'content/cards/p37-revised-ppwt.json: not valid JSON (Unexpected end of JSON)',
@@ -319,5 +337,102 @@ describe('a broken card', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a scenario and the record it starts from', () => {
+  const P36 = 'p36-crimea-turning-point-2014'; // 2014-03, no changes: the 2015 world holds it
+  const P39 = 'p39-us-rejects-revised-ppwt'; // 2014-09-09, momentum −5
+  const P42 = 'p42-china-wants-rd180-2015'; // 2015-07-07
+  const X02 = 'x02-pla-strategic-support-force'; // 2015-12-31
+  const problemsOf = (cards: string[], scenario: Record<string, unknown>) =>
+    checkContent(
+      cards.map((c) => cardFile(c)),
+      [scenarioFile(scenario)],
+    ).problems;
+  /** A start as of 2006 that leaves out everything the 2015 world holds from later. */
+  const EARLY = {
+    asOf: 2006,
+    debris: 10,
+    alignment: 30,
+    ppwtTabled: false,
+    noFirstPlacement: false,
+    wolfAmendment: false,
+  };
+
+  it('lists a round’s cards in date order', () => {
+    expect(problemsOf([P42, X02], { rounds: [{ year: 2015, cards: [X02, P42] }] })).toEqual([
+      `content/scenarios/short.json: scenario "short": rounds.0.cards.1: card "${P42}" (2015-07-07) comes before "${X02}" (2015-12-31): list a round's cards in date order`,
+    ]);
+    expect(problemsOf([P42, X02], { rounds: [{ year: 2015, cards: [P42, X02] }] })).toEqual([]);
+  });
+
+  it('never deals a card whose changes the starting world already holds', () => {
+    expect(problemsOf([P39], { rounds: [{ year: 2015, cards: [P39] }] })).toEqual([
+      `content/scenarios/short.json: scenario "short": rounds.0.cards.0: card "${P39}" (2014-09-09) is already in the starting world (the record up to 2015): its changes would apply twice; leave it out, or give it no changes`,
+    ]);
+    expect(problemsOf([P39], { rounds: [{ year: 2016, cards: [] }], pool: [P39] })).toContainEqual(
+      expect.stringContaining(`pool.0: card "${P39}" (2014-09-09) is already in the starting world`),
+    );
+    // A card that changes nothing may set the scene; a world that starts earlier may deal the card.
+    expect(problemsOf([P36], { rounds: [{ year: 2015, cards: [P36] }] })).toEqual([]);
+    expect(problemsOf([P39], { rounds: [{ year: 2014, cards: [P39] }], start: EARLY })).toEqual([]);
+  });
+
+  it('starts no later than its first round, and an early start holds nothing from later', () => {
+    expect(problemsOf([], { rounds: [{ year: 2014, cards: [] }] })).toEqual([
+      'content/scenarios/short.json: scenario "short": start.asOf: the starting world holds the record up to 2015, after the first round (2014)',
+    ]);
+    const bare = problemsOf([], { rounds: [{ year: 2006, cards: [] }], start: { asOf: 2006 } });
+    expect(bare).toEqual(
+      STARTING_RECORD.map(
+        (held) =>
+          `content/scenarios/short.json: scenario "short": start: a world as of 2006 cannot hold ${held.what}`,
+      ),
+    );
+    // As of 2012, only what came in 2014 must go.
+    expect(problemsOf([], { rounds: [{ year: 2012, cards: [] }], start: { asOf: 2012 } })).toEqual(
+      STARTING_RECORD.filter((h) => h.year >= 2012).map(
+        (held) =>
+          `content/scenarios/short.json: scenario "short": start: a world as of 2012 cannot hold ${held.what}`,
+      ),
+    );
+    expect(problemsOf([], { rounds: [{ year: 2006, cards: [] }], start: EARLY })).toEqual([]);
+  });
+
+  it('puts no card in the pool that no round could draw near its date', () => {
+    const rounds = [
+      { year: 2016, cards: [], draw: 0 },
+      { year: 2020, cards: [], draw: 1 },
+    ];
+    expect(problemsOf([P43], { rounds, pool: [P43] })).toEqual([
+      `content/scenarios/short.json: scenario "short": pool.0: card "${P43}" (2016-05-26) is never drawn: no round that draws comes within 2 years after it`,
+    ]);
+    expect(
+      problemsOf([P43], { rounds: [rounds[0], { year: 2018, cards: [], draw: 1 }], pool: [P43] }),
+    ).toEqual([]);
+  });
+
+  it('the PPWT scenario’s 2006 world holds nothing from later: no treaty text, pledge, ban or 2007 debris', () => {
+    const ppwt = shipped.scenarios.find((s) => s.id === 'ppwt');
+    const w = newWorld(1, ppwt?.years ?? [], ppwt?.start);
+    expect(w.drafts.ppwt).toMatchObject({ tabled: false, sponsors: [] });
+    expect(w.measures.noFirstPlacement).toBeUndefined();
+    expect(w.sanctions).toEqual([]);
+    expect(w.debris).toBeLessThan(newWorld(1, [2015]).debris);
+    expect(w.alignment).toBeLessThan(newWorld(1, [2015]).alignment);
+    for (const d of ['us', 'china', 'russia'] as const) expect(w.delegations[d].commitments).toEqual([]);
+  });
+});
+
+describe('the label of a card’s check', () => {
+  it.each<[string, string | undefined, string]>([
+    ['confirmed', 'P37', 'confirmed'],
+    ['differs', 'P65', 'the paper differs; this card follows the record'],
+    ['notFound', 'P13', 'not found in the sources checked; the card marks what is unconfirmed'],
+    ['confirmed', 'N04', 'confirmed (checked for this card; not in the fact table)'],
+    ['confirmed', undefined, 'confirmed'],
+  ])('%s (%s) reads "%s"', (checked, timelineId, label) => {
+    expect(checkedLabel({ checked }, timelineId)).toBe(label);
   });
 });

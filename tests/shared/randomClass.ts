@@ -35,14 +35,12 @@ const command: fc.Arbitrary<SessionCommand> = fc.oneof(
   { weight: 8, arbitrary: fc.constant({ type: 'editDraft' as const, text: `notes ${SAY}` }) },
   {
     weight: 4,
-    arbitrary: fc
-      .boolean()
-      .map(
-        (some): SessionCommand => ({
-          type: 'setOrders',
-          orders: some ? [{ kind: 'buildMissileWarning' }] : [],
-        }),
-      ),
+    arbitrary: fc.boolean().map(
+      (some): SessionCommand => ({
+        type: 'setOrders',
+        orders: some ? [{ kind: 'buildMissileWarning' }] : [],
+      }),
+    ),
   },
   { weight: 3, arbitrary: fc.constant({ type: 'submitOrders' as const }) },
   {

@@ -1,14 +1,17 @@
-import { ARENA_NAMES, type CardArena } from '../../../shared/content/card.ts';
+import { ARENA_NAMES, type CardArena, checkedLabel } from '../../../shared/content/card.ts';
 import { DELEGATION_NAMES, type Delegation } from '../../../shared/model/seats.ts';
 import type { RevealedCard } from '../../../shared/rules/model.ts';
 import type { WorldView } from '../../../shared/rules/views.ts';
 import { fill, h } from './dom.ts';
 
-/** "Liu 2024; CD/1985 · checked against the record: confirmed", or the teacher's own card. */
+/**
+ * "Liu 2024; CD/1985 · checked against the record: confirmed" (or "the paper differs; this card follows the
+ * record"), or the teacher's own card.
+ */
 export function sourceLine(c: RevealedCard['card']): string {
   if (!c.source) return 'Written by the teacher for this session.';
   const refs = [...c.source.paper, ...c.source.documents];
-  const checked = c.source.checked === 'notFound' ? 'not found in the sources checked' : c.source.checked;
+  const checked = checkedLabel(c.source, c.timelineId);
   return `Source: ${refs.join('; ') || 'the public record'}${c.source.inPaper ? '' : ' (not in the paper)'} · checked against the record: ${checked}`;
 }
 

@@ -1,4 +1,10 @@
-import { ARENA_NAMES, ARENAS, CARD_CAPABILITIES, type Effect } from '../../../shared/content/card.ts';
+import {
+  ARENA_NAMES,
+  ARENAS,
+  CARD_CAPABILITIES,
+  type Effect,
+  type NumberEffect,
+} from '../../../shared/content/card.ts';
 import { DELEGATION_NAMES, DELEGATIONS } from '../../../shared/model/seats.ts';
 import { DRAFTS, LUNAR_BLOCS } from '../../../shared/rules/model.ts';
 import { DRAFT_SHORT } from '../../../shared/rules/texts.ts';
@@ -8,7 +14,7 @@ import { fill, h, notice } from './dom.ts';
 
 type Param = 'delegation' | 'felt' | 'from' | 'draft' | 'capability' | 'bloc';
 /** The effect kinds a teacher may put on a card, with the fields each asks for besides its change. */
-const KINDS: Record<Exclude<Effect['kind'], 'measure'>, { label: string; params: Param[] }> = {
+const KINDS: Record<NumberEffect['kind'], { label: string; params: Param[] }> = {
   tension: { label: 'Tension', params: [] },
   debris: { label: 'Debris', params: [] },
   alignment: { label: 'China–Russia alignment', params: [] },

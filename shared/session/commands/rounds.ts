@@ -1,9 +1,9 @@
 /** The round structure: starting, moving through the phases (by the teacher or the timer), timers, the end. */
-import { type Card, cardYear } from '../../content/card.ts';
+import type { Card } from '../../content/card.ts';
 import type { ScenarioSummary } from '../../content/scenario.ts';
 import { ROUND_PHASES } from '../../model/phases.ts';
 import { type Delegation, isDelegation } from '../../model/seats.ts';
-import { drawCards, revealCards } from '../../rules/cards.ts';
+import { drawCards, poolFor, revealCards } from '../../rules/cards.ts';
 import { type Order, ordersProblem } from '../../rules/orders.ts';
 import { newWorld, resolveRound } from '../../rules/resolve.ts';
 import type { SessionEvent } from '../commands.ts';
@@ -134,10 +134,13 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
     const scripted = plan.cards
       .map((id) => ctx.cards.find((c) => c.id === id))
       .filter((c): c is Card => c !== undefined && !played.has(c.id));
-    // A draw never brings an event from the future: only pool cards dated up to this round's year.
-    const pool = (scenarioOf(s, ctx)?.pool ?? [])
-      .map((id) => ctx.cards.find((c) => c.id === id))
-      .filter((c): c is Card => c !== undefined && cardYear(c) <= plan.year);
+    // A draw never brings an event from the future, nor one long past: see poolFor.
+    const pool = poolFor(
+      (scenarioOf(s, ctx)?.pool ?? [])
+        .map((id) => ctx.cards.find((c) => c.id === id))
+        .filter((c): c is Card => c !== undefined),
+      plan.year,
+    );
     const [drawn, world] = drawCards(
       s.world,
       pool.filter((c) => !scripted.includes(c)),

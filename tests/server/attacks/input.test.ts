@@ -12,6 +12,7 @@ import {
   type Session,
   serverState,
   startHarness,
+  seenBy,
 } from '../harness.ts';
 
 let h: Harness;
@@ -67,7 +68,7 @@ describe('messages and drafts', () => {
   it('the CD floor gets no control or direction-override characters, and emoji stay whole', async () => {
     await ana.room.request('chooseSeat', { seat: 'china' });
     await teacher.room.request('startSession', {});
-    await teacher.room.request('advancePhase', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
     await ana.room.request('sendMessage', {
       to: 'floor',
       text: 'We \u202eetov\u202c no\u0007w 👨\u200d👩\u200d👧 1\ufe0f\u20e3',

@@ -15,6 +15,7 @@ import {
   serverState,
   type Session,
   startHarness,
+  seenBy,
 } from '../harness.ts';
 
 let h: Harness;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   chen = await h.joinStudent(session, 'Chen');
   await chen.room.request('chooseSeat', { seat: 'china' });
   await teacher.room.request('startSession', {});
-  await teacher.room.request('advancePhase', {});
+  await teacher.room.request('advancePhase', seenBy(teacher));
 });
 afterAll(async () => {
   await h.leaveAll();

@@ -18,6 +18,7 @@ import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { basename } from 'node:path';
 import { type CodeGuard, networkOf, RateLimiter } from './rateLimit.ts';
+import { codeOfSessionId, isSessionOf } from '../../shared/model/sessionId.ts';
 
 export interface ReplayServices {
   logs: LogStore;
@@ -115,8 +116,7 @@ export function replayRouter(services: ReplayServices): Router {
     try {
       log = services.logs.open(req.params.id);
     } catch (e) {
-      const missing =
-        !(e instanceof LogError) || /There is no session|is not a session id/.test((e as Error).message);
+      const missing = !(e instanceof LogError) || e.kind === 'missing';
       // What is wrong with a damaged file is for the instructor; a host link cannot be checked against it.
       const error = missing
         ? `There is no session ${req.params.id.slice(0, 80)}.`
@@ -157,7 +157,7 @@ export function replayRouter(services: ReplayServices): Router {
     const hash = hashSecret(body.data.hostSecret);
     const found: ReplaySummary[] = [];
     for (const id of services.logs.ids()) {
-      if (!id.startsWith(`s-${body.data.code}-`)) continue;
+      if (!isSessionOf(id, body.data.code)) continue;
       try {
         const log = services.logs.open(id);
         const mine = sameText(log.status().hostSecretHash, hash);
@@ -255,14 +255,14 @@ export function replayRouter(services: ReplayServices): Router {
       services.logs.open(id).close();
       return false;
     } catch (e) {
-      return e instanceof LogError && !/There is no session|is not a session id/.test(e.message);
+      return e instanceof LogError && e.kind === 'damaged';
     }
   };
 
   router.delete('/:id', async (req: Request<{ id: string }>, res: Response<unknown>) => {
     let code: string | undefined;
     if (isInstructor(req) && unreadable(req.params.id)) {
-      code = /^s-([A-Z0-9]+)-/.exec(req.params.id)?.[1];
+      code = codeOfSessionId(req.params.id) || undefined;
     } else {
       const log = opened(req, res);
       if (!log) return;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { LogEntry, LogHeader } from '../../shared/session/log.ts';
+import { isSessionId } from '../../shared/model/sessionId.ts';
 
 /**
  * The numbered migrations of a session's log file, applied in order; `PRAGMA user_version` records how many
@@ -23,7 +24,17 @@ export interface Bookmark {
 }
 
 /** A damaged or unreadable log, with the reason in words. */
-export class LogError extends Error {}
+/**
+ * A log that cannot be used, with why: `missing` (no such session, or not a session id: nothing to show) or
+ * `damaged` (the file exists and cannot be read). Callers branch on the kind, never on the message.
+ */
+export class LogError extends Error {
+  readonly kind: 'missing' | 'damaged';
+  constructor(message: string, kind: 'missing' | 'damaged' = 'damaged') {
+    super(message);
+    this.kind = kind;
+  }
+}
 
 /**
  * One session's append-only log in its own SQLite file (WAL), so a damaged file never hides the others.
@@ -186,7 +197,7 @@ export class LogStore {
   }
 
   fileOf(sessionId: string): string {
-    if (!/^[A-Za-z0-9-]{3,80}$/.test(sessionId)) throw new LogError(`"${sessionId}" is not a session id.`);
+    if (!isSessionId(sessionId)) throw new LogError(`"${sessionId}" is not a session id.`, 'missing');
     return join(this.dir, `${sessionId}.sqlite`);
   }
 
@@ -200,7 +211,7 @@ export class LogStore {
 
   open(sessionId: string): SessionLog {
     const file = this.fileOf(sessionId);
-    if (!existsSync(file)) throw new LogError(`There is no session ${sessionId}.`);
+    if (!existsSync(file)) throw new LogError(`There is no session ${sessionId}.`, 'missing');
     return SessionLog.open(file);
   }
 

@@ -4,6 +4,7 @@ import { allScores } from '../../shared/rules/score.ts';
 import { RULES_VERSION, verifyLog } from '../../shared/session/log.ts';
 import { rulesLabel } from '../../shared/session/rulesVersions.ts';
 import { type LogError, LogStore } from './SessionLog.ts';
+import { isSessionOf } from '../../shared/model/sessionId.ts';
 
 /**
  * `npm run replay -- <session id or join code>`: folds a session's log again, checks every round's hash, and
@@ -19,7 +20,7 @@ function main(args: string[]) {
     console.log('Usage: npm run replay -- <session id or join code>');
     return 0;
   }
-  const id = store.ids().find((x) => x === wanted || x.startsWith(`s-${wanted.toUpperCase()}-`));
+  const id = store.ids().find((x) => x === wanted || isSessionOf(x, wanted));
   if (!id) {
     console.error(`No session "${wanted}" in ${store.dir}.`);
     return 2;

@@ -32,6 +32,7 @@ import type { SessionDirectory } from '../sessions/directory.ts';
 import { projectSession } from '../sync/project.ts';
 import { showOnly, syncedSight } from '../sync/sight.ts';
 import { SessionState } from '../sync/state.ts';
+import { sessionIdFor } from '../../shared/model/sessionId.ts';
 
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
@@ -144,7 +145,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     // A fork plays on its original's settings and content, so the entries it copies fold to the same states.
     const origin = options.forkOf ? this.originOf(options.forkOf) : undefined;
     const header: LogHeader = {
-      sessionId: `s-${options.code}-${Date.now().toString(36)}`,
+      sessionId: sessionIdFor(options.code, Date.now()),
       code: options.code,
       seed: options.seed,
       createdAt: Date.now(),

@@ -58,6 +58,11 @@ export interface SessionModel {
   chat: Chat;
 }
 
+/** Members in the order they joined ("m2" before "m10"): the order of roles, acting heads and every roster. */
+export function byJoinOrder(a: { id: string }, b: { id: string }): number {
+  return Number(a.id.slice(1)) - Number(b.id.slice(1));
+}
+
 export function emptyDesk(): TeamDesk {
   return { draft: '', orders: [], submitted: false, headId: undefined };
 }
@@ -89,7 +94,7 @@ export function newSession(code: string, seed: number, settings: SessionSettings
 export function rolesOf(state: SessionModel, d: Delegation): Record<string, Role[]> {
   const seated = Object.values(state.members)
     .filter((m) => m.seat === d && m.status !== 'gone')
-    .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+    .sort(byJoinOrder);
   const out: Record<string, Role[]> = Object.fromEntries(seated.map((m) => [m.id, [] as Role[]]));
   const head = headOf(state, d);
   if (head && out[head.id]) out[head.id]?.push('head');
@@ -114,7 +119,7 @@ export function rolesOf(state: SessionModel, d: Delegation): Record<string, Role
 export function headOf(state: SessionModel, d: Delegation): Member | undefined {
   const seated = Object.values(state.members)
     .filter((m) => m.seat === d && m.status !== 'gone')
-    .sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+    .sort(byJoinOrder);
   const chosen = state.teams[d].headId ? state.members[state.teams[d].headId] : undefined;
   if (chosen && chosen.seat === d && chosen.status === 'connected') return chosen;
   return seated.find((m) => m.status === 'connected') ?? (chosen?.seat === d ? chosen : seated[0]);

@@ -25,7 +25,8 @@ describe('a class joins in real browsers', () => {
     const board = await room.newPage(1280, 720);
     await board.goto(`${room.server.url}/#/board/${code}`);
     await expect.poll(() => board.locator('#board-code').textContent()).toBe(code);
-    expect(await board.locator('.qr svg').count()).toBe(1);
+    // The QR code waits for the server to say which address students can reach (never the teacher's localhost).
+    await expect.poll(() => board.locator('.qr svg').count()).toBe(1);
 
     // Three students, three browsers, three delegations; one types the code in lower case with a dash.
     const students = [

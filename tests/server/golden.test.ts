@@ -19,6 +19,7 @@ import { foldLog, RULES_VERSION, stateHash, verifyLog } from '../../shared/sessi
 import { rulesLabel } from '../../shared/session/rulesVersions.ts';
 import { GOLDEN_DIR, type RecordedLog, readRecorded } from '../fixtures/golden/goldenLogs.ts';
 import { eventually, type Harness, seenBy, startHarness } from './harness.ts';
+import { codeOfSessionId } from '../../shared/model/sessionId.ts';
 
 const INSTRUCTOR_KEY = 'golden-test-instructor';
 const FUTURE = 's-FUTURE-1'; // a copy of a golden log, said to be played under rules this server lacks
@@ -89,7 +90,7 @@ describe('golden logs on the real server', () => {
   });
 
   it('come back as a live room when unfinished, and play on under their own rules', async () => {
-    const code = /^s-([A-Z0-9]+)-/.exec(unfinished.sessionId)?.[1] as string;
+    const code = codeOfSessionId(unfinished.sessionId);
     const found = await h.http(`/api/sessions/${code}`);
     expect(found.status).toBe(200);
     const { roomId } = found.body as FindSessionResponse;

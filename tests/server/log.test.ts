@@ -243,9 +243,11 @@ describe('LogStore', () => {
     expect(opened.entries()).toEqual([someEntry(1)]);
     opened.close();
     expect(() => store.open('s-LSTCCC-1')).toThrow(LogError);
-    expect(() => store.open('s-NOSUCH-1')).toThrow(new LogError('There is no session s-NOSUCH-1.'));
+    expect(() => store.open('s-NOSUCH-1')).toThrow(
+      new LogError('There is no session s-NOSUCH-1.', 'missing'),
+    );
     expect(() => store.open('../../etc/passwd')).toThrow(
-      new LogError('"../../etc/passwd" is not a session id.'),
+      new LogError('"../../etc/passwd" is not a session id.', 'missing'),
     );
     expect(() => store.delete('a/b')).toThrow(LogError);
 

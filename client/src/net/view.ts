@@ -2,7 +2,7 @@ import type { RoundPhase, SessionStage } from '../../../shared/model/phases.ts';
 import type { Delegation, Seat } from '../../../shared/model/seats.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
 import type { WorldView } from '../../../shared/rules/views.ts';
-import type { MemberStatus } from '../../../shared/session/model.ts';
+import { byJoinOrder, type MemberStatus } from '../../../shared/session/model.ts';
 
 /** The synced state as plain data, the way screens and scenes read it. */
 export interface SessionView {
@@ -121,7 +121,7 @@ export interface ChannelView {
 
 /** Members in join order (m1, m2, ...), so lists don't jump around. */
 export function membersInOrder(view: SessionView): MemberView[] {
-  return Object.values(view.members).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  return Object.values(view.members).sort(byJoinOrder);
 }
 
 export function yearOf(view: SessionView): number | undefined {

@@ -1,5 +1,6 @@
 import { hostedSessions } from '../ui/hosted.ts';
 import type { Replay } from './model.ts';
+import { codeOfSessionId } from '../../../shared/model/sessionId.ts';
 
 /**
  * Who may open a past session: its teacher (the host secret this browser keeps) or the instructor (a key
@@ -25,10 +26,8 @@ export function keepInstructorKey(key: string | undefined) {
   }
 }
 
-/** "s-7KQ3MX-1795663798" → "7KQ3MX". */
-export function codeOfSession(id: string): string {
-  return /^s-([A-Za-z0-9]+)-/.exec(id)?.[1] ?? '';
-}
+/** "s-7KQ3MX-mxa6nw2k" → "7KQ3MX". */
+export const codeOfSession = codeOfSessionId;
 
 /** The keys this browser holds for a session, the teacher's first. */
 export function keysFor(id: string): string[] {

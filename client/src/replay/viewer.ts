@@ -11,7 +11,7 @@ import { orderCost } from '../../../shared/rules/orders.ts';
 import type { Viewer } from '../../../shared/rules/views.ts';
 import { type Message, PAIRS, partiesOf } from '../../../shared/session/chat.ts';
 import type { SessionEvent } from '../../../shared/session/commands.ts';
-import { type SessionModel, headOf, type TeamDesk } from '../../../shared/session/model.ts';
+import { byJoinOrder, headOf, type SessionModel, type TeamDesk } from '../../../shared/session/model.ts';
 import { rulesLabel } from '../../../shared/session/rulesVersions.ts';
 import { desksIn, readsEvent, type Sight, sightOf } from '../../../shared/session/visibility.ts';
 import { replaysApi } from '../net/api.ts';
@@ -617,7 +617,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
 
   function renderRoom(s: SessionModel, sight: Sight) {
     const seats: Seat[] = [...DELEGATIONS, 'observer', 'unseated'];
-    const members = Object.values(s.members).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+    const members = Object.values(s.members).sort(byJoinOrder);
     const connected = members.filter((m) => m.status === 'connected').length;
     fill(
       room,

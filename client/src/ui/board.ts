@@ -2,7 +2,7 @@ import { renderSVG } from 'uqr';
 import { api } from '../net/api.ts';
 import type { SessionLink } from '../net/connection.ts';
 import { h } from './dom.ts';
-import { joinUrl, stageLine, timeLeft } from './format.ts';
+import { joinUrl, phaseClock, stageLine } from './format.ts';
 import { seatingList } from './roster.ts';
 import { tableCanvas } from './tableCanvas.ts';
 import { cardsPanel } from './cards.ts';
@@ -132,8 +132,9 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
   };
   const tick = setInterval(() => {
     if (!link.view) return;
-    timer.textContent = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';
-    canvas.timer(timer.textContent);
+    const { clock } = phaseClock(link.view, link.serverNow());
+    timer.textContent = clock;
+    canvas.timer(clock);
   }, 1000);
   const unsubscribe = link.subscribe(update);
   update();

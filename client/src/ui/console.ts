@@ -8,7 +8,7 @@ import { api } from '../net/api.ts';
 import type { SessionLink } from '../net/connection.ts';
 import { type MemberView, membersInOrder, type SessionView } from '../net/view.ts';
 import { fill, h, notice, syncRows } from './dom.ts';
-import { boardUrl, hostUrl, joinUrl, stageLine, timeLeft } from './format.ts';
+import { boardUrl, hostUrl, joinUrl, phaseClock, stageLine } from './format.ts';
 import { seatLabel } from './roster.ts';
 import { cardsPanel } from './cards.ts';
 import { messageLog } from './chat.ts';
@@ -519,12 +519,7 @@ export function consoleScreen(
       .join('; ')}.`;
   };
   const tick = setInterval(() => {
-    if (link.view)
-      timer.textContent = link.view.phaseEndsAt
-        ? `Time left in this phase: ${timeLeft(link.view, link.serverNow())}`
-        : link.view.timerPaused
-          ? `Timer paused with ${Math.round(link.view.phaseRemainingMs / 1000)} seconds left`
-          : '';
+    if (link.view) timer.textContent = phaseClock(link.view, link.serverNow()).text;
   }, 1000);
   const unsubscribe = link.subscribe(update);
   update();

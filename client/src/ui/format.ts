@@ -10,11 +10,27 @@ export function stageLine(view: SessionView): string {
   return `Round ${view.round} of ${view.settings.years.length} · ${yearOf(view) ?? ''} · ${phase}`;
 }
 
-/** "4:05" left on the phase timer, or "" when there is none. */
-export function timeLeft(view: SessionView, serverNow: number): string {
-  if (!view.phaseEndsAt) return '';
-  const s = Math.max(0, Math.round((view.phaseEndsAt - serverNow) / 1000));
+/** "4:05" for a number of milliseconds (never below 0:00). */
+const minutesAndSeconds = (ms: number) => {
+  const s = Math.max(0, Math.round(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+/**
+ * The phase clock every screen shows, written once: `clock` for a compact display ("4:05", "Paused 6:00"),
+ * `text` for a sentence ("Time left in this phase: 4:05", "Timer paused: 6:00 left"); both empty without a
+ * timer. A paused timer says so on every screen, not only on the console.
+ */
+export function phaseClock(view: SessionView, serverNow: number): { clock: string; text: string } {
+  if (view.phaseEndsAt) {
+    const left = minutesAndSeconds(view.phaseEndsAt - serverNow);
+    return { clock: left, text: `Time left in this phase: ${left}` };
+  }
+  if (view.timerPaused && view.phaseRemainingMs > 0) {
+    const left = minutesAndSeconds(view.phaseRemainingMs);
+    return { clock: `Paused ${left}`, text: `Timer paused: ${left} left` };
+  }
+  return { clock: '', text: '' };
 }
 
 /** The link a student opens to join; `base` is the address students reach (the board's choice), not always ours. */

@@ -4,7 +4,7 @@ import type { SessionLink } from '../net/connection.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
 import type { SessionView } from '../net/view.ts';
 import { h, notice } from './dom.ts';
-import { stageLine, timeLeft } from './format.ts';
+import { phaseClock, stageLine } from './format.ts';
 import { seatingList, seatLabel } from './roster.ts';
 import { ordersEditor } from './ordersEditor.ts';
 import { tableCanvas } from './tableCanvas.ts';
@@ -220,9 +220,9 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
 
   const tick = setInterval(() => {
     if (!link.view) return;
-    const left = link.view.phaseEndsAt ? timeLeft(link.view, link.serverNow()) : '';
-    timer.textContent = left ? `Time left: ${left}` : '';
-    canvas.timer(left);
+    const { clock, text } = phaseClock(link.view, link.serverNow());
+    timer.textContent = text;
+    canvas.timer(clock);
   }, 1000);
   const unsubscribe = link.subscribe(update);
   update();

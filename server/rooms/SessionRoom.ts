@@ -58,14 +58,14 @@ export type CreateOptions =
   | { capability: string; restore: string }; // the session id of a log to fold back into a live room
 
 /** Who a connection is, kept on the client object. */
-interface Seat {
+interface Caller {
   role: JoinRole;
   memberId?: string;
   sent?: number[]; // times of this connection's last chat messages, for the rate limit
 }
 
 /** Who a connection is, for the visibility rule: a student who lost its seat to another tab sees what the class sees. */
-function onlookerOf(seat: Seat): Onlooker {
+function onlookerOf(seat: Caller): Onlooker {
   if (seat.role === 'teacher') return { kind: 'teacher' };
   if (seat.role === 'student' && seat.memberId) return { kind: 'member', memberId: seat.memberId };
   return { kind: 'projector' };
@@ -103,7 +103,7 @@ export function sessionRoomFor(services: RoomServices) {
  * One class's session. Thin by design: it checks who a connection is, hands commands to the rules
  * (shared/session/apply.ts), projects the result into the synced state, and runs the phase timers.
  */
-export class SessionRoom extends Room<{ state: SessionState; client: Client<{ userData: Seat }> }> {
+export class SessionRoom extends Room<{ state: SessionState; client: Client<{ userData: Caller }> }> {
   override state = new SessionState();
   override maxClients = 130;
   override autoDispose = false;
@@ -276,7 +276,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   }
 
   override onJoin(
-    client: Client<{ userData: Seat }>,
+    client: Client<{ userData: Caller }>,
     _options: unknown,
     auth: JoinOptions & { reclaim?: string },
   ) {
@@ -314,7 +314,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     this.welcome(client, memberKey);
   }
 
-  override onDrop(client: Client<{ userData: Seat }>, code?: number) {
+  override onDrop(client: Client<{ userData: Caller }>, code?: number) {
     const memberId = client.userData?.memberId;
     if (memberId && !this.model.members[memberId]) return; // removed by the teacher: nothing to hold
     if (code === CLOSE_REMOVED) return;
@@ -326,7 +326,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     this.allowReconnection(client, this.services.reconnectSeconds).catch(() => undefined);
   }
 
-  override onReconnect(client: Client<{ userData: Seat }>) {
+  override onReconnect(client: Client<{ userData: Caller }>) {
     this.lastActivity = Date.now();
     const memberId = client.userData?.memberId;
     // Removed by the teacher while away: the held seat (and the team's view) is no longer this student's.
@@ -338,7 +338,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     this.welcome(client);
   }
 
-  override onLeave(client: Client<{ userData: Seat }>) {
+  override onLeave(client: Client<{ userData: Caller }>) {
     this.lastActivity = Date.now();
     const memberId = client.userData?.memberId;
     if (memberId && this.model.members[memberId] && !this.heldElsewhere(client, memberId))
@@ -347,7 +347,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   }
 
   /** Whether another live connection now holds this member's seat (it came back through its seat key). */
-  private heldElsewhere(client: Client<{ userData: Seat }>, memberId: string): boolean {
+  private heldElsewhere(client: Client<{ userData: Caller }>, memberId: string): boolean {
     return this.clients.some((c) => c !== client && c.userData?.memberId === memberId);
   }
 
@@ -358,7 +358,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   }
 
   /** Handles a validated client message: who sent it decides the actor; the rules decide the rest. */
-  private fromClient(client: Client<{ userData: Seat }>, command: SessionCommand, ctx: MessageContext) {
+  private fromClient(client: Client<{ userData: Caller }>, command: SessionCommand, ctx: MessageContext) {
     const seat = client.userData;
     const actor: Actor | undefined =
       seat?.role === 'teacher'
@@ -501,7 +501,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (this.state.hostConnected !== host) this.state.hostConnected = host;
   }
 
-  private welcome(client: Client<{ userData: Seat }>, memberKey?: string) {
+  private welcome(client: Client<{ userData: Caller }>, memberKey?: string) {
     const seat = client.userData;
     if (!seat) return;
     const welcome: Welcome = {

@@ -18,7 +18,7 @@ import type { CreateSessionResponse, FindSessionResponse } from '../../shared/pr
 import { foldLog, verifyLog } from '../../shared/session/log.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
 import { affordable, balanced } from '../shared/rules/strategies.ts';
-import { type SessionView, seenBy } from './harness.ts';
+import { type DecodedSession, seenBy } from './harness.ts';
 import { logIdOf, readLog } from './logFiles.ts';
 
 /** How long a patch may take to arrive (generous: other test files may load the machine). */
@@ -26,7 +26,7 @@ const WAIT = { timeout: 5000, interval: 10 };
 let dataDir = '';
 let clientDir = '';
 const children = new Set<ChildProcess>();
-const rooms = new Set<Room<unknown, SessionView>>();
+const rooms = new Set<Room<unknown, DecodedSession>>();
 
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'paros-crash-'));
@@ -106,13 +106,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 interface Player {
-  room: Room<unknown, SessionView>;
+  room: Room<unknown, DecodedSession>;
   welcome: Welcome;
 }
 
 /** Joins a session's room with a real SDK client, and waits for the server's welcome. */
 async function enter(url: string, roomId: string, options: JoinOptions): Promise<Player> {
-  const room = (await new Client(url).joinById(roomId, options)) as Room<unknown, SessionView>;
+  const room = (await new Client(url).joinById(roomId, options)) as Room<unknown, DecodedSession>;
   rooms.add(room);
   const welcome = await withTimeout(
     new Promise<Welcome>((resolve) => room.onMessage('welcome', resolve)),

@@ -41,7 +41,7 @@ export interface TeamView {
 }
 
 /** The synced state as a client decodes it (server/sync/state.ts), typed for the tests' reads. */
-export interface SessionView {
+export interface DecodedSession {
   version: number;
   code: string;
   stage: string;
@@ -67,7 +67,7 @@ export interface SessionView {
   toJSON(): unknown;
 }
 
-export type SessionRoom = Room<unknown, SessionView>;
+export type SessionRoom = Room<unknown, DecodedSession>;
 
 /** One connected client: its room, what the server said it is, and every raw frame it received. */
 export interface Player {
@@ -271,7 +271,9 @@ export function idOf(player: Player): string {
  * What the player's screen shows now, as the console sends it with Next, End and +2 minutes:
  * `{ from: { round: 2, phase: 'negotiation' } }`. Those commands are refused as stale once the session moved on.
  */
-export function seenBy(player: { room: { state: Pick<SessionView, 'round' | 'phase'> } }): { from: Moment } {
+export function seenBy(player: { room: { state: Pick<DecodedSession, 'round' | 'phase'> } }): {
+  from: Moment;
+} {
   const { round, phase } = player.room.state;
   return { from: { round, phase: phase as Moment['phase'] } };
 }
@@ -290,10 +292,10 @@ export function roundTrip(player: Player): Promise<number> {
 }
 
 /** The synced state as the server holds it (every team's draft included), for checks no client could make. */
-export function serverState(session: Session): SessionView {
+export function serverState(session: Session): DecodedSession {
   const room = matchMaker.getLocalRoomById(session.roomId);
   if (!room) throw new Error(`No room ${session.roomId} on this server.`);
-  return room.state as SessionView;
+  return room.state as DecodedSession;
 }
 
 /** How many connections the session's room holds now (held seats of dropped clients not counted). */

@@ -1,5 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
-import { matchMaker } from '@colyseus/core';
+import { randomInt } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
@@ -11,7 +10,7 @@ import {
   type FindSessionResponse,
   type HttpError,
 } from '../../shared/protocol/http.ts';
-import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
+import { createLiveSession } from '../sessions/create.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { type CodeGuard, networkOf, type RateLimiter } from './rateLimit.ts';
 
@@ -63,19 +62,12 @@ export function apiRouter(services: ApiServices): Router {
     const body = CreateSessionRequest.safeParse(req.body ?? {});
     if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
     creates.hit(key);
-    const hostSecret = randomBytes(32).toString('base64url');
-    const code = services.directory.newCode();
-    const options: CreateOptions = {
-      capability: services.capability,
-      code,
-      hostSecretHash: hashSecret(hostSecret),
-      seed: randomInt(2 ** 31),
-      ...(body.data.settings ? { settings: body.data.settings } : {}),
-    };
     try {
-      const room = await matchMaker.createRoom('session', options);
-      codes.learned(key, code);
-      res.status(201).json({ code, hostSecret, roomId: room.roomId });
+      const created = await createLiveSession(services, key, {
+        seed: randomInt(2 ** 31),
+        ...(body.data.settings ? { settings: body.data.settings } : {}),
+      });
+      res.status(201).json(created);
     } catch (e) {
       res.status(400).json({ error: (e as Error).message || 'The session could not be created.' });
     }

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import express, { type Request, type Response, type Router } from 'express';
 import { firstIssue } from '../../shared/protocol/toServer.ts';
@@ -14,7 +14,8 @@ import {
 import { rulesLabel, rulesOf } from '../../shared/session/rulesVersions.ts';
 import type { RateLimits } from '../config.ts';
 import { LogError, type LogStore, type SessionLog } from '../log/SessionLog.ts';
-import { type CreateOptions, hashSecret } from '../rooms/SessionRoom.ts';
+import { hashSecret } from '../rooms/SessionRoom.ts';
+import { createLiveSession } from '../sessions/create.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { basename } from 'node:path';
 import { type CodeGuard, networkOf, RateLimiter } from './rateLimit.ts';
@@ -230,19 +231,12 @@ export function replayRouter(services: ReplayServices): Router {
       } finally {
         log.close();
       }
-      const hostSecret = randomBytes(32).toString('base64url');
-      const code = services.directory.newCode();
-      const options: CreateOptions = {
-        capability: services.capability,
-        code,
-        hostSecretHash: hashSecret(hostSecret),
-        seed,
-        forkOf: { sessionId: req.params.id, seq: body.data.seq },
-      };
       try {
-        const room = await matchMaker.createRoom('session', options);
-        services.codes.learned(network, code);
-        res.status(201).json({ code, hostSecret, roomId: room.roomId, rules: rulesInfo(rulesVersion) });
+        const created = await createLiveSession(services, network, {
+          seed,
+          forkOf: { sessionId: req.params.id, seq: body.data.seq },
+        });
+        res.status(201).json({ ...created, rules: rulesInfo(rulesVersion) });
       } catch (e) {
         res.status(400).json({ error: (e as Error).message || 'The session could not be forked there.' });
       }

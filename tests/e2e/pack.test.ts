@@ -53,6 +53,14 @@ describe('the teacher’s pack in a real browser', () => {
     ).toEqual([]);
   }
 
+  it('a teacher finds the pack from the host page', async () => {
+    const page = await room.newPage(1366, 768);
+    await page.goto(`${room.server.url}/#/host`);
+    await page.locator('#open-pack').click();
+    await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/teacher’s guide/);
+    await page.context().close();
+  });
+
   it('serves the pack at /api/pack', async () => {
     const res = await fetch(`${room.server.url}/api/pack`);
     expect(res.status).toBe(200);

@@ -180,6 +180,7 @@ export function consoleScreen(
       { href: '#/replay', target: '_blank', id: 'open-replays', class: 'replay-link' },
       'Replays and debrief',
     ),
+    h('a', { href: '#/pack', target: '_blank', id: 'open-pack', class: 'replay-link' }, "Teacher's pack"),
   );
   const controls = h(
     'section',

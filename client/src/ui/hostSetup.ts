@@ -122,6 +122,8 @@ export function hostSetupScreen(root: HTMLElement, onCreated: (code: string, sec
         h('a', { href: '#/' }, '← PAROS home'),
         ' · ',
         h('a', { href: '#/replay', id: 'open-replays' }, 'Past sessions and replays'),
+        ' · ',
+        h('a', { href: '#/pack', id: 'open-pack' }, "Teacher's pack: lesson plans, briefs, rubric"),
       ),
       form,
       list,

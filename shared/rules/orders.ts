@@ -510,6 +510,11 @@ export function ordersProblem(w: World, d: Delegation, orders: readonly Order[])
     if (problem) return `Order ${i + 1} (${lowerFirst(ORDER_SPECS[o.kind].title)}): ${problem}`;
   }
   if (orders.filter((o) => o.kind === 'statement').length > 1) return 'One statement a round.';
+  // One launch campaign per orbit a round: three orders of 3 + 2 + 1 satellites would pass the 1–3 limit.
+  const launches = orders.flatMap((o) => (o.kind === 'launchSatellites' ? [o.regime] : []));
+  const twice = launches.find((r, i) => launches.indexOf(r) !== i);
+  if (twice)
+    return `One launch order per orbit a round: put all your ${twice.toUpperCase()} satellites in one order.`;
   const total = orders.reduce((sum, o) => sum + orderCost(o), 0);
   if (total > state.budget)
     return `These orders cost ${total} point${total === 1 ? '' : 's'}; your budget this round is ${state.budget}.`;

@@ -187,6 +187,16 @@ describe('ordersProblem', () => {
       ],
       'One statement a round.',
     ],
+    [
+      'two launch orders to one orbit (regression: 3 + 2 + 1 satellites passed the 1–3 limit)',
+      start,
+      'us',
+      [
+        { kind: 'launchSatellites', regime: 'leo', count: 1 },
+        { kind: 'launchSatellites', regime: 'leo', count: 2 },
+      ],
+      'One launch order per orbit a round: put all your LEO satellites in one order.',
+    ],
     // Prerequisites
     [
       'testing a weapon never built',

@@ -180,6 +180,16 @@ describe('joinSession', () => {
       join('Eve'),
       'sessionFull',
     ],
+    [
+      'when the session was full but one student left (regression: 100 join-leave loops filled it for good)',
+      () =>
+        testSession({
+          members: Array.from({ length: MAX_MEMBERS }, (_, i) => (i === 0 ? 'P0!gone' : `P${i}`)),
+        }),
+      system,
+      join('Eve'),
+      'accepted',
+    ],
   ]);
 
   it('adds an unseated, connected member with the next id', () => {

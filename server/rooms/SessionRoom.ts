@@ -197,6 +197,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     for (const m of Object.values(this.model.members)) {
       if (m.status !== 'gone') this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId: m.id });
     }
+    // Nobody is in a new fork either: its phase timer waits, paused, for the teacher (logged on their behalf).
+    const { stage, timerPaused, settings } = this.model;
+    if (stage === 'playing' && settings.timersOn && !timerPaused)
+      this.dispatch({ kind: 'teacher' }, { type: 'pauseTimer' } as SessionCommand);
   }
 
   /** After a restart: the log folds back into the state it had; everyone who was connected is now away. */

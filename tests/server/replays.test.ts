@@ -422,12 +422,15 @@ describe('the replay API', () => {
     const then = foldLog(original.header, original.entries.slice(0, seq)).state as SessionModel;
     const now = foldLog(forked.header, forked.entries).state as SessionModel;
     const members = Object.values(then.members);
-    expect(forked.entries.slice(seq).map((e) => e.command)).toEqual(
-      members.map((m) => ({ type: 'memberGone', memberId: m.id })),
-    );
+    // The original class leaves, and the fork's timer waits, paused, for its teacher.
+    expect(forked.entries.slice(seq).map((e) => e.command)).toEqual([
+      ...members.map((m) => ({ type: 'memberGone', memberId: m.id })),
+      { type: 'pauseTimer' },
+    ]);
     expect(now.members).toEqual(Object.fromEntries(members.map((m) => [m.id, { ...m, status: 'gone' }])));
-    expect(now.version).toBe(then.version + members.length);
-    const apart = (s: SessionModel) => ({ ...s, version: 0, code: '', members: {} });
+    expect(now.version).toBe(then.version + members.length + 1);
+    expect(now.timerPaused).toBe(true);
+    const apart = (s: SessionModel) => ({ ...s, version: 0, code: '', members: {}, timerPaused: false });
     expect(apart(now)).toEqual(apart(then));
     expect(now.world).toEqual(then.world);
 
@@ -486,6 +489,24 @@ describe('the replay API', () => {
     expect(now.world).toEqual(then.world);
     expect(now.teams).toEqual(then.teams);
     expect(Object.values(now.members).map((m) => m.status)).toEqual(['gone', 'gone', 'gone']);
+  });
+
+  it('starts a fork with its timer paused, waiting for its teacher (it used to run with nobody in it)', async () => {
+    const timed = await seatedClass({ timersOn: true });
+    await ask(timed, timed.teacher, 'startSession');
+    const id = logIdOf(dataDir, timed.session.code);
+    const seq = readLog(dataDir, timed.session.code).entries.length;
+    const fork = await api<CreateSessionResponse>(`/${id}/fork`, {
+      method: 'POST',
+      key: timed.session.hostSecret,
+      body: { seq },
+    });
+    expect(fork.status).toBe(201);
+    const entries = readLog(dataDir, fork.body.code).entries;
+    expect(entries.at(-1)).toMatchObject({ actor: { kind: 'teacher' }, command: { type: 'pauseTimer' } });
+    const teacher = await h.joinTeacher({ ...fork.body });
+    expect(teacher.room.state).toMatchObject({ stage: 'playing', timerPaused: true, phaseEndsAt: 0 });
+    expect(teacher.room.state.phaseRemainingMs).toBeGreaterThan(0);
   });
 
   it('refuses a fork past the end of the log, or after the session ended, and leaves no log behind', async () => {

@@ -3,6 +3,7 @@ import type { JoinOptions, ToServerName, ToServerPayload } from '../../../shared
 import { CLOSE_REMOVED, type Welcome } from '../../../shared/protocol/toClient.ts';
 import type { Refusal } from '../../../shared/session/refusal.ts';
 import { api } from './api.ts';
+import { RECOVERY_DELAYS_MS } from './backoff.ts';
 import { type RawState, type SessionView, toView } from './view.ts';
 
 /** The only module that talks to Colyseus. Screens get plain views and call `send`. */
@@ -183,15 +184,22 @@ export class SessionLink {
     });
   }
 
-  /** After the SDK's own retries gave up (a long sleep), tries the stored token once more, then rejoins. */
+  /**
+   * After the SDK's own retries gave up (a long sleep, a server restart): tries the stored token, then rejoins
+   * by the code with its credentials (a restarted server restores the session in a new room), again and again
+   * on the RECOVERY_DELAYS_MS schedule (over three minutes), before it asks the student to join again.
+   */
   private async recover() {
     if (this.status !== 'reconnecting' || this.retrying) return;
     this.retrying = true;
+    // Teachers and boards come back with their credentials, students with their tab's seat key.
+    const options = this.options as JoinOptions & { memberKey?: string };
+    const canRejoin = options.role !== 'student' || Boolean(options.memberKey);
     try {
-      for (let attempt = 0; attempt < 5 && this.status === 'reconnecting'; attempt++) {
+      for (const delay of RECOVERY_DELAYS_MS) {
+        if (this.status !== 'reconnecting') return;
         try {
-          const room = await this.client.reconnect(this.room.reconnectionToken);
-          this.attach(room);
+          this.attach(await this.client.reconnect(this.room.reconnectionToken));
           this.status = 'connected';
           this.emit();
           return;
@@ -200,22 +208,19 @@ export class SessionLink {
             SessionLink.forget();
             return this.close((e as Error).message || 'The teacher removed you from this session.');
           }
-          await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
         }
-      }
-      // Teachers and boards come back with their credentials, students with their tab's seat key (the room may
-      // be a new one after a restart, so the code is looked up again).
-      const options = this.options as JoinOptions & { memberKey?: string };
-      if (options.role !== 'student' || options.memberKey) {
-        try {
-          const { roomId } = await api.findSession(options.code);
-          this.attach(await this.client.joinById(roomId, options));
-          this.status = 'connected';
-          this.emit();
-          return;
-        } catch {
-          /* fall through */
+        if (canRejoin) {
+          try {
+            const { roomId } = await api.findSession(options.code);
+            this.attach(await this.client.joinById(roomId, options));
+            this.status = 'connected';
+            this.emit();
+            return;
+          } catch {
+            /* the server may still be starting: try again after the delay */
+          }
         }
+        await new Promise((r) => setTimeout(r, delay));
       }
       this.close(
         'The connection was lost. Join again with the code and your nickname; the teacher can give you your seat back.',

@@ -74,6 +74,9 @@ export function projectSession(
     assign(ts, 'draft', model.teams[d].draft);
     assign(ts, 'orders', JSON.stringify(model.teams[d].orders));
     assign(ts, 'headId', headOf(model, d)?.id ?? '');
+    const withdrawn = model.teams[d].withdrawn;
+    assign(ts, 'withdrawnBy', withdrawn ? withdrawn.by || 'card' : '');
+    assign(ts, 'confirmedBy', withdrawn?.confirmedBy ?? '');
     syncMessages(ts.chat, model.chat.team[d]);
   }
   assign(state, 'timerPaused', model.timerPaused);

@@ -107,6 +107,11 @@ describe('setOrders', () => {
     const { state: after, events } = accept(state, al, set(WARNING));
     expect(after.teams.us).toMatchObject({ orders: [WARNING], submitted: false });
     expect(events.map((e) => e.type)).toEqual(['ordersSet', 'ordersWithdrawn']);
+    // Who changed them and who had confirmed stay on the desk until the head confirms again.
+    expect(after.teams.us.withdrawn).toEqual({ by: 'm2', confirmedBy: 'm1' });
+    const again = accept(after, ana, submit).state;
+    expect(again.teams.us.submitted).toBe(true);
+    expect(again.teams.us.withdrawn).toBeUndefined();
   });
 
   it('checks against the world as it stands: a budget is the one of this round', () => {

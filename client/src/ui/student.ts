@@ -2,7 +2,7 @@ import { DRAFT_MAX_LENGTH } from '../../../shared/protocol/toServer.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
 import type { SessionLink } from '../net/connection.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
-import type { SessionView } from '../net/view.ts';
+import { type SessionView, withdrawalText } from '../net/view.ts';
 import { h, notice } from './dom.ts';
 import { phaseClock, stageLine } from './format.ts';
 import { seatingList, seatLabel } from './roster.ts';
@@ -62,6 +62,9 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   const world = worldPanel('The world');
   const cards = cardsPanel();
   const chat = chatPanel((type, payload) => link.send(type, payload));
+  // Shown to the whole team (the head included) while a confirmation is withdrawn; also said once in the status line.
+  const withdrawnLine = h('p', { class: 'warning', id: 'orders-withdrawn', hidden: true });
+  let lastWithdrawal: string | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   draft.addEventListener('input', () => {
     clearTimeout(saveTimer);
@@ -94,6 +97,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     h('label', { for: 'team-draft' }, 'Team notes (only your team and the teacher can read them)'),
     draft,
     draftHint,
+    withdrawnLine,
     submit,
   );
 
@@ -206,6 +210,11 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     submit.hidden = view.phase !== 'orders' || !iAmHead;
     submit.disabled = Boolean(team?.submitted);
     submit.textContent = team?.submitted ? 'Orders confirmed' : 'Confirm our orders';
+    const withdrawal = withdrawalText(view, mine);
+    withdrawnLine.textContent = withdrawal ?? '';
+    withdrawnLine.hidden = !withdrawal;
+    if (withdrawal && withdrawal !== lastWithdrawal) notice(status, withdrawal, 'error');
+    lastWithdrawal = withdrawal;
     orders.update({
       orders: team?.orders ?? [],
       world: team?.secret ?? view.world,

@@ -44,6 +44,7 @@ export const deskCommands: Handlers<'editDraft' | 'setOrders' | 'submitOrders'> 
       ];
       if (at.desk.submitted) {
         at.desk.submitted = false;
+        at.desk.withdrawn = { by: me.id, confirmedBy: headOf(s, at.seat)?.id ?? '' };
         events.push({ type: 'ordersWithdrawn', seat: at.seat, memberId: me.id });
       }
       return events;
@@ -64,6 +65,7 @@ export const deskCommands: Handlers<'editDraft' | 'setOrders' | 'submitOrders'> 
         return refusal('notHead', `Only the head of delegation (${head.nickname}) confirms the orders.`);
       }
       at.desk.submitted = true;
+      delete at.desk.withdrawn;
       return [{ type: 'ordersSubmitted', seat: at.seat, memberId: me.id }];
     },
   },

@@ -3,6 +3,7 @@ import type { JoinOptions, ToServerName, ToServerPayload } from '../../../shared
 import { CLOSE_REMOVED, type Welcome } from '../../../shared/protocol/toClient.ts';
 import type { Refusal } from '../../../shared/session/refusal.ts';
 import { api } from './api.ts';
+import { RECOVERY, recoveryDelays, SDK_RECONNECTION } from './retry.ts';
 import { type RawState, type SessionView, toView } from './view.ts';
 
 /** The only module that talks to Colyseus. Screens get plain views and call `send`. */
@@ -139,8 +140,12 @@ export class SessionLink {
 
   private attach(room: Room) {
     this.room = room;
-    room.reconnection.maxRetries = 12;
-    room.reconnection.maxDelay = 5000;
+    // The SDK retries 15 times, waiting 0.5, 1, 2, 4 s, then 8 s each (about 95 s in all); recover() then goes on
+    // for 3 more minutes (waits of 2 s doubling to 15 s), so a tab outlasts a server restart of two minutes and more.
+    room.reconnection.maxRetries = SDK_RECONNECTION.maxRetries;
+    room.reconnection.delay = SDK_RECONNECTION.delay;
+    room.reconnection.minDelay = SDK_RECONNECTION.minDelay;
+    room.reconnection.maxDelay = SDK_RECONNECTION.maxDelay;
     room.reconnection.minUptime = 1000;
     this.store();
     room.onStateChange((state) => {
@@ -183,12 +188,16 @@ export class SessionLink {
     });
   }
 
-  /** After the SDK's own retries gave up (a long sleep), tries the stored token once more, then rejoins. */
+  /**
+   * After the SDK's own retries gave up (a long sleep, a server restart): tries the token, and after a restart
+   * rejoins with the credentials, with back-off for RECOVERY.total ms (3 minutes) before telling the student.
+   */
   private async recover() {
     if (this.status !== 'reconnecting' || this.retrying) return;
     this.retrying = true;
     try {
-      for (let attempt = 0; attempt < 5 && this.status === 'reconnecting'; attempt++) {
+      for (const wait of recoveryDelays(RECOVERY)) {
+        if (this.status !== 'reconnecting') return;
         try {
           const room = await this.client.reconnect(this.room.reconnectionToken);
           this.attach(room);
@@ -200,22 +209,22 @@ export class SessionLink {
             SessionLink.forget();
             return this.close((e as Error).message || 'The teacher removed you from this session.');
           }
-          await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
         }
-      }
-      // Teachers and boards come back with their credentials, students with their tab's seat key (the room may
-      // be a new one after a restart, so the code is looked up again).
-      const options = this.options as JoinOptions & { memberKey?: string };
-      if (options.role !== 'student' || options.memberKey) {
-        try {
-          const { roomId } = await api.findSession(options.code);
-          this.attach(await this.client.joinById(roomId, options));
-          this.status = 'connected';
-          this.emit();
-          return;
-        } catch {
-          /* fall through */
+        // Teachers and boards come back with their credentials, students with their seat key (after a restart
+        // the room is a new one, restored from the log, so the code is looked up again).
+        const options = this.options as JoinOptions & { memberKey?: string };
+        if (options.role !== 'student' || options.memberKey) {
+          try {
+            const { roomId } = await api.findSession(options.code);
+            this.attach(await this.client.joinById(roomId, options));
+            this.status = 'connected';
+            this.emit();
+            return;
+          } catch {
+            /* not back yet: wait and try again */
+          }
         }
+        await new Promise((r) => setTimeout(r, wait));
       }
       this.close(
         'The connection was lost. Join again with the code and your nickname; the teacher can give you your seat back.',

@@ -4,6 +4,7 @@ import { CLOSE_REMOVED, type Welcome } from '../../../shared/protocol/toClient.t
 import type { Refusal } from '../../../shared/session/refusal.ts';
 import { api } from './api.ts';
 import { RECOVERY, recoveryDelays, SDK_RECONNECTION } from './retry.ts';
+import { forgetSeatKey, loadSeatKey, saveSeatKey } from './seatKeys.ts';
 import { type RawState, type SessionView, toView } from './view.ts';
 
 /** The only module that talks to Colyseus. Screens get plain views and call `send`. */
@@ -53,8 +54,15 @@ export class SessionLink {
     window.addEventListener('online', () => this.recover());
   }
 
-  /** Joins a session by its code; the server looks the code up and checks the role's credentials. */
-  static async join(options: JoinOptions): Promise<SessionLink> {
+  /**
+   * Joins a session by its code; the server looks the code up and checks the role's credentials. A student who
+   * held a seat in this session under this nickname in this browser (even in a closed tab) takes it back.
+   */
+  static async join(given: JoinOptions): Promise<SessionLink> {
+    const options =
+      given.role === 'student' && !given.memberKey
+        ? withKey(given, loadSeatKey(localStorage, given.code, given.nickname))
+        : given;
     const { roomId } = await api.findSession(options.code);
     const client = new Client(endpoint());
     const room = await client.joinById(roomId, options);
@@ -76,7 +84,7 @@ export class SessionLink {
     });
   }
 
-  /** Takes back the seat this tab held, if the server still holds it (sessionStorage keeps the token per tab). */
+  /** Takes back the seat this tab held, if the server still holds it (sessionStorage keeps the token per tab; the seat key also lives in localStorage, see seatKeys.ts). */
   static async resume(role: JoinOptions['role'], code: string): Promise<SessionLink | undefined> {
     const stored = readStored();
     if (!stored || stored.options.role !== role || stored.options.code !== code) return undefined;
@@ -130,8 +138,11 @@ export class SessionLink {
     }
   }
 
-  async leave(): Promise<void> {
+  /** Leaves the session; for good also forgets the seat key this browser keeps, so the seat is not taken back. */
+  async leave(forGood = false): Promise<void> {
     SessionLink.forget();
+    if (forGood && this.options.role === 'student')
+      forgetSeatKey(localStorage, this.options.code, this.options.nickname);
     this.status = 'closed';
     this.closedReason = 'You left the session.';
     await this.room.leave(true).catch(() => undefined);
@@ -156,6 +167,8 @@ export class SessionLink {
     room.onMessage('welcome', (w: Welcome) => {
       this.welcome = w;
       if (w.memberKey) this.options = withKey(this.options, w.memberKey);
+      if (w.memberKey && this.options.role === 'student')
+        saveSeatKey(localStorage, this.options.code, this.options.nickname, w.memberKey);
       this.clockOffset = w.serverTime - Date.now();
       this.store();
       this.emit();

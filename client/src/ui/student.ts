@@ -109,12 +109,28 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       type: 'button',
       class: 'link',
       onclick: async () => {
-        if (!confirm('Leave the session? Your teacher can give your seat back if you rejoin.')) return;
+        if (!confirm('Leave the session? Join again here with the same nickname to take your seat back.'))
+          return;
         await link.leave();
         onLeft('You left the session.');
       },
     },
     'Leave session',
+  );
+  const leaveForGood = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      id: 'leave-for-good',
+      onclick: async () => {
+        if (!confirm('Leave for good? This browser forgets your seat, so it cannot take it back by itself.'))
+          return;
+        await link.leave(true);
+        onLeft('You left the session for good. This browser no longer holds your seat.');
+      },
+    },
+    'Leave this session for good',
   );
 
   root.replaceChildren(
@@ -137,7 +153,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
         canvas.root,
         seating.root,
       ),
-      h('footer', {}, leave),
+      h('footer', {}, leave, ' ', leaveForGood),
     ),
   );
 

@@ -72,6 +72,7 @@ export function projectSession(
     }
     assign(ts, 'submitted', model.teams[d].submitted);
     assign(ts, 'draft', model.teams[d].draft);
+    assign(ts, 'draftVersion', model.teams[d].draftVersion ?? 0);
     assign(ts, 'orders', JSON.stringify(model.teams[d].orders));
     assign(ts, 'headId', headOf(model, d)?.id ?? '');
     const withdrawn = model.teams[d].withdrawn;

@@ -31,6 +31,11 @@ export interface TeamDesk {
    * Absent otherwise, so states without a withdrawal hash as before.
    */
   withdrawn?: { by: string; confirmedBy: string };
+  /**
+   * How many times the notes changed since a client first sent the version it started from (`base`): absent
+   * until then, so logs from before it hash as they did.
+   */
+  draftVersion?: number;
 }
 
 /** What the teacher chooses before the class starts: one screen, with defaults that need no change. */

@@ -10,7 +10,7 @@ import { type RawState, type SessionView, toView } from './view.ts';
 /** The only module that talks to Colyseus. Screens get plain views and call `send`. */
 
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
-export type SendResult = { ok: true } | { ok: false; message: string };
+export type SendResult = { ok: true } | { ok: false; message: string; code?: string };
 
 interface Stored {
   token: string;
@@ -133,7 +133,7 @@ export class SessionLink {
       return { ok: true };
     } catch (e) {
       const reason = (e as { reason?: Refusal }).reason;
-      if (reason?.message) return { ok: false, message: reason.message };
+      if (reason?.message) return { ok: false, message: reason.message, code: reason.code };
       return { ok: false, message: schemaProblem((e as Error).message) };
     }
   }

@@ -39,6 +39,7 @@ export interface TeamView {
   headId: string;
   withdrawnBy?: string; // set while a confirmation is withdrawn: the member id who changed the orders, or "card"
   confirmedBy?: string; // with withdrawnBy: the head who had confirmed
+  draftVersion?: number; // the notes' version, with the draft: an edit carries the one it started from
   draft?: string;
   orders?: Order[];
   secret?: WorldView;
@@ -54,6 +55,7 @@ export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWor
       headId: string;
       withdrawnBy?: string;
       confirmedBy?: string;
+      draftVersion?: number;
       draft?: string;
       orders?: string;
       secret?: string;
@@ -85,6 +87,7 @@ export function toView(raw: RawState): SessionView {
       headId: t.headId,
       ...(t.withdrawnBy ? { withdrawnBy: t.withdrawnBy, confirmedBy: t.confirmedBy ?? '' } : {}),
       ...(t.draft !== undefined ? { draft: t.draft } : {}),
+      ...(t.draftVersion !== undefined ? { draftVersion: t.draftVersion } : {}),
       ...(t.orders !== undefined ? { orders: parseOnce<Order[]>(t.orders) ?? [] } : {}),
       ...(t.secret ? { secret: parseOnce<WorldView>(t.secret) } : {}),
       ...(t.chat ? { chat: t.chat } : {}),

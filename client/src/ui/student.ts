@@ -66,21 +66,88 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   const withdrawnLine = h('p', { class: 'warning', id: 'orders-withdrawn', hidden: true });
   let lastWithdrawal: string | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let saving = false; // typed text not yet accepted: the team's copy must not overwrite it
+  // The notes' version this student's text started from: an edit on an older one is refused, not lost.
+  let draftBase = 0;
+  const myTeam = () => {
+    const mine = seatOf(link);
+    return link.view && mine && isDelegation(mine) ? link.view.teams[mine] : undefined;
+  };
+  // Two teammates typing at once: the student keeps their text and sees the team's beside it.
+  const theirs = h('textarea', {
+    id: 'draft-theirs',
+    rows: 6,
+    readonly: true,
+    'aria-label': 'The team’s notes now',
+  });
+  const conflict = h(
+    'div',
+    { class: 'card conflict', id: 'draft-conflict', hidden: true, role: 'alert' },
+    h(
+      'p',
+      {},
+      'A teammate changed the notes while you were typing. Your text is still in the box above; theirs:',
+    ),
+    theirs,
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'draft-use-theirs',
+        onclick: () => {
+          const team = myTeam();
+          draft.value = team?.draft ?? '';
+          draftBase = team?.draftVersion ?? 0;
+          conflict.hidden = true;
+        },
+      },
+      'Use theirs',
+    ),
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'draft-keep-mine',
+        onclick: () => {
+          draftBase = myTeam()?.draftVersion ?? 0;
+          conflict.hidden = true;
+          void saveDraft();
+        },
+      },
+      'Keep mine',
+    ),
+  );
+  const saveDraft = async (): Promise<boolean> => {
+    saving = true;
+    const base = draftBase;
+    const r = await link.send('editDraft', { text: draft.value, base });
+    saving = false;
+    if (r.ok) {
+      draftBase = base + 1;
+      return true;
+    }
+    if (r.code === 'conflict') {
+      theirs.value = myTeam()?.draft ?? '';
+      conflict.hidden = false;
+    } else notice(status, r.message, 'error');
+    return false;
+  };
   draft.addEventListener('input', () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(async () => {
-      const r = await link.send('editDraft', { text: draft.value });
-      if (!r.ok) notice(status, r.message, 'error');
-    }, 500);
+    saving = true;
+    saveTimer = setTimeout(() => void saveDraft(), 500);
   });
   submit.addEventListener('click', async () => {
     clearTimeout(saveTimer);
+    saving = false; // the pending text is sent below, if it differs from the team's
     if (
       link.view &&
       isDelegation(seatOf(link) ?? '') &&
-      draft.value !== (link.view.teams[seatOf(link) as 'us']?.draft ?? '')
+      draft.value !== (link.view.teams[seatOf(link) as 'us']?.draft ?? '') &&
+      !(await saveDraft())
     ) {
-      await link.send('editDraft', { text: draft.value });
+      return; // the notes are in conflict: the student chooses first
     }
     const r = await link.send('submitOrders', {});
     notice(
@@ -96,6 +163,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     headLine,
     h('label', { for: 'team-draft' }, 'Team notes (only your team and the teacher can read them)'),
     draft,
+    conflict,
     draftHint,
     withdrawnLine,
     submit,
@@ -214,8 +282,11 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     const team = view.teams[mine];
     const open = view.phase === 'negotiation' || view.phase === 'orders';
     draft.readOnly = !open;
-    if (document.activeElement !== draft && team?.draft !== undefined && draft.value !== team.draft)
-      draft.value = team.draft;
+    if (!conflict.hidden) theirs.value = team?.draft ?? '';
+    else if (document.activeElement !== draft && !saving && team?.draft !== undefined) {
+      if (draft.value !== team.draft) draft.value = team.draft;
+      draftBase = team.draftVersion ?? 0;
+    }
     const head = team?.headId ? view.members[team.headId] : undefined;
     const iAmHead = head?.id === link.memberId;
     headLine.textContent = head

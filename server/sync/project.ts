@@ -72,8 +72,12 @@ export function projectSession(
     }
     assign(ts, 'submitted', model.teams[d].submitted);
     assign(ts, 'draft', model.teams[d].draft);
+    assign(ts, 'draftVersion', model.teams[d].draftVersion ?? 0);
     assign(ts, 'orders', JSON.stringify(model.teams[d].orders));
     assign(ts, 'headId', headOf(model, d)?.id ?? '');
+    const withdrawn = model.teams[d].withdrawn;
+    assign(ts, 'withdrawnBy', withdrawn ? withdrawn.by || 'card' : '');
+    assign(ts, 'confirmedBy', withdrawn?.confirmedBy ?? '');
     syncMessages(ts.chat, model.chat.team[d]);
   }
   assign(state, 'timerPaused', model.timerPaused);

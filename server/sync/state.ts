@@ -51,6 +51,10 @@ export const TeamState = schema(
     secret: t.string().default('').view(), // JSON: the world as this delegation sees it (WorldView)
     headId: t.string().default(''), // the member who confirms the orders now
     chat: t.array(MessageState).view(), // the team's private chat
+    // Public, so the head, the team and the teacher all learn at once that a confirmation was withdrawn.
+    withdrawnBy: t.string().default(''), // "" | member id whose change withdrew it | "card": a card made them impossible
+    confirmedBy: t.string().default(''), // with withdrawnBy: the head who had confirmed
+    draftVersion: t.uint32().default(0).view(), // the notes' version, sent back as `base` with an edit
   },
   'TeamState',
 );

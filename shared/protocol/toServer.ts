@@ -73,7 +73,12 @@ export type Moment = z.infer<typeof Moment>;
 export const ToServer = {
   // students
   chooseSeat: z.strictObject({ seat: SeatChoice }),
-  editDraft: z.strictObject({ text: z.string().overwrite(cleanText).max(DRAFT_MAX_LENGTH) }),
+  editDraft: z.strictObject({
+    text: z.string().overwrite(cleanText).max(DRAFT_MAX_LENGTH),
+    // The desk's draftVersion the sender's text started from; an edit on an older one is refused (`conflict`).
+    // Optional, so logs written before it fold as they did (their edits carry none and always apply).
+    base: z.number().int().min(0).optional(),
+  }),
   setOrders: z.strictObject({
     orders: OrderList.overwrite((l) =>
       l.map((o) => (o.kind === 'statement' ? { ...o, text: cleanText(o.text) } : o)),

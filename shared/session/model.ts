@@ -25,6 +25,17 @@ export interface TeamDesk {
   orders: Order[]; // this round's hidden orders, drafted by any member
   submitted: boolean; // the head of delegation has confirmed the orders for this round
   headId: string | undefined; // the head of delegation chosen (the first to sit, or the teacher's pick)
+  /**
+   * Set when the orders changed after the head confirmed them, until the head confirms again: who changed them
+   * (a member id, or '' when a card made them impossible) and who had confirmed (the head at that moment).
+   * Absent otherwise, so states without a withdrawal hash as before.
+   */
+  withdrawn?: { by: string; confirmedBy: string };
+  /**
+   * How many times the notes changed since a client first sent the version it started from (`base`): absent
+   * until then, so logs from before it hash as they did.
+   */
+  draftVersion?: number;
 }
 
 /** What the teacher chooses before the class starts: one screen, with defaults that need no change. */

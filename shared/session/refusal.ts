@@ -23,6 +23,7 @@ export const REFUSAL_CODES = [
   'muted',
   'channelClosed',
   'tooFast',
+  'conflict', // the team's notes changed since the sender's text started from them
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

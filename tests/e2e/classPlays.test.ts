@@ -252,6 +252,20 @@ describe('a class plays two rounds with talks in real browsers', () => {
       await page.locator('#submit-orders').click();
       await poll(() => page.locator('#submit-orders').textContent()).toBe('Orders confirmed');
     }
+    // Olga changes Russia's orders after Sasha confirmed: the head, the team and the teacher are told at once.
+    await addOrder(olga, 'statement', { stance: 'restraint', text: 'Russia welcomes every summit.' });
+    await poll(() => sasha.locator('#orders-withdrawn').textContent()).toBe(
+      'Your orders changed (by Olga) after Sasha confirmed them: confirm again.',
+    );
+    await poll(() => sasha.locator('#student-status').textContent()).toContain('confirm again');
+    await poll(() => olga.locator('#orders-withdrawn').isVisible()).toBe(true);
+    await poll(() => teacher.locator('.desk.seat-russia .warning').textContent()).toContain(
+      'Russia has not confirmed its orders: its orders changed (by Olga) after Sasha confirmed them.',
+    );
+    await sasha.locator('#submit-orders').click();
+    await poll(() => sasha.locator('#submit-orders').textContent()).toBe('Orders confirmed');
+    await poll(() => sasha.locator('#orders-withdrawn').isHidden()).toBe(true);
+    await poll(() => teacher.locator('.desk.seat-russia .warning').count()).toBe(0);
     for (const seat of ['us', 'china', 'russia'])
       await poll(() => board.locator(`.seating .seat-${seat}`).textContent()).toContain('orders in');
     await advance(teacher, board, 'Resolution');

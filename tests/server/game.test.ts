@@ -484,7 +484,17 @@ describe('a three-team game of the one-period scenario', () => {
     expect(c.sam.room.state.teams.get('us')?.submitted).toBe(false);
     await eventually(() => expect(c.projector.room.state.teams.get('us')?.submitted).toBe(false));
     await eventually(() => expect(ordersOf(c.ada, 'us')).toEqual(edited));
+    // The head learns it at once: who changed the orders after whom, in the state every client decodes.
+    await eventually(() => {
+      for (const p of everyone())
+        expect(p.room.state.teams.get('us'), who(p)).toMatchObject({
+          submitted: false,
+          withdrawnBy: idOf(c.sam),
+          confirmedBy: idOf(c.ada),
+        });
+    });
     await ask(c.ada, 'submitOrders');
+    await eventually(() => expect(c.ada.room.state.teams.get('us')?.withdrawnBy).toBe(''));
     await ask(c.chen, 'submitOrders');
     // Russia drafted but does not confirm.
     await eventually(() =>

@@ -38,6 +38,9 @@ export interface TeamView {
   orders: string | undefined; // JSON of this round's orders; undefined where the desk is hidden
   secret: string | undefined; // JSON WorldView for this delegation; undefined where the desk is hidden
   headId: string; // public: who confirms the orders now
+  withdrawnBy: string; // public: "" or who changed the orders after they were confirmed ("card" for a card)
+  confirmedBy: string; // public, with withdrawnBy: the head who had confirmed
+  draftVersion: number | undefined; // the notes' version; undefined where the desk is hidden
 }
 
 /** The synced state as a client decodes it (server/sync/state.ts), typed for the tests' reads. */

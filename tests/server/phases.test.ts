@@ -159,3 +159,33 @@ describe('stale commands', () => {
     expect(teacher.room.state.phase).toBe('resolution');
   });
 });
+
+describe('team notes typed by two teammates at once', () => {
+  it('refuses the stale edit as a conflict, so neither text is lost, and takes it on the new version', async () => {
+    const { session, teacher, chen } = await classOf({ scenarioId: 'one-period' });
+    const lin = await h.joinStudent(session, 'Lin');
+    await lin.room.request('chooseSeat', { seat: 'china' });
+    await teacher.room.request('startSession', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
+    const china = (p: typeof chen) => p.room.state.teams.get('china');
+    await eventually(() => expect(china(lin)?.draftVersion).toBe(0));
+
+    // Both start from version 0; Chen's edit lands first.
+    await chen.room.request('editDraft', { text: 'Ask Russia about the RD-180 deal', base: 0 });
+    expect(
+      await refusalOf(lin.room.request('editDraft', { text: 'Table a PPWT revision', base: 0 })),
+    ).toEqual({
+      code: 'conflict',
+      message: 'A teammate changed the notes while you were typing. Choose between their text and yours.',
+    });
+    // Lin's screen has the team's text and its version to choose against.
+    await eventually(() =>
+      expect(china(lin)).toMatchObject({ draft: 'Ask Russia about the RD-180 deal', draftVersion: 1 }),
+    );
+    // "Keep mine": the same text on the version Lin has now seen.
+    await lin.room.request('editDraft', { text: 'Table a PPWT revision', base: 1 });
+    await eventually(() =>
+      expect(china(chen)).toMatchObject({ draft: 'Table a PPWT revision', draftVersion: 2 }),
+    );
+  });
+});

@@ -107,6 +107,11 @@ describe('setOrders', () => {
     const { state: after, events } = accept(state, al, set(WARNING));
     expect(after.teams.us).toMatchObject({ orders: [WARNING], submitted: false });
     expect(events.map((e) => e.type)).toEqual(['ordersSet', 'ordersWithdrawn']);
+    // Who changed them and who had confirmed stay on the desk until the head confirms again.
+    expect(after.teams.us.withdrawn).toEqual({ by: 'm2', confirmedBy: 'm1' });
+    const again = accept(after, ana, submit).state;
+    expect(again.teams.us.submitted).toBe(true);
+    expect(again.teams.us.withdrawn).toBeUndefined();
   });
 
   it('checks against the world as it stands: a budget is the one of this round', () => {
@@ -327,5 +332,40 @@ describe('resolution at the end of the orders phase', () => {
     const { state, events } = accept(played(), teacher, { type: 'endSession' });
     expect(events).toEqual([{ type: 'sessionEnded' }]);
     expect(state.world?.round).toBe(0);
+  });
+});
+
+describe('team notes edited by two teammates at once', () => {
+  const edit = (text: string, base?: number): SessionCommand => ({
+    type: 'editDraft',
+    text,
+    ...(base !== undefined ? { base } : {}),
+  });
+
+  it('refuses an edit made on notes that changed since, and keeps the teammate’s text', () => {
+    const start = at('negotiation');
+    const first = accept(start, ana, edit('Ask Russia about RD-180', 0)).state;
+    expect(first.teams.us).toMatchObject({ draft: 'Ask Russia about RD-180', draftVersion: 1 });
+    // Al started from version 0 too: his whole text would have erased Ana's.
+    expect(refuse(first, al, edit('Table a PPWT revision', 0))).toEqual({
+      code: 'conflict',
+      message: 'A teammate changed the notes while you were typing. Choose between their text and yours.',
+    });
+    // Keeping his text is a new edit on the version he now has seen.
+    const kept = accept(first, al, edit('Table a PPWT revision', 1)).state;
+    expect(kept.teams.us).toMatchObject({ draft: 'Table a PPWT revision', draftVersion: 2 });
+  });
+
+  it('folds old logs as before: an edit without a base always applies and adds no version', () => {
+    const start = at('negotiation');
+    const old = accept(accept(start, ana, edit('one')).state, al, edit('two')).state;
+    expect(old.teams.us.draft).toBe('two');
+    expect(old.teams.us.draftVersion).toBeUndefined();
+  });
+
+  it('keeps the version with the notes into the next round', () => {
+    let state = accept(at('orders'), ana, edit('Keep this', 0)).state;
+    while (state.round !== 2) state = accept(state, teacher, advance).state;
+    expect(state.teams.us).toMatchObject({ draft: 'Keep this', draftVersion: 1 });
   });
 });

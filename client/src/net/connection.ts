@@ -3,13 +3,14 @@ import type { JoinOptions, ToServerName, ToServerPayload } from '../../../shared
 import { CLOSE_REMOVED, type Welcome } from '../../../shared/protocol/toClient.ts';
 import type { Refusal } from '../../../shared/session/refusal.ts';
 import { api } from './api.ts';
-import { RECOVERY_DELAYS_MS } from './backoff.ts';
+import { RECOVERY, recoveryDelays, SDK_RECONNECTION } from './retry.ts';
+import { forgetSeatKey, loadSeatKey, saveSeatKey } from './seatKeys.ts';
 import { type RawState, type SessionView, toView } from './view.ts';
 
 /** The only module that talks to Colyseus. Screens get plain views and call `send`. */
 
 export type LinkStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
-export type SendResult = { ok: true } | { ok: false; message: string };
+export type SendResult = { ok: true } | { ok: false; message: string; code?: string };
 
 interface Stored {
   token: string;
@@ -53,8 +54,15 @@ export class SessionLink {
     window.addEventListener('online', () => this.recover());
   }
 
-  /** Joins a session by its code; the server looks the code up and checks the role's credentials. */
-  static async join(options: JoinOptions): Promise<SessionLink> {
+  /**
+   * Joins a session by its code; the server looks the code up and checks the role's credentials. A student who
+   * held a seat in this session under this nickname in this browser (even in a closed tab) takes it back.
+   */
+  static async join(given: JoinOptions): Promise<SessionLink> {
+    const options =
+      given.role === 'student' && !given.memberKey
+        ? withKey(given, loadSeatKey(localStorage, given.code, given.nickname))
+        : given;
     const { roomId } = await api.findSession(options.code);
     const client = new Client(endpoint());
     const room = await client.joinById(roomId, options);
@@ -76,7 +84,7 @@ export class SessionLink {
     });
   }
 
-  /** Takes back the seat this tab held, if the server still holds it (sessionStorage keeps the token per tab). */
+  /** Takes back the seat this tab held, if the server still holds it (sessionStorage keeps the token per tab; the seat key also lives in localStorage, see seatKeys.ts). */
   static async resume(role: JoinOptions['role'], code: string): Promise<SessionLink | undefined> {
     const stored = readStored();
     if (!stored || stored.options.role !== role || stored.options.code !== code) return undefined;
@@ -125,13 +133,16 @@ export class SessionLink {
       return { ok: true };
     } catch (e) {
       const reason = (e as { reason?: Refusal }).reason;
-      if (reason?.message) return { ok: false, message: reason.message };
+      if (reason?.message) return { ok: false, message: reason.message, code: reason.code };
       return { ok: false, message: schemaProblem((e as Error).message) };
     }
   }
 
-  async leave(): Promise<void> {
+  /** Leaves the session; for good also forgets the seat key this browser keeps, so the seat is not taken back. */
+  async leave(forGood = false): Promise<void> {
     SessionLink.forget();
+    if (forGood && this.options.role === 'student')
+      forgetSeatKey(localStorage, this.options.code, this.options.nickname);
     this.status = 'closed';
     this.closedReason = 'You left the session.';
     await this.room.leave(true).catch(() => undefined);
@@ -140,8 +151,12 @@ export class SessionLink {
 
   private attach(room: Room) {
     this.room = room;
-    room.reconnection.maxRetries = 12;
-    room.reconnection.maxDelay = 5000;
+    // The SDK retries 15 times, waiting 0.5, 1, 2, 4 s, then 8 s each (about 95 s in all); recover() then goes on
+    // for 3 more minutes (waits of 2 s doubling to 15 s), so a tab outlasts a server restart of two minutes and more.
+    room.reconnection.maxRetries = SDK_RECONNECTION.maxRetries;
+    room.reconnection.delay = SDK_RECONNECTION.delay;
+    room.reconnection.minDelay = SDK_RECONNECTION.minDelay;
+    room.reconnection.maxDelay = SDK_RECONNECTION.maxDelay;
     room.reconnection.minUptime = 1000;
     this.store();
     room.onStateChange((state) => {
@@ -152,6 +167,8 @@ export class SessionLink {
     room.onMessage('welcome', (w: Welcome) => {
       this.welcome = w;
       if (w.memberKey) this.options = withKey(this.options, w.memberKey);
+      if (w.memberKey && this.options.role === 'student')
+        saveSeatKey(localStorage, this.options.code, this.options.nickname, w.memberKey);
       this.clockOffset = w.serverTime - Date.now();
       this.store();
       this.emit();
@@ -185,21 +202,18 @@ export class SessionLink {
   }
 
   /**
-   * After the SDK's own retries gave up (a long sleep, a server restart): tries the stored token, then rejoins
-   * by the code with its credentials (a restarted server restores the session in a new room), again and again
-   * on the RECOVERY_DELAYS_MS schedule (over three minutes), before it asks the student to join again.
+   * After the SDK's own retries gave up (a long sleep, a server restart): tries the token, and after a restart
+   * rejoins with the credentials, with back-off for RECOVERY.total ms (3 minutes) before telling the student.
    */
   private async recover() {
     if (this.status !== 'reconnecting' || this.retrying) return;
     this.retrying = true;
-    // Teachers and boards come back with their credentials, students with their tab's seat key.
-    const options = this.options as JoinOptions & { memberKey?: string };
-    const canRejoin = options.role !== 'student' || Boolean(options.memberKey);
     try {
-      for (const delay of RECOVERY_DELAYS_MS) {
+      for (const wait of recoveryDelays(RECOVERY)) {
         if (this.status !== 'reconnecting') return;
         try {
-          this.attach(await this.client.reconnect(this.room.reconnectionToken));
+          const room = await this.client.reconnect(this.room.reconnectionToken);
+          this.attach(room);
           this.status = 'connected';
           this.emit();
           return;
@@ -209,7 +223,10 @@ export class SessionLink {
             return this.close((e as Error).message || 'The teacher removed you from this session.');
           }
         }
-        if (canRejoin) {
+        // Teachers and boards come back with their credentials, students with their seat key (after a restart
+        // the room is a new one, restored from the log, so the code is looked up again).
+        const options = this.options as JoinOptions & { memberKey?: string };
+        if (options.role !== 'student' || options.memberKey) {
           try {
             const { roomId } = await api.findSession(options.code);
             this.attach(await this.client.joinById(roomId, options));
@@ -217,10 +234,10 @@ export class SessionLink {
             this.emit();
             return;
           } catch {
-            /* the server may still be starting: try again after the delay */
+            /* not back yet: wait and try again */
           }
         }
-        await new Promise((r) => setTimeout(r, delay));
+        await new Promise((r) => setTimeout(r, wait));
       }
       this.close(
         'The connection was lost. Join again with the code and your nickname; the teacher can give you your seat back.',

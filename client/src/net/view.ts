@@ -37,6 +37,9 @@ export interface SessionView {
 export interface TeamView {
   submitted: boolean;
   headId: string;
+  withdrawnBy?: string; // set while a confirmation is withdrawn: the member id who changed the orders, or "card"
+  confirmedBy?: string; // with withdrawnBy: the head who had confirmed
+  draftVersion?: number; // the notes' version, with the draft: an edit carries the one it started from
   draft?: string;
   orders?: Order[];
   secret?: WorldView;
@@ -50,6 +53,9 @@ export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWor
     {
       submitted: boolean;
       headId: string;
+      withdrawnBy?: string;
+      confirmedBy?: string;
+      draftVersion?: number;
       draft?: string;
       orders?: string;
       secret?: string;
@@ -79,7 +85,9 @@ export function toView(raw: RawState): SessionView {
     teams[d] = {
       submitted: t.submitted,
       headId: t.headId,
+      ...(t.withdrawnBy ? { withdrawnBy: t.withdrawnBy, confirmedBy: t.confirmedBy ?? '' } : {}),
       ...(t.draft !== undefined ? { draft: t.draft } : {}),
+      ...(t.draftVersion !== undefined ? { draftVersion: t.draftVersion } : {}),
       ...(t.orders !== undefined ? { orders: parseOnce<Order[]>(t.orders) ?? [] } : {}),
       ...(t.secret ? { secret: parseOnce<WorldView>(t.secret) } : {}),
       ...(t.chat ? { chat: t.chat } : {}),
@@ -126,4 +134,26 @@ export function membersInOrder(view: SessionView): MemberView[] {
 
 export function yearOf(view: SessionView): number | undefined {
   return view.settings.years[Math.max(0, view.round - 1)];
+}
+
+/**
+ * Why a delegation's orders are no longer confirmed, or undefined when nothing was withdrawn. For its team:
+ * "Your orders changed (by Sam) after Ana confirmed them: confirm again."; for the teacher: "its orders changed
+ * (by Sam) after Ana confirmed them".
+ */
+export function withdrawalText(
+  view: SessionView,
+  d: Delegation,
+  reader: 'team' | 'teacher' = 'team',
+): string | undefined {
+  const team = view.teams[d];
+  if (!team?.withdrawnBy || team.submitted) return undefined;
+  const confirmer = view.members[team.confirmedBy ?? '']?.nickname ?? 'the head of delegation';
+  const changer = view.members[team.withdrawnBy]?.nickname;
+  const what =
+    team.withdrawnBy === 'card'
+      ? `an event card made ${reader === 'team' ? 'your' : 'its'} orders impossible after ${confirmer} confirmed them`
+      : `${reader === 'team' ? 'your' : 'its'} orders changed${changer ? ` (by ${changer})` : ''} after ${confirmer} confirmed them`;
+  if (reader === 'teacher') return what;
+  return `${what[0]?.toUpperCase()}${what.slice(1)}: ${team.withdrawnBy === 'card' ? 'change them and ' : ''}confirm again.`;
 }

@@ -6,7 +6,7 @@ import { describeOrder } from '../../../shared/rules/describe.ts';
 import { orderCost } from '../../../shared/rules/orders.ts';
 import { api } from '../net/api.ts';
 import type { SessionLink } from '../net/connection.ts';
-import { type MemberView, membersInOrder, type SessionView } from '../net/view.ts';
+import { type MemberView, membersInOrder, type SessionView, withdrawalText } from '../net/view.ts';
 import { fill, h, notice, syncRows } from './dom.ts';
 import { boardUrl, hostUrl, joinUrl, phaseClock, stageLine } from './format.ts';
 import { seatLabel } from './roster.ts';
@@ -481,12 +481,20 @@ export function consoleScreen(
       desks,
       DELEGATIONS,
       (d) => d,
-      (d) => JSON.stringify(view.teams[d]),
+      (d) => JSON.stringify([view.phase, view.teams[d]]),
       (d) =>
         h(
           'article',
           { class: `desk seat-${d}` },
           h('h3', {}, SEAT_NAMES[d], view.teams[d]?.submitted ? ' · orders confirmed' : ''),
+          view.phase === 'orders' && !view.teams[d]?.submitted
+            ? h(
+                'p',
+                { class: 'warning' },
+                `${SEAT_NAMES[d]} has not confirmed its orders`,
+                view.teams[d]?.withdrawnBy ? `: ${withdrawalText(view, d, 'teacher')}.` : '.',
+              )
+            : undefined,
           h(
             'p',
             {},

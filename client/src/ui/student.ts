@@ -2,7 +2,7 @@ import { DRAFT_MAX_LENGTH } from '../../../shared/protocol/toServer.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
 import type { SessionLink } from '../net/connection.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
-import type { SessionView } from '../net/view.ts';
+import { type SessionView, withdrawalText } from '../net/view.ts';
 import { h, notice } from './dom.ts';
 import { phaseClock, stageLine } from './format.ts';
 import { seatingList, seatLabel } from './roster.ts';
@@ -62,22 +62,92 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   const world = worldPanel('The world');
   const cards = cardsPanel();
   const chat = chatPanel((type, payload) => link.send(type, payload));
+  // Shown to the whole team (the head included) while a confirmation is withdrawn; also said once in the status line.
+  const withdrawnLine = h('p', { class: 'warning', id: 'orders-withdrawn', hidden: true });
+  let lastWithdrawal: string | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let saving = false; // typed text not yet accepted: the team's copy must not overwrite it
+  // The notes' version this student's text started from: an edit on an older one is refused, not lost.
+  let draftBase = 0;
+  const myTeam = () => {
+    const mine = seatOf(link);
+    return link.view && mine && isDelegation(mine) ? link.view.teams[mine] : undefined;
+  };
+  // Two teammates typing at once: the student keeps their text and sees the team's beside it.
+  const theirs = h('textarea', {
+    id: 'draft-theirs',
+    rows: 6,
+    readonly: true,
+    'aria-label': 'The team’s notes now',
+  });
+  const conflict = h(
+    'div',
+    { class: 'card conflict', id: 'draft-conflict', hidden: true, role: 'alert' },
+    h(
+      'p',
+      {},
+      'A teammate changed the notes while you were typing. Your text is still in the box above; theirs:',
+    ),
+    theirs,
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'draft-use-theirs',
+        onclick: () => {
+          const team = myTeam();
+          draft.value = team?.draft ?? '';
+          draftBase = team?.draftVersion ?? 0;
+          conflict.hidden = true;
+        },
+      },
+      'Use theirs',
+    ),
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'draft-keep-mine',
+        onclick: () => {
+          draftBase = myTeam()?.draftVersion ?? 0;
+          conflict.hidden = true;
+          void saveDraft();
+        },
+      },
+      'Keep mine',
+    ),
+  );
+  const saveDraft = async (): Promise<boolean> => {
+    saving = true;
+    const base = draftBase;
+    const r = await link.send('editDraft', { text: draft.value, base });
+    saving = false;
+    if (r.ok) {
+      draftBase = base + 1;
+      return true;
+    }
+    if (r.code === 'conflict') {
+      theirs.value = myTeam()?.draft ?? '';
+      conflict.hidden = false;
+    } else notice(status, r.message, 'error');
+    return false;
+  };
   draft.addEventListener('input', () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(async () => {
-      const r = await link.send('editDraft', { text: draft.value });
-      if (!r.ok) notice(status, r.message, 'error');
-    }, 500);
+    saving = true;
+    saveTimer = setTimeout(() => void saveDraft(), 500);
   });
   submit.addEventListener('click', async () => {
     clearTimeout(saveTimer);
+    saving = false; // the pending text is sent below, if it differs from the team's
     if (
       link.view &&
       isDelegation(seatOf(link) ?? '') &&
-      draft.value !== (link.view.teams[seatOf(link) as 'us']?.draft ?? '')
+      draft.value !== (link.view.teams[seatOf(link) as 'us']?.draft ?? '') &&
+      !(await saveDraft())
     ) {
-      await link.send('editDraft', { text: draft.value });
+      return; // the notes are in conflict: the student chooses first
     }
     const r = await link.send('submitOrders', {});
     notice(
@@ -93,7 +163,9 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     headLine,
     h('label', { for: 'team-draft' }, 'Team notes (only your team and the teacher can read them)'),
     draft,
+    conflict,
     draftHint,
+    withdrawnLine,
     submit,
   );
 
@@ -105,12 +177,28 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       type: 'button',
       class: 'link',
       onclick: async () => {
-        if (!confirm('Leave the session? Your teacher can give your seat back if you rejoin.')) return;
+        if (!confirm('Leave the session? Join again here with the same nickname to take your seat back.'))
+          return;
         await link.leave();
         onLeft('You left the session.');
       },
     },
     'Leave session',
+  );
+  const leaveForGood = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link',
+      id: 'leave-for-good',
+      onclick: async () => {
+        if (!confirm('Leave for good? This browser forgets your seat, so it cannot take it back by itself.'))
+          return;
+        await link.leave(true);
+        onLeft('You left the session for good. This browser no longer holds your seat.');
+      },
+    },
+    'Leave this session for good',
   );
 
   root.replaceChildren(
@@ -133,7 +221,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
         canvas.root,
         seating.root,
       ),
-      h('footer', {}, leave),
+      h('footer', {}, leave, ' ', leaveForGood),
     ),
   );
 
@@ -194,8 +282,11 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     const team = view.teams[mine];
     const open = view.phase === 'negotiation' || view.phase === 'orders';
     draft.readOnly = !open;
-    if (document.activeElement !== draft && team?.draft !== undefined && draft.value !== team.draft)
-      draft.value = team.draft;
+    if (!conflict.hidden) theirs.value = team?.draft ?? '';
+    else if (document.activeElement !== draft && !saving && team?.draft !== undefined) {
+      if (draft.value !== team.draft) draft.value = team.draft;
+      draftBase = team.draftVersion ?? 0;
+    }
     const head = team?.headId ? view.members[team.headId] : undefined;
     const iAmHead = head?.id === link.memberId;
     headLine.textContent = head
@@ -206,6 +297,11 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     submit.hidden = view.phase !== 'orders' || !iAmHead;
     submit.disabled = Boolean(team?.submitted);
     submit.textContent = team?.submitted ? 'Orders confirmed' : 'Confirm our orders';
+    const withdrawal = withdrawalText(view, mine);
+    withdrawnLine.textContent = withdrawal ?? '';
+    withdrawnLine.hidden = !withdrawal;
+    if (withdrawal && withdrawal !== lastWithdrawal) notice(status, withdrawal, 'error');
+    lastWithdrawal = withdrawal;
     orders.update({
       orders: team?.orders ?? [],
       world: team?.secret ?? view.world,

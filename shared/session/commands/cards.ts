@@ -3,7 +3,7 @@ import type { Delegation } from '../../model/seats.ts';
 import { customCard, revealCards } from '../../rules/cards.ts';
 import { ordersProblem } from '../../rules/orders.ts';
 import type { SessionEvent } from '../commands.ts';
-import { currentYear, type SessionModel } from '../model.ts';
+import { currentYear, headOf, type SessionModel } from '../model.ts';
 import { refusal } from '../refusal.ts';
 import type { Handlers } from './handler.ts';
 
@@ -46,6 +46,7 @@ function recheckOrders(s: SessionModel): SessionEvent[] {
     const desk = s.teams[d];
     if (desk.submitted && ordersProblem(s.world, d, desk.orders)) {
       desk.submitted = false;
+      desk.withdrawn = { by: '', confirmedBy: headOf(s, d)?.id ?? '' };
       events.push({ type: 'ordersWithdrawn', seat: d, memberId: '' });
     }
   }

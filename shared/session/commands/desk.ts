@@ -19,8 +19,17 @@ export const deskCommands: Handlers<'editDraft' | 'setOrders' | 'submitOrders'> 
       if (s.stage !== 'playing' || !s.phase || !DRAFT_PHASES.includes(s.phase)) {
         return refusal('wrongPhase', `Drafts are open in the negotiation and orders phases; ${nowText(s)}.`);
       }
+      // Two teammates typing at once: an edit made on notes that have changed since would erase the other's text.
+      const version = at.desk.draftVersion ?? 0;
+      if (c.base !== undefined && c.base !== version && c.text !== at.desk.draft) {
+        return refusal(
+          'conflict',
+          'A teammate changed the notes while you were typing. Choose between their text and yours.',
+        );
+      }
       // Notes are the team's scratchpad: editing them leaves confirmed orders as they are.
       at.desk.draft = c.text;
+      if (c.base !== undefined || at.desk.draftVersion !== undefined) at.desk.draftVersion = version + 1;
       return [{ type: 'draftEdited', seat: at.seat, memberId: me.id }];
     },
   },
@@ -44,6 +53,7 @@ export const deskCommands: Handlers<'editDraft' | 'setOrders' | 'submitOrders'> 
       ];
       if (at.desk.submitted) {
         at.desk.submitted = false;
+        at.desk.withdrawn = { by: me.id, confirmedBy: headOf(s, at.seat)?.id ?? '' };
         events.push({ type: 'ordersWithdrawn', seat: at.seat, memberId: me.id });
       }
       return events;
@@ -64,6 +74,7 @@ export const deskCommands: Handlers<'editDraft' | 'setOrders' | 'submitOrders'> 
         return refusal('notHead', `Only the head of delegation (${head.nickname}) confirms the orders.`);
       }
       at.desk.submitted = true;
+      delete at.desk.withdrawn;
       return [{ type: 'ordersSubmitted', seat: at.seat, memberId: me.id }];
     },
   },

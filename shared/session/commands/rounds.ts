@@ -124,7 +124,8 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
   s.phase = 'briefing';
   s.timerPaused = false;
   for (const d of Object.keys(s.teams) as Delegation[]) {
-    s.teams[d] = { ...emptyDesk(), draft: s.teams[d].draft, headId: s.teams[d].headId };
+    const { draft, headId, draftVersion } = s.teams[d];
+    s.teams[d] = { ...emptyDesk(), draft, headId, ...(draftVersion !== undefined ? { draftVersion } : {}) };
   }
   const events: SessionEvent[] = [];
   const plan = scenarioOf(s, ctx)?.rounds[round - 1];

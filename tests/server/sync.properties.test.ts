@@ -85,6 +85,7 @@ function expectedFor(full: Json, sight: Sight): Json {
     if (!desks.includes(d)) {
       delete team.draft;
       delete team.orders;
+      delete team.draftVersion; // the notes' version is the team's, like the notes
       delete team.secret;
       delete team.chat;
     }

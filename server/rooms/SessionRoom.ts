@@ -33,6 +33,7 @@ import { projectSession } from '../sync/project.ts';
 import { showOnly, syncedSight } from '../sync/sight.ts';
 import { SessionState } from '../sync/state.ts';
 import { sessionIdFor } from '../../shared/model/sessionId.ts';
+import { RateLimiter } from '../http/rateLimit.ts';
 
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
@@ -41,6 +42,7 @@ export interface RoomServices {
   cards: readonly Card[];
   reconnectSeconds: number;
   idleHours: number;
+  joinsPerMinute: number; // new students per network and session (JOINS_PER_MINUTE): seat-key reclaims never count
   capability: string; // proves a room is created by this server's API, not by a client's matchmaking call
   logs: LogStore;
 }
@@ -118,6 +120,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private hostSecretHash = '';
   private phaseTimer: Delayed | undefined;
   private lastActivity = Date.now();
+  private freshJoinLimiter: RateLimiter | undefined;
 
   override messages = Object.fromEntries(
     (Object.keys(ToServer) as ToServerName[]).map((type) => [
@@ -221,6 +224,16 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     }
   }
 
+  /**
+   * New students per network in a minute (JOINS_PER_MINUTE, 120 by default): a class of MAX_MEMBERS behind one
+   * school address, with room for retries, but not one student joining and leaving under new nicknames without
+   * end. A tab taking its seat back with its seat key is never counted nor refused.
+   */
+  private get freshJoins(): RateLimiter {
+    this.freshJoinLimiter ??= new RateLimiter(this.services.joinsPerMinute, 60_000);
+    return this.freshJoinLimiter;
+  }
+
   get sessionId(): string {
     return this.log.header().sessionId;
   }
@@ -233,8 +246,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
    * Who may take a seat: the options, the code, the host secret, a seat key, a free nickname. Checked when the
    * seat is reserved (server/http/matchmaking.ts), so nothing without credentials holds a place, and again when
    * the socket opens, since the session may have moved on in between. Throws the refusal the user sees.
+   * `network` is given at matchmaking: a new student's join counts against that network's joins.
    */
-  admit(raw: unknown): JoinOptions & { reclaim?: string } {
+  admit(raw: unknown, network?: string): JoinOptions & { reclaim?: string } {
     const parsed = JoinOptions.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, firstIssue(parsed.error));
     const options = parsed.data;
@@ -262,6 +276,13 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         return { ...options, reclaim: member.id };
       }
     }
+    if (options.role === 'student' && network !== undefined && this.freshJoins.blocked(network)) {
+      const wait = this.freshJoins.retryAfterSeconds(network);
+      throw new ServerError(
+        429,
+        `Too many students joined this session from your network in the last minute. Wait ${wait} seconds and try again.`,
+      );
+    }
     if (options.role === 'student') {
       // A dry run, so a taken nickname is refused before the connection opens; onJoin applies it for real.
       const dry = this.engine.applyCommand(
@@ -271,6 +292,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         this.rules,
       );
       if (!dry.ok) throw new ServerError(409, dry.refusal.message);
+      if (network !== undefined) this.freshJoins.hit(network);
     }
     return options;
   }

@@ -189,6 +189,14 @@ describe('joinSession', () => {
     expect(events).toEqual([{ type: 'memberJoined', memberId: 'm5', nickname: 'Eve' }]);
   });
 
+  it('does not count members who are gone against the capacity (their records stay)', () => {
+    const given = testSession({
+      members: Array.from({ length: MAX_MEMBERS }, (_, i) => `P${i}@observer!gone`),
+    });
+    const { state } = accept(given, system, join('Eve'));
+    expect(Object.keys(state.members)).toHaveLength(MAX_MEMBERS + 1);
+  });
+
   it('names the gone member a returning student may be, for the teacher to hand the seat back', () => {
     const given = testSession({ members: ['Ana@russia!gone'] });
     const { state, events } = accept(given, system, join('ana'));

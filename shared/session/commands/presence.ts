@@ -5,7 +5,7 @@ import type { MemberStatus, SessionModel } from '../model.ts';
 import { refusal } from '../refusal.ts';
 import type { Handlers, Step } from './handler.ts';
 
-/** The most students one session holds, observers included. */
+/** The most students one session holds, observers included; members who are gone do not count (their record stays, for the teacher to hand the seat on). */
 export const MAX_MEMBERS = 100;
 
 export const presenceCommands: Handlers<
@@ -30,7 +30,7 @@ export const presenceCommands: Handlers<
           `"${c.nickname}" is away and their seat is held for a few minutes. If that is you, go back to the tab you joined from; or join under another nickname and ask the teacher to give you the seat.`,
         );
       }
-      if (Object.keys(s.members).length >= MAX_MEMBERS) {
+      if (Object.values(s.members).filter((m) => m.status !== 'gone').length >= MAX_MEMBERS) {
         return refusal('sessionFull', `This session is full (${MAX_MEMBERS} students).`);
       }
       const id = `m${s.nextMemberNumber++}`;

@@ -1,0 +1,68 @@
+/**
+ * Lock-outs by a student of the class (issue 2.3/7): joining and leaving a hundred times once made a session
+ * full for good ("This session is full (100 students)"). Members who are gone no longer hold a place, and fresh
+ * joins from one network are limited per session; a tab taking its seat back with its key is never refused.
+ */
+import { Client } from '@colyseus/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_MEMBERS } from '../../../shared/session/commands/presence.ts';
+import {
+  failureOf,
+  type Harness,
+  memberAs,
+  type Session,
+  serverState,
+  startHarness,
+  withTimeout,
+} from '../harness.ts';
+
+const JOINS = 30; // new students per network and session in a minute, lowered from 120 so the test stays short
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ trustProxy: 'loopback', limits: { joinsPerMinute: JOINS } });
+});
+afterAll(async () => {
+  await h.leaveAll();
+  await h.close();
+});
+
+/** A student who joins from `network` (as a proxy reports it) and leaves at once. */
+async function joinAndLeave(session: Session, network: string, nickname: string) {
+  const client = new Client(h.baseUrl, { headers: { 'x-forwarded-for': network } });
+  const room = await client.joinById(session.roomId, { role: 'student', code: session.code, nickname });
+  room.onMessage('welcome', () => undefined);
+  await withTimeout(room.leave(), 3000, 'a consented leave');
+}
+
+describe('joining and leaving again and again', () => {
+  it('does not fill the session; past the limit the churn is refused with a message, a seat key never', async () => {
+    const session = await h.createSession();
+    const teacher = await h.joinTeacher(session);
+    for (let i = 0; i < MAX_MEMBERS; i++) await joinAndLeave(session, `10.0.0.${i % 5}`, `Churn ${i}`);
+    expect(serverState(session).members.size).toBe(MAX_MEMBERS); // the records stay, for hand-back
+    const ana = await h.joinStudent(session, 'Ana');
+    expect(memberAs(teacher, ana)?.status).toBe('connected');
+
+    // Ana was the first new student from the test's own network; the rest of its minute goes to churn.
+    for (let i = 1; i < JOINS; i++) {
+      const churn = await h.joinStudent(session, `Again ${i}`);
+      await withTimeout(churn.room.leave(), 3000, 'a consented leave');
+    }
+    const refused = await failureOf(h.joinStudent(session, 'Again and again'));
+    expect(refused.code).toBe(429);
+    expect(refused.message).toMatch(/^Too many students joined this session from your network/);
+    await joinAndLeave(session, '10.0.0.9', 'Elsewhere'); // another network is not held back
+
+    // Ana's tab comes back with its seat key: never counted, never refused.
+    const key = ana.welcome.memberKey;
+    await withTimeout(ana.room.leave(), 3000, 'a consented leave');
+    const back = await h.join(session, {
+      role: 'student',
+      code: session.code,
+      nickname: 'Ana',
+      memberKey: key,
+    });
+    expect(back.welcome.memberId).toBe(ana.welcome.memberId);
+  });
+});

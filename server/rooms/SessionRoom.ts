@@ -63,7 +63,14 @@ export type CreateOptions =
 interface Caller {
   role: JoinRole;
   memberId?: string;
-  sent?: number[]; // times of this connection's last chat messages, for the rate limit
+}
+
+/** What one member (or the teacher) has sent lately, kept by the room across reconnections. */
+interface Budget {
+  sent: number[]; // times of the messages in the last MESSAGE_WINDOW_MS
+  chat: number[]; // times of the chat messages and announcements in the last CHAT_WINDOW_MS
+  cuts: number[]; // times of the reconnections in the last CUT_WINDOW_MS
+  lockedUntil: number;
 }
 
 /** Who a connection is, for the visibility rule: a student who lost its seat to another tab sees what the class sees. */
@@ -76,6 +83,18 @@ function onlookerOf(seat: Caller): Onlooker {
 /** At most this many chat messages per connection in CHAT_WINDOW_MS: a class's chat stays readable. */
 const CHAT_BURST = 5;
 const CHAT_WINDOW_MS = 10_000;
+
+/**
+ * At most this many messages a second per member, over all their connections: the room's maxMessagesPerSecond
+ * counts per connection, and a student who reconnected after each cut once landed 840 draft edits in 10 s.
+ */
+export const MEMBER_MESSAGES_PER_SECOND = 30;
+const MESSAGE_WINDOW_MS = 1_000;
+
+/** More than this many reconnections of one member in CUT_WINDOW_MS lock the member out for LOCKOUT_MS. */
+export const CUTS_PER_MINUTE = 10;
+const CUT_WINDOW_MS = 60_000;
+export const LOCKOUT_MS = 60_000;
 
 /**
  * A message schema whose refusal is one issue in plain words ("text: A message is at most 500 characters."),
@@ -121,6 +140,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private phaseTimer: Delayed | undefined;
   private lastActivity = Date.now();
   private freshJoinLimiter: RateLimiter | undefined;
+  private budgets = new Map<string, Budget>(); // by member id ('teacher' for the host): limits follow the member
 
   override messages = Object.fromEntries(
     (Object.keys(ToServer) as ToServerName[]).map((type) => [
@@ -266,6 +286,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const keyHash = hashSecret(options.memberKey);
       const member = Object.values(this.model.members).find((m) => m.keyHash === keyHash);
       if (member) {
+        this.refuseIfLockedOut(member.id);
         const dry = this.engine.applyCommand(
           this.model,
           { kind: 'system' },
@@ -355,6 +376,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (memberId && !this.model.members[memberId]) {
       throw new ServerError(CLOSE_REMOVED, 'The teacher removed you from this session.');
     }
+    if (memberId) this.countCut(memberId);
     if (memberId) this.dispatch({ kind: 'system' }, { type: 'memberReturned', memberId });
     this.refreshPresence();
     this.welcome(client);
@@ -366,6 +388,37 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (memberId && this.model.members[memberId] && !this.heldElsewhere(client, memberId))
       this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId });
     this.refreshPresence();
+  }
+
+  private budgetOf(key: string): Budget {
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = { sent: [], chat: [], cuts: [], lockedUntil: 0 };
+      this.budgets.set(key, budget);
+    }
+    return budget;
+  }
+
+  /** A reconnection of `memberId`: past CUTS_PER_MINUTE in a minute, the member waits LOCKOUT_MS. Throws then. */
+  private countCut(memberId: string) {
+    const budget = this.budgetOf(memberId);
+    const now = Date.now();
+    this.refuseIfLockedOut(memberId);
+    budget.cuts = [...budget.cuts.filter((t) => now - t < CUT_WINDOW_MS), now];
+    if (budget.cuts.length > CUTS_PER_MINUTE) {
+      budget.lockedUntil = now + LOCKOUT_MS;
+      budget.cuts = [];
+      this.refuseIfLockedOut(memberId);
+    }
+  }
+
+  private refuseIfLockedOut(memberId: string) {
+    const wait = (this.budgets.get(memberId)?.lockedUntil ?? 0) - Date.now();
+    if (wait > 0)
+      throw new ServerError(
+        429,
+        `Your connection was cut more than ${CUTS_PER_MINUTE} times in a minute. Wait ${Math.ceil(wait / 1000)} seconds, then reload the page.`,
+      );
   }
 
   /** Whether another live connection now holds this member's seat (it came back through its seat key). */
@@ -389,17 +442,27 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
           ? { kind: 'member', memberId: seat.memberId }
           : undefined;
     if (!actor) return ctx.reject({ code: 'notAllowed', message: 'The projector board only watches.' });
-    if (seat && (command.type === 'sendMessage' || command.type === 'announce')) {
-      // Transport protection, not a rule: the rules never read a clock.
-      const now = Date.now();
-      const sent = (seat.sent ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
-      if (sent.length >= CHAT_BURST) {
+    // Transport protection, not a rule (the rules never read a clock): the budget is the member's, whatever
+    // connection the message came on.
+    const budget = this.budgetOf(actor.kind === 'member' ? actor.memberId : 'teacher');
+    const now = Date.now();
+    budget.sent = budget.sent.filter((t) => now - t < MESSAGE_WINDOW_MS);
+    if (budget.sent.length >= MEMBER_MESSAGES_PER_SECOND) {
+      return ctx.reject({
+        code: 'tooFast',
+        message: `Slow down: at most ${MEMBER_MESSAGES_PER_SECOND} actions a second.`,
+      });
+    }
+    budget.sent.push(now);
+    if (command.type === 'sendMessage' || command.type === 'announce') {
+      budget.chat = budget.chat.filter((t) => now - t < CHAT_WINDOW_MS);
+      if (budget.chat.length >= CHAT_BURST) {
         return ctx.reject({
           code: 'tooFast',
           message: `Slow down: at most ${CHAT_BURST} messages in ${CHAT_WINDOW_MS / 1000} seconds.`,
         });
       }
-      seat.sent = [...sent, now];
+      budget.chat.push(now);
     }
     const outcome = this.dispatch(actor, command);
     if (!outcome.ok) return ctx.reject(outcome.refusal);

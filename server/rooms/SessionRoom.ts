@@ -12,7 +12,7 @@ import {
   ToServer,
   type ToServerName,
 } from '../../shared/protocol/toServer.ts';
-import { CLOSE_REMOVED, type Welcome } from '../../shared/protocol/toClient.ts';
+import { CLOSE_REMOVED, PROJECTORS_PER_SESSION, type Welcome } from '../../shared/protocol/toClient.ts';
 import type { Outcome } from '../../shared/session/apply.ts';
 import type { RulesContext } from '../../shared/session/commands/handler.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
@@ -297,6 +297,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         return { ...options, reclaim: member.id };
       }
     }
+    if (options.role === 'projector') this.refuseIfProjectorsFull();
     if (options.role === 'student' && network !== undefined && this.freshJoins.blocked(network)) {
       const wait = this.freshJoins.retryAfterSeconds(network);
       throw new ServerError(
@@ -349,6 +350,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const joined = outcome.events.find((e) => e.type === 'memberJoined');
       client.userData = { role: 'student', memberId: joined?.memberId };
     } else {
+      // Checked again here: reservations made at the same moment all passed admit.
+      if (auth.role === 'projector') this.refuseIfProjectorsFull();
       client.userData = { role: auth.role };
     }
     // The seat was dispatched before this connection knew who it is: its sight is given from here on.
@@ -388,6 +391,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (memberId && this.model.members[memberId] && !this.heldElsewhere(client, memberId))
       this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId });
     this.refreshPresence();
+  }
+
+  private refuseIfProjectorsFull() {
+    const boards = this.clients.filter((c) => c.userData?.role === 'projector').length;
+    if (boards >= PROJECTORS_PER_SESSION)
+      throw new ServerError(
+        409,
+        `This session already has ${PROJECTORS_PER_SESSION} projector boards open. Close one, then try again.`,
+      );
   }
 
   private budgetOf(key: string): Budget {
@@ -584,6 +596,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private refreshPresence() {
     const host = this.clients.some((c) => c.userData?.role === 'teacher');
     if (this.state.hostConnected !== host) this.state.hostConnected = host;
+    const boards = this.clients.filter((c) => c.userData?.role === 'projector').length;
+    if (this.state.projectors !== boards) this.state.projectors = boards;
   }
 
   private welcome(client: Client<{ userData: Caller }>, memberKey?: string) {

@@ -64,6 +64,7 @@ export interface DecodedSession {
   timerPaused: boolean;
   phaseRemainingMs: number;
   host: { world: string } | undefined; // the teacher's alone: undefined on every other client
+  projectors: number; // projector boards connected now
   toJSON(): unknown;
 }
 

@@ -31,6 +31,7 @@ export interface SessionView {
   phaseRemainingMs: number;
   channels: Record<string, ChannelView>; // "us-china", "us-russia", "china-russia"
   floor: MessageView[]; // public statements on the CD floor
+  projectors: number; // projector boards connected now (the console shows it)
 }
 
 /** A delegation's desk. Draft, orders and secret come only to that team and the teacher. */

@@ -52,6 +52,7 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
     phaseEndsAt: 0,
     teamsLocked: s.teamsLocked,
     hostConnected: false,
+    projectors: 0,
     settings: {
       scenarioId: s.settings.scenarioId,
       scenarioTitle: s.settings.scenarioId,

@@ -213,6 +213,7 @@ function session(round: number): SessionView {
     phaseEndsAt: 0,
     teamsLocked: true,
     hostConnected: true,
+    projectors: 0,
     settings: {
       scenarioId: 'bench',
       scenarioTitle: 'Benchmark',

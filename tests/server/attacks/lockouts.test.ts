@@ -5,8 +5,10 @@
  */
 import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECTORS_PER_SESSION } from '../../../shared/protocol/toClient.ts';
 import { MAX_MEMBERS } from '../../../shared/session/commands/presence.ts';
 import {
+  eventually,
   failureOf,
   type Harness,
   memberAs,
@@ -64,5 +66,32 @@ describe('joining and leaving again and again', () => {
       memberKey: key,
     });
     expect(back.welcome.memberId).toBe(ana.welcome.memberId);
+  });
+});
+
+describe('projector boards', () => {
+  it(`at most ${PROJECTORS_PER_SESSION} at once, even opened together; the console sees how many`, async () => {
+    const session = await h.createSession();
+    const teacher = await h.joinTeacher(session);
+    const tries = await Promise.allSettled(
+      Array.from({ length: PROJECTORS_PER_SESSION + 4 }, () => h.joinProjector(session)),
+    );
+    const boards = tries.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
+    const refusals = tries.flatMap((t) => (t.status === 'rejected' ? [t.reason as Error] : []));
+    expect(boards).toHaveLength(PROJECTORS_PER_SESSION);
+    expect(refusals.map((e) => e.message)).toEqual(
+      Array(4).fill(
+        `This session already has ${PROJECTORS_PER_SESSION} projector boards open. Close one, then try again.`,
+      ),
+    );
+    await eventually(() => expect(teacher.room.state.projectors).toBe(PROJECTORS_PER_SESSION));
+
+    // A student and the teacher still join; a board that closes frees its place.
+    const ana = await h.joinStudent(session, 'Ana');
+    expect(memberAs(teacher, ana)?.status).toBe('connected');
+    await withTimeout((boards[0] as (typeof boards)[number]).room.leave(), 3000, 'a consented leave');
+    await eventually(() => expect(teacher.room.state.projectors).toBe(PROJECTORS_PER_SESSION - 1));
+    await h.joinProjector(session);
+    await eventually(() => expect(teacher.room.state.projectors).toBe(PROJECTORS_PER_SESSION));
   });
 });

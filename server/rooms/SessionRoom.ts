@@ -15,6 +15,7 @@ import {
 import { CLOSE_REMOVED, PROJECTORS_PER_SESSION, type Welcome } from '../../shared/protocol/toClient.ts';
 import type { Outcome } from '../../shared/session/apply.ts';
 import type { RulesContext } from '../../shared/session/commands/handler.ts';
+import { REMOVED_MESSAGE } from '../../shared/session/commands/presence.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import {
   createSessionModel,
@@ -279,6 +280,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       if (!timingSafeEqual(given, Buffer.from(this.hostSecretHash, 'hex'))) {
         throw new ServerError(403, 'That host link is not valid for this session.');
       }
+    }
+    if (options.role === 'student' && options.memberKey) {
+      const keyHash = hashSecret(options.memberKey);
+      if (this.model.removed?.some((r) => r.keyHash === keyHash)) throw new ServerError(403, REMOVED_MESSAGE);
     }
     // In a what-if fork the original class's seats wait for the teacher: their old keys do not open them.
     if (options.role === 'student' && options.memberKey && !this.log.header().forkedFrom) {

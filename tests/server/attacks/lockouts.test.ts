@@ -12,6 +12,7 @@ import {
   failureOf,
   type Harness,
   memberAs,
+  refusalOf,
   type Session,
   serverState,
   startHarness,
@@ -93,5 +94,38 @@ describe('projector boards', () => {
     await eventually(() => expect(teacher.room.state.projectors).toBe(PROJECTORS_PER_SESSION - 1));
     await h.joinProjector(session);
     await eventually(() => expect(teacher.room.state.projectors).toBe(PROJECTORS_PER_SESSION));
+  });
+});
+
+describe('removal and mute', () => {
+  it('are not undone by leaving and joining again; a removed student comes back when the teacher lets them', async () => {
+    const session = await h.createSession();
+    const teacher = await h.joinTeacher(session);
+    const ben = await h.joinStudent(session, 'Ben');
+    await ben.room.request('chooseSeat', { seat: 'us' });
+    await teacher.room.request('muteMember', { memberId: ben.welcome.memberId, muted: true });
+    await withTimeout(ben.room.leave(), 3000, 'a consented leave');
+    const benAgain = await h.joinStudent(session, 'BEN');
+    await benAgain.room.request('chooseSeat', { seat: 'us' });
+    const muted = await refusalOf(benAgain.room.request('sendMessage', { to: 'team', text: 'hi' }));
+    expect(muted.code).toBe('muted');
+
+    const cy = await h.joinStudent(session, 'Cy');
+    const key = cy.welcome.memberKey;
+    const closed = new Promise<number>((resolve) => cy.room.onLeave((code) => resolve(code)));
+    await teacher.room.request('removeMember', { memberId: cy.welcome.memberId });
+    await withTimeout(closed, 3000, 'the removal');
+    const again = await failureOf(h.joinStudent(session, 'Cy'));
+    expect(again.message).toBe(
+      'The teacher removed you from this session; ask the teacher to let you back in.',
+    );
+    const byKey = await failureOf(
+      h.join(session, { role: 'student', code: session.code, nickname: 'Cyrus', memberKey: key }),
+    );
+    expect(byKey).toMatchObject({ code: 403, message: again.message });
+
+    await teacher.room.request('readmit', { nickname: 'Cy' });
+    const back = await h.joinStudent(session, 'Cy');
+    expect(memberAs(teacher, back)?.status).toBe('connected');
   });
 });

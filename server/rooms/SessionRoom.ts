@@ -221,6 +221,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     for (const m of Object.values(this.model.members)) {
       if (m.status !== 'gone') this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId: m.id });
     }
+    // Nobody is here yet: the phase waits, paused, for the teacher who asked for the fork to resume it.
+    const { stage, settings, timerPaused } = this.model;
+    if (stage === 'playing' && settings.timersOn && !timerPaused)
+      this.dispatch({ kind: 'teacher' }, { type: 'pauseTimer' });
   }
 
   /** After a restart: the log folds back into the state it had; everyone who was connected is now away. */

@@ -71,7 +71,13 @@ export const SettingsState = schema(
 export type SettingsState = InstanceType<typeof SettingsState>;
 
 /** What only the teacher's connections receive: the whole world, secrets and true causes included. */
-export const HostState = schema({ world: t.string().default('') }, 'HostState');
+export const HostState = schema(
+  {
+    world: t.string().default(''),
+    removed: t.string().default(''), // JSON: nicknames of the students the teacher removed ('' when none)
+  },
+  'HostState',
+);
 export type HostState = InstanceType<typeof HostState>;
 
 export const SessionState = schema(

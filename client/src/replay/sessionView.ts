@@ -53,6 +53,7 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
     teamsLocked: s.teamsLocked,
     hostConnected: false,
     projectors: 0,
+    removedNames: [],
     settings: {
       scenarioId: s.settings.scenarioId,
       scenarioTitle: s.settings.scenarioId,

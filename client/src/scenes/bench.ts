@@ -214,6 +214,7 @@ function session(round: number): SessionView {
     teamsLocked: true,
     hostConnected: true,
     projectors: 0,
+    removedNames: [],
     settings: {
       scenarioId: 'bench',
       scenarioTitle: 'Benchmark',

@@ -200,6 +200,7 @@ export function consoleScreen(
 
   // Roster
   const rosterBody = h('tbody');
+  const removedList = h('ul', { class: 'removed', id: 'console-removed', 'aria-label': 'Removed students' });
   const roster = h(
     'section',
     { class: 'card', 'aria-labelledby': 'roster-title' },
@@ -222,6 +223,7 @@ export function consoleScreen(
       ),
       rosterBody,
     ),
+    removedList,
   );
 
   // Team desks
@@ -478,6 +480,23 @@ export function consoleScreen(
           isDelegation(m.seat) ? view.teams[m.seat]?.headId : '',
         ]),
       (m) => renderRow(view, m),
+    );
+    syncRows(
+      removedList,
+      view.removedNames,
+      (n) => n,
+      (n) => n,
+      (n) =>
+        h(
+          'li',
+          {},
+          `Removed: ${n} `,
+          h(
+            'button',
+            { type: 'button', onclick: () => send('readmit', { nickname: n }, `${n} may join again.`) },
+            'Let back in',
+          ),
+        ),
     );
     syncRows(
       desks,

@@ -124,7 +124,11 @@ describe('removal and mute', () => {
     );
     expect(byKey).toMatchObject({ code: 403, message: again.message });
 
+    // The console lists the removed student, to the teacher alone, with a button that sends readmit.
+    await eventually(() => expect(teacher.room.state.host?.removed).toBe('["Cy"]'));
+    expect(benAgain.room.state.host).toBeUndefined();
     await teacher.room.request('readmit', { nickname: 'Cy' });
+    await eventually(() => expect(teacher.room.state.host?.removed).toBe(''));
     const back = await h.joinStudent(session, 'Cy');
     expect(memberAs(teacher, back)?.status).toBe('connected');
   });

@@ -337,6 +337,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     client.view = new StateView();
     let memberKey: string | undefined;
     if (auth.role === 'student' && auth.reclaim) {
+      this.countCut(auth.reclaim); // a tab reopened with its seat key is a reconnection too
       const outcome = this.dispatch({ kind: 'system' }, { type: 'reclaimSeat', memberId: auth.reclaim });
       if (!outcome.ok && outcome.refusal.code !== 'nothingToDo')
         throw new ServerError(409, outcome.refusal.message);

@@ -73,4 +73,22 @@ describe('budgets kept by member', () => {
     const ana = await h.joinStudent(session, 'Ana');
     expect(memberAs(teacher, ana)?.status).toBe('connected');
   });
+
+  it('reopening the tab with the seat key counts as a reconnection', async () => {
+    const session = await h.createSession();
+    const teacher = await h.joinTeacher(session);
+    let dee = await h.joinStudent(session, 'Dee');
+    const key = dee.welcome.memberKey;
+    const reopen = () =>
+      h.join(session, { role: 'student', code: session.code, nickname: 'Dee', memberKey: key });
+    for (let i = 0; i < CUTS_PER_MINUTE; i++) {
+      await dee.room.leave();
+      await eventually(() => expect(memberAs(teacher, dee)?.status).toBe('gone'));
+      dee = await reopen();
+    }
+    await dee.room.leave();
+    await eventually(() => expect(memberAs(teacher, dee)?.status).toBe('gone'));
+    const locked = await failureOf(reopen());
+    expect(locked.message).toMatch(/^Your connection was cut more than 10 times in a minute/);
+  });
 });

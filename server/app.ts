@@ -71,6 +71,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
           capability,
           reconnectSeconds: config.reconnectSeconds,
           idleHours: config.idleHours,
+          joinsPerMinute: config.limits.joinsPerMinute,
         }),
       ),
     },

@@ -18,6 +18,7 @@ export interface RateLimits {
   failedLookupsPerMinute: number; // wrong join codes per address, so codes cannot be guessed
   lookupsPerMinute: number; // all join look-ups per address (a whole class behind one school address)
   createsPerHour: number; // sessions created per address
+  joinsPerMinute: number; // new students joining one session per address (a class behind one school address)
 }
 
 // A school's whole class often shares one address: 30 typos a minute is generous, and guessing one of 23^6 codes
@@ -26,6 +27,7 @@ export const DEFAULT_LIMITS: RateLimits = {
   failedLookupsPerMinute: 30,
   lookupsPerMinute: 300,
   createsPerHour: 60,
+  joinsPerMinute: 120,
 };
 
 /** A setting that cannot be used: main.ts prints its message, one line, and stops. */
@@ -112,6 +114,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       ),
       lookupsPerMinute: numberFrom(env, 'LOOKUPS_PER_MINUTE', DEFAULT_LIMITS.lookupsPerMinute),
       createsPerHour: numberFrom(env, 'CREATES_PER_HOUR', DEFAULT_LIMITS.createsPerHour),
+      joinsPerMinute: numberFrom(env, 'JOINS_PER_MINUTE', DEFAULT_LIMITS.joinsPerMinute),
     },
   };
 }

@@ -18,7 +18,7 @@ export interface MatchmakingServices {
 
 /** The part of a session room the seat check needs (SessionRoom.admit). */
 interface Admitting {
-  admit(raw: unknown): unknown;
+  admit(raw: unknown, network?: string): unknown;
 }
 
 /**
@@ -86,7 +86,7 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
           `Too many joins from this network at once. Wait ${wait} seconds and try again.`,
         );
       }
-      room.admit(req.body); // throws the room's refusal: a wrong host link, a nickname in use, an ended session
+      room.admit(req.body, network); // throws the room's refusal: a wrong host link, a nickname in use, an ended session
       pending.hit(seats);
       return res.json(await matchMaker.joinById(roomId, req.body));
     } catch (e) {

@@ -12,9 +12,10 @@ import {
   ToServer,
   type ToServerName,
 } from '../../shared/protocol/toServer.ts';
-import { CLOSE_REMOVED, type Welcome } from '../../shared/protocol/toClient.ts';
+import { CLOSE_REMOVED, PROJECTORS_PER_SESSION, type Welcome } from '../../shared/protocol/toClient.ts';
 import type { Outcome } from '../../shared/session/apply.ts';
 import type { RulesContext } from '../../shared/session/commands/handler.ts';
+import { REMOVED_MESSAGE } from '../../shared/session/commands/presence.ts';
 import type { Actor, SessionCommand } from '../../shared/session/commands.ts';
 import {
   createSessionModel,
@@ -33,6 +34,7 @@ import { projectSession } from '../sync/project.ts';
 import { showOnly, syncedSight } from '../sync/sight.ts';
 import { SessionState } from '../sync/state.ts';
 import { sessionIdFor } from '../../shared/model/sessionId.ts';
+import { RateLimiter } from '../http/rateLimit.ts';
 
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
@@ -41,6 +43,7 @@ export interface RoomServices {
   cards: readonly Card[];
   reconnectSeconds: number;
   idleHours: number;
+  joinsPerMinute: number; // new students per network and session (JOINS_PER_MINUTE): seat-key reclaims never count
   capability: string; // proves a room is created by this server's API, not by a client's matchmaking call
   logs: LogStore;
 }
@@ -61,7 +64,14 @@ export type CreateOptions =
 interface Caller {
   role: JoinRole;
   memberId?: string;
-  sent?: number[]; // times of this connection's last chat messages, for the rate limit
+}
+
+/** What one member (or the teacher) has sent lately, kept by the room across reconnections. */
+interface Budget {
+  sent: number[]; // times of the messages in the last MESSAGE_WINDOW_MS
+  chat: number[]; // times of the chat messages and announcements in the last CHAT_WINDOW_MS
+  cuts: number[]; // times of the reconnections in the last CUT_WINDOW_MS
+  lockedUntil: number;
 }
 
 /** Who a connection is, for the visibility rule: a student who lost its seat to another tab sees what the class sees. */
@@ -74,6 +84,18 @@ function onlookerOf(seat: Caller): Onlooker {
 /** At most this many chat messages per connection in CHAT_WINDOW_MS: a class's chat stays readable. */
 const CHAT_BURST = 5;
 const CHAT_WINDOW_MS = 10_000;
+
+/**
+ * At most this many messages a second per member, over all their connections: the room's maxMessagesPerSecond
+ * counts per connection, and a student who reconnected after each cut once landed 840 draft edits in 10 s.
+ */
+export const MEMBER_MESSAGES_PER_SECOND = 30;
+const MESSAGE_WINDOW_MS = 1_000;
+
+/** More than this many reconnections of one member in CUT_WINDOW_MS lock the member out for LOCKOUT_MS. */
+export const CUTS_PER_MINUTE = 10;
+const CUT_WINDOW_MS = 60_000;
+export const LOCKOUT_MS = 60_000;
 
 /**
  * A message schema whose refusal is one issue in plain words ("text: A message is at most 500 characters."),
@@ -118,6 +140,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private hostSecretHash = '';
   private phaseTimer: Delayed | undefined;
   private lastActivity = Date.now();
+  private freshJoinLimiter: RateLimiter | undefined;
+  private budgets = new Map<string, Budget>(); // by member id ('teacher' for the host): limits follow the member
 
   override messages = Object.fromEntries(
     (Object.keys(ToServer) as ToServerName[]).map((type) => [
@@ -197,10 +221,10 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     for (const m of Object.values(this.model.members)) {
       if (m.status !== 'gone') this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId: m.id });
     }
-    // Nobody is in a new fork either: its phase timer waits, paused, for the teacher (logged on their behalf).
-    const { stage, timerPaused, settings } = this.model;
+    // Nobody is here yet: the phase waits, paused, for the teacher who asked for the fork to resume it.
+    const { stage, settings, timerPaused } = this.model;
     if (stage === 'playing' && settings.timersOn && !timerPaused)
-      this.dispatch({ kind: 'teacher' }, { type: 'pauseTimer' } as SessionCommand);
+      this.dispatch({ kind: 'teacher' }, { type: 'pauseTimer' });
   }
 
   /** After a restart: the log folds back into the state it had; everyone who was connected is now away. */
@@ -225,6 +249,16 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     }
   }
 
+  /**
+   * New students per network in a minute (JOINS_PER_MINUTE, 120 by default): a class of MAX_MEMBERS behind one
+   * school address, with room for retries, but not one student joining and leaving under new nicknames without
+   * end. A tab taking its seat back with its seat key is never counted nor refused.
+   */
+  private get freshJoins(): RateLimiter {
+    this.freshJoinLimiter ??= new RateLimiter(this.services.joinsPerMinute, 60_000);
+    return this.freshJoinLimiter;
+  }
+
   get sessionId(): string {
     return this.log.header().sessionId;
   }
@@ -237,8 +271,9 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
    * Who may take a seat: the options, the code, the host secret, a seat key, a free nickname. Checked when the
    * seat is reserved (server/http/matchmaking.ts), so nothing without credentials holds a place, and again when
    * the socket opens, since the session may have moved on in between. Throws the refusal the user sees.
+   * `network` is given at matchmaking: a new student's join counts against that network's joins.
    */
-  admit(raw: unknown): JoinOptions & { reclaim?: string } {
+  admit(raw: unknown, network?: string): JoinOptions & { reclaim?: string } {
     const parsed = JoinOptions.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, firstIssue(parsed.error));
     const options = parsed.data;
@@ -250,12 +285,17 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         throw new ServerError(403, 'That host link is not valid for this session.');
       }
     }
+    if (options.role === 'student' && options.memberKey) {
+      const keyHash = hashSecret(options.memberKey);
+      if (this.model.removed?.some((r) => r.keyHash === keyHash)) throw new ServerError(403, REMOVED_MESSAGE);
+    }
     // In a what-if fork the original class's seats wait for the teacher: their old keys do not open them.
     if (options.role === 'student' && options.memberKey && !this.log.header().forkedFrom) {
       // A tab that kept its key takes its seat back (after a restart, or after the hold ran out).
       const keyHash = hashSecret(options.memberKey);
       const member = Object.values(this.model.members).find((m) => m.keyHash === keyHash);
       if (member) {
+        this.refuseIfLockedOut(member.id);
         const dry = this.engine.applyCommand(
           this.model,
           { kind: 'system' },
@@ -266,6 +306,14 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         return { ...options, reclaim: member.id };
       }
     }
+    if (options.role === 'projector') this.refuseIfProjectorsFull();
+    if (options.role === 'student' && network !== undefined && this.freshJoins.blocked(network)) {
+      const wait = this.freshJoins.retryAfterSeconds(network);
+      throw new ServerError(
+        429,
+        `Too many students joined this session from your network in the last minute. Wait ${wait} seconds and try again.`,
+      );
+    }
     if (options.role === 'student') {
       // A dry run, so a taken nickname is refused before the connection opens; onJoin applies it for real.
       const dry = this.engine.applyCommand(
@@ -275,6 +323,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         this.rules,
       );
       if (!dry.ok) throw new ServerError(409, dry.refusal.message);
+      if (network !== undefined) this.freshJoins.hit(network);
     }
     return options;
   }
@@ -288,6 +337,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     client.view = new StateView();
     let memberKey: string | undefined;
     if (auth.role === 'student' && auth.reclaim) {
+      this.countCut(auth.reclaim); // a tab reopened with its seat key is a reconnection too
       const outcome = this.dispatch({ kind: 'system' }, { type: 'reclaimSeat', memberId: auth.reclaim });
       if (!outcome.ok && outcome.refusal.code !== 'nothingToDo')
         throw new ServerError(409, outcome.refusal.message);
@@ -310,6 +360,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const joined = outcome.events.find((e) => e.type === 'memberJoined');
       client.userData = { role: 'student', memberId: joined?.memberId };
     } else {
+      // Checked again here: reservations made at the same moment all passed admit.
+      if (auth.role === 'projector') this.refuseIfProjectorsFull();
       client.userData = { role: auth.role };
     }
     // The seat was dispatched before this connection knew who it is: its sight is given from here on.
@@ -337,6 +389,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (memberId && !this.model.members[memberId]) {
       throw new ServerError(CLOSE_REMOVED, 'The teacher removed you from this session.');
     }
+    if (memberId) this.countCut(memberId);
     if (memberId) this.dispatch({ kind: 'system' }, { type: 'memberReturned', memberId });
     this.refreshPresence();
     this.welcome(client);
@@ -348,6 +401,46 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (memberId && this.model.members[memberId] && !this.heldElsewhere(client, memberId))
       this.dispatch({ kind: 'system' }, { type: 'memberGone', memberId });
     this.refreshPresence();
+  }
+
+  private refuseIfProjectorsFull() {
+    const boards = this.clients.filter((c) => c.userData?.role === 'projector').length;
+    if (boards >= PROJECTORS_PER_SESSION)
+      throw new ServerError(
+        409,
+        `This session already has ${PROJECTORS_PER_SESSION} projector boards open. Close one, then try again.`,
+      );
+  }
+
+  private budgetOf(key: string): Budget {
+    let budget = this.budgets.get(key);
+    if (!budget) {
+      budget = { sent: [], chat: [], cuts: [], lockedUntil: 0 };
+      this.budgets.set(key, budget);
+    }
+    return budget;
+  }
+
+  /** A reconnection of `memberId`: past CUTS_PER_MINUTE in a minute, the member waits LOCKOUT_MS. Throws then. */
+  private countCut(memberId: string) {
+    const budget = this.budgetOf(memberId);
+    const now = Date.now();
+    this.refuseIfLockedOut(memberId);
+    budget.cuts = [...budget.cuts.filter((t) => now - t < CUT_WINDOW_MS), now];
+    if (budget.cuts.length > CUTS_PER_MINUTE) {
+      budget.lockedUntil = now + LOCKOUT_MS;
+      budget.cuts = [];
+      this.refuseIfLockedOut(memberId);
+    }
+  }
+
+  private refuseIfLockedOut(memberId: string) {
+    const wait = (this.budgets.get(memberId)?.lockedUntil ?? 0) - Date.now();
+    if (wait > 0)
+      throw new ServerError(
+        429,
+        `Your connection was cut more than ${CUTS_PER_MINUTE} times in a minute. Wait ${Math.ceil(wait / 1000)} seconds, then reload the page.`,
+      );
   }
 
   /** Whether another live connection now holds this member's seat (it came back through its seat key). */
@@ -371,17 +464,27 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
           ? { kind: 'member', memberId: seat.memberId }
           : undefined;
     if (!actor) return ctx.reject({ code: 'notAllowed', message: 'The projector board only watches.' });
-    if (seat && (command.type === 'sendMessage' || command.type === 'announce')) {
-      // Transport protection, not a rule: the rules never read a clock.
-      const now = Date.now();
-      const sent = (seat.sent ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
-      if (sent.length >= CHAT_BURST) {
+    // Transport protection, not a rule (the rules never read a clock): the budget is the member's, whatever
+    // connection the message came on.
+    const budget = this.budgetOf(actor.kind === 'member' ? actor.memberId : 'teacher');
+    const now = Date.now();
+    budget.sent = budget.sent.filter((t) => now - t < MESSAGE_WINDOW_MS);
+    if (budget.sent.length >= MEMBER_MESSAGES_PER_SECOND) {
+      return ctx.reject({
+        code: 'tooFast',
+        message: `Slow down: at most ${MEMBER_MESSAGES_PER_SECOND} actions a second.`,
+      });
+    }
+    budget.sent.push(now);
+    if (command.type === 'sendMessage' || command.type === 'announce') {
+      budget.chat = budget.chat.filter((t) => now - t < CHAT_WINDOW_MS);
+      if (budget.chat.length >= CHAT_BURST) {
         return ctx.reject({
           code: 'tooFast',
           message: `Slow down: at most ${CHAT_BURST} messages in ${CHAT_WINDOW_MS / 1000} seconds.`,
         });
       }
-      seat.sent = [...sent, now];
+      budget.chat.push(now);
     }
     const outcome = this.dispatch(actor, command);
     if (!outcome.ok) return ctx.reject(outcome.refusal);
@@ -503,6 +606,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private refreshPresence() {
     const host = this.clients.some((c) => c.userData?.role === 'teacher');
     if (this.state.hostConnected !== host) this.state.hostConnected = host;
+    const boards = this.clients.filter((c) => c.userData?.role === 'projector').length;
+    if (this.state.projectors !== boards) this.state.projectors = boards;
   }
 
   private welcome(client: Client<{ userData: Caller }>, memberKey?: string) {

@@ -22,6 +22,11 @@ export function projectSession(
   assign(state, 'round', model.round);
   assign(state, 'phase', model.phase ?? '');
   assign(state, 'teamsLocked', model.teamsLocked);
+  assign(
+    state.host,
+    'removed',
+    model.removed?.length ? JSON.stringify(model.removed.map((r) => r.nickname)) : '',
+  );
 
   const set = state.settings;
   assign(set, 'scenarioId', model.settings.scenarioId);

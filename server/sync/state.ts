@@ -75,7 +75,13 @@ export const SettingsState = schema(
 export type SettingsState = InstanceType<typeof SettingsState>;
 
 /** What only the teacher's connections receive: the whole world, secrets and true causes included. */
-export const HostState = schema({ world: t.string().default('') }, 'HostState');
+export const HostState = schema(
+  {
+    world: t.string().default(''),
+    removed: t.string().default(''), // JSON: nicknames of the students the teacher removed ('' when none)
+  },
+  'HostState',
+);
 export type HostState = InstanceType<typeof HostState>;
 
 export const SessionState = schema(
@@ -100,6 +106,7 @@ export const SessionState = schema(
       .default(() => new HostState()),
     channels: t.map(ChannelState), // keyed by pair: "us-china", "us-russia", "china-russia"
     floor: t.array(MessageState), // public statements on the CD floor, shown on the projector
+    projectors: t.uint8().default(0), // projector boards connected now (at most PROJECTORS_PER_SESSION)
   },
   'SessionState',
 );

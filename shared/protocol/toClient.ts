@@ -20,3 +20,6 @@ export interface Welcome {
   memberKey?: string; // students only, on a fresh join: keep it (sessionStorage) to take the seat back after a restart
   serverTime: number; // the server's clock in ms, so a client can show phase timers without clock skew
 }
+
+/** At most this many projector boards watch one session at once (anyone with the code may open one). */
+export const PROJECTORS_PER_SESSION = 8;

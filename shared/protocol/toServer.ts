@@ -90,6 +90,7 @@ export const ToServer = {
   lockTeams: z.strictObject({ locked: z.boolean() }),
   assignSeat: z.strictObject({ memberId: MemberId, seat: SeatChoice }),
   removeMember: z.strictObject({ memberId: MemberId }),
+  readmit: z.strictObject({ nickname: Nickname }), // lets a removed student join again
   restoreSeat: z.strictObject({ memberId: MemberId, formerMemberId: MemberId }),
   startSession: z.strictObject({}),
   advancePhase: z.strictObject({ from: Moment }),

@@ -40,6 +40,7 @@ export type SessionEvent =
   | { type: 'memberJoined'; memberId: string; nickname: string; formerMemberId?: string }
   | { type: 'seatChosen'; memberId: string; seat: string; by: 'student' | 'teacher' }
   | { type: 'memberRemoved'; memberId: string; nickname: string }
+  | { type: 'memberReadmitted'; nickname: string }
   | { type: 'seatRestored'; memberId: string; formerMemberId: string; seat: string }
   | { type: 'teamsLocked'; locked: boolean }
   | { type: 'settingsUpdated' }

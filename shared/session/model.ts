@@ -67,6 +67,14 @@ export interface SessionModel {
   world: World | undefined; // the simulation, from round 1 on; never changed in place (resolution returns a new one)
   timerPaused: boolean; // the teacher paused the phase timer
   chat: Chat;
+  // Absent until the teacher first removes a student, so other sessions keep the state hashes they had.
+  removed?: RemovedStudent[]; // students the teacher removed: they come back only when the teacher lets them
+}
+
+/** A student the teacher removed, known by nickname and by the hash of their seat key. */
+export interface RemovedStudent {
+  nickname: string;
+  keyHash?: string;
 }
 
 /** Members in the order they joined ("m2" before "m10"): the order of roles, acting heads and every roster. */

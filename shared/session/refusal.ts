@@ -17,6 +17,7 @@ export const REFUSAL_CODES = [
   'nothingToDo',
   'unknownScenario',
   'sessionFull',
+  'removed',
   'invalidOrders',
   'notHead',
   'unknownCard',

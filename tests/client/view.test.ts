@@ -38,6 +38,7 @@ function raw(overrides: Partial<RawState> = {}): RawState {
     phaseRemainingMs: 0,
     channels: {},
     floor: [],
+    projectors: 1,
     ...overrides,
   };
 }

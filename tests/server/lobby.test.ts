@@ -203,7 +203,10 @@ describe('removing and restoring', () => {
       code: 'unknownMember',
     });
 
-    // The nickname is free again, and the seat is not held for anyone.
+    // Changed by issue 2.3/7: the nickname stays refused until the teacher lets the student back in; then it
+    // joins as a new member, and the seat is not held for anyone.
+    await expect(h.joinStudent(session, 'Ana')).rejects.toThrow(/teacher removed you/);
+    await teacher.room.request('readmit', { nickname: 'Ana' });
     const again = await h.joinStudent(session, 'Ana');
     expect(idOf(again)).not.toBe(idOf(ana));
     expect(memberAs(again, again)?.seat).toBe('unseated');

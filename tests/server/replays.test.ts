@@ -422,7 +422,8 @@ describe('the replay API', () => {
     const then = foldLog(original.header, original.entries.slice(0, seq)).state as SessionModel;
     const now = foldLog(forked.header, forked.entries).state as SessionModel;
     const members = Object.values(then.members);
-    // The original class leaves, and the fork's timer waits, paused, for its teacher.
+    // Changed by issue 2.3/7: the fork then pauses its phase timer, for the teacher to resume.
+    expect(then.settings.timersOn && !then.timerPaused).toBe(true);
     expect(forked.entries.slice(seq).map((e) => e.command)).toEqual([
       ...members.map((m) => ({ type: 'memberGone', memberId: m.id })),
       { type: 'pauseTimer' },
@@ -440,7 +441,14 @@ describe('the replay API', () => {
       stage: 'playing',
       round: 2,
       phase: 'orders',
+      timerPaused: true,
+      phaseEndsAt: 0, // no timer runs while nobody is in the fork
     });
+    expect(teacher.room.state.phaseRemainingMs).toBeGreaterThan(0);
+    await pace(teacher);
+    await teacher.room.request('resumeTimer', {});
+    await eventually(() => expect(teacher.room.state.phaseEndsAt).toBeGreaterThan(0));
+    expect(teacher.room.state.timerPaused).toBe(false);
     // A newcomer sits in a seat the original class left, handed on by the teacher.
     const newcomer = await h.joinStudent(fork.body, 'Newcomer');
     await pace(teacher);

@@ -183,6 +183,13 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
       ['extra key', { memberId: 'm3', reason: 'rude' }],
     ],
   },
+  readmit: {
+    valid: { nickname: 'Ana' },
+    malformed: [
+      ['missing nickname', {}],
+      ['extra key', { nickname: 'Ana', memberId: 'm1' }],
+    ],
+  },
   restoreSeat: {
     valid: { memberId: 'm4', formerMemberId: 'm2' },
     malformed: [

@@ -72,6 +72,7 @@ describe('who may send what', () => {
     lockTeams: { type: 'lockTeams', locked: true },
     assignSeat: { type: 'assignSeat', memberId: 'm2', seat: 'us' },
     removeMember: { type: 'removeMember', memberId: 'm2' },
+    readmit: { type: 'readmit', nickname: 'Ana' },
     restoreSeat: { type: 'restoreSeat', memberId: 'm2', formerMemberId: 'm1' },
     startSession: { type: 'startSession' },
     advancePhase: { type: 'advancePhase' },
@@ -197,6 +198,14 @@ describe('joinSession', () => {
     expect(state.members.m5).toEqual({ id: 'm5', nickname: 'Eve', seat: 'unseated', status: 'connected' });
     expect(state.nextMemberNumber).toBe(6);
     expect(events).toEqual([{ type: 'memberJoined', memberId: 'm5', nickname: 'Eve' }]);
+  });
+
+  it('does not count members who are gone against the capacity (their records stay)', () => {
+    const given = testSession({
+      members: Array.from({ length: MAX_MEMBERS }, (_, i) => `P${i}@observer!gone`),
+    });
+    const { state } = accept(given, system, join('Eve'));
+    expect(Object.keys(state.members)).toHaveLength(MAX_MEMBERS + 1);
   });
 
   it('names the gone member a returning student may be, for the teacher to hand the seat back', () => {
@@ -472,14 +481,36 @@ describe('removeMember', () => {
     ['twice', () => accept(lobby(), teacher, remove('m2')).state, teacher, remove('m2'), 'unknownMember'],
   ]);
 
-  it('frees the seat and the nickname', () => {
+  // Changed by issue 2.3/7: the nickname is freed only when the teacher lets the student back in.
+  it('frees the seat; the nickname comes back only when the teacher readmits it', () => {
     const { state, events } = accept(lobby(), teacher, remove('m1'));
     expect(state.members.m1).toBeUndefined();
     expect(seatCount(state, 'us')).toBe(0);
     expect(events).toEqual([{ type: 'memberRemoved', memberId: 'm1', nickname: 'Ana' }]);
-    expect(accept(state, system, { type: 'joinSession', nickname: 'Ana' }).events[0]).not.toHaveProperty(
+    expect(refuse(state, system, { type: 'joinSession', nickname: 'ＡＮＡ' })).toEqual({
+      code: 'removed',
+      message: 'The teacher removed you from this session; ask the teacher to let you back in.',
+    });
+    expect(refuse(state, member('m2'), { type: 'readmit', nickname: 'Ana' }).code).toBe('notAllowed');
+    const back = accept(state, teacher, { type: 'readmit', nickname: 'ana' });
+    expect(back.events).toEqual([{ type: 'memberReadmitted', nickname: 'ana' }]);
+    expect(refuse(back.state, teacher, { type: 'readmit', nickname: 'Ana' }).code).toBe('nothingToDo');
+    expect(accept(back.state, system, { type: 'joinSession', nickname: 'Ana' }).events[0]).not.toHaveProperty(
       'formerMemberId',
     );
+  });
+
+  it('a muted student who leaves and joins again under the nickname is muted again, until unmuted', () => {
+    const muted = accept(lobby(), teacher, { type: 'muteMember', memberId: 'm1', muted: true }).state;
+    const gone = accept(muted, system, { type: 'memberGone', memberId: 'm1' }).state;
+    const again = accept(gone, system, { type: 'joinSession', nickname: 'ana' });
+    const id = (again.events[0] as { memberId: string }).memberId;
+    expect(again.state.members[id]?.muted).toBe(true);
+    const unmuted = accept(again.state, teacher, { type: 'muteMember', memberId: id, muted: false }).state;
+    const gone2 = accept(unmuted, system, { type: 'memberGone', memberId: id }).state;
+    const third = accept(gone2, system, { type: 'joinSession', nickname: 'Ana' });
+    const id3 = (third.events[0] as { memberId: string }).memberId;
+    expect(third.state.members[id3]?.muted).toBeUndefined();
   });
 });
 

@@ -27,10 +27,12 @@ export interface SessionView {
   teams: Record<Delegation, TeamView>;
   world: WorldView | undefined; // the world as the class sees it, from round 1 on
   hostWorld: WorldView | undefined; // the whole world: the teacher only
+  removedNames: string[]; // students the teacher removed, who may join again once readmitted: the teacher only
   timerPaused: boolean;
   phaseRemainingMs: number;
   channels: Record<string, ChannelView>; // "us-china", "us-russia", "china-russia"
   floor: MessageView[]; // public statements on the CD floor
+  projectors: number; // projector boards connected now (the console shows it)
 }
 
 /** A delegation's desk. Draft, orders and secret come only to that team and the teacher. */
@@ -47,7 +49,7 @@ export interface TeamView {
 }
 
 /** The synced state as decoded (JSON fields still strings). */
-export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWorld'> {
+export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWorld' | 'removedNames'> {
   teams: Record<
     Delegation,
     {
@@ -63,7 +65,7 @@ export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWor
     }
   >;
   world: string;
-  host?: { world?: string };
+  host?: { world?: string; removed?: string };
 }
 
 const parsed = new Map<string, unknown>();
@@ -98,6 +100,7 @@ export function toView(raw: RawState): SessionView {
     teams,
     world: parseOnce<WorldView>(raw.world),
     hostWorld: parseOnce<WorldView>(raw.host?.world),
+    removedNames: parseOnce<string[]>(raw.host?.removed) ?? [],
   };
 }
 

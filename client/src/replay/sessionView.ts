@@ -52,6 +52,8 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
     phaseEndsAt: 0,
     teamsLocked: s.teamsLocked,
     hostConnected: false,
+    projectors: 0,
+    removedNames: [],
     settings: {
       scenarioId: s.settings.scenarioId,
       scenarioTitle: s.settings.scenarioId,

@@ -213,6 +213,8 @@ function session(round: number): SessionView {
     phaseEndsAt: 0,
     teamsLocked: true,
     hostConnected: true,
+    projectors: 0,
+    removedNames: [],
     settings: {
       scenarioId: 'bench',
       scenarioTitle: 'Benchmark',

@@ -1,6 +1,7 @@
 import type { ScenarioSummary } from '../../../shared/content/scenario.ts';
 import { PHASE_NAMES, ROUND_PHASES } from '../../../shared/model/phases.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
+import { PROJECTORS_PER_SESSION } from '../../../shared/protocol/toClient.ts';
 import type { Moment, ToServerName, ToServerPayload } from '../../../shared/protocol/toServer.ts';
 import { describeOrder } from '../../../shared/rules/describe.ts';
 import { orderCost } from '../../../shared/rules/orders.ts';
@@ -46,6 +47,7 @@ export function consoleScreen(
   const stage = h('p', { class: 'stage', id: 'console-stage' });
   const timer = h('p', { class: 'timer', 'aria-live': 'off' });
   const linkState = h('p', { class: 'link-state' });
+  const projectors = h('p', { class: 'projectors', id: 'console-projectors' });
 
   // Private link, shown big once after creation, then folded away.
   const privateUrl = hostUrl(code, opts.secret);
@@ -199,6 +201,7 @@ export function consoleScreen(
 
   // Roster
   const rosterBody = h('tbody');
+  const removedList = h('ul', { class: 'removed', id: 'console-removed', 'aria-label': 'Removed students' });
   const roster = h(
     'section',
     { class: 'card', 'aria-labelledby': 'roster-title' },
@@ -221,6 +224,7 @@ export function consoleScreen(
       ),
       rosterBody,
     ),
+    removedList,
   );
 
   // Team desks
@@ -284,7 +288,7 @@ export function consoleScreen(
     h(
       'main',
       { class: 'console' },
-      h('header', { class: 'bar' }, h('h1', {}, `PAROS · Session ${code}`), linkState),
+      h('header', { class: 'bar' }, h('h1', {}, `PAROS · Session ${code}`), linkState, projectors),
       privateLink,
       status,
       controls,
@@ -443,6 +447,7 @@ export function consoleScreen(
         : link.status === 'reconnecting'
           ? 'Reconnecting…'
           : `Disconnected: ${link.closedReason}`;
+    projectors.textContent = `Projector boards: ${view.projectors} of ${PROJECTORS_PER_SESSION}`;
     start.hidden = view.stage !== 'lobby';
     next.hidden = view.stage !== 'playing';
     const phaseIndex = view.phase ? ROUND_PHASES.indexOf(view.phase) : -1;
@@ -476,6 +481,23 @@ export function consoleScreen(
           isDelegation(m.seat) ? view.teams[m.seat]?.headId : '',
         ]),
       (m) => renderRow(view, m),
+    );
+    syncRows(
+      removedList,
+      view.removedNames,
+      (n) => n,
+      (n) => n,
+      (n) =>
+        h(
+          'li',
+          {},
+          `Removed: ${n} `,
+          h(
+            'button',
+            { type: 'button', onclick: () => send('readmit', { nickname: n }, `${n} may join again.`) },
+            'Let back in',
+          ),
+        ),
     );
     syncRows(
       desks,

@@ -1,6 +1,7 @@
 /** Seats, settings and the roster: where students sit, who heads a delegation, and what the teacher set up. */
 import { ROUND_PHASES } from '../../model/phases.ts';
 import { DELEGATION_NAMES, type Delegation, isDelegation, type Seat, SEAT_NAMES } from '../../model/seats.ts';
+import { nicknameKey } from '../../model/nickname.ts';
 import { ROLE_NAMES } from '../chat.ts';
 import { headOf, type Member, type SessionModel, seatCount } from '../model.ts';
 import { type Refusal, refusal } from '../refusal.ts';
@@ -10,6 +11,7 @@ export const lobbyCommands: Handlers<
   | 'chooseSeat'
   | 'assignSeat'
   | 'removeMember'
+  | 'readmit'
   | 'restoreSeat'
   | 'lockTeams'
   | 'updateSettings'
@@ -55,7 +57,25 @@ export const lobbyCommands: Handlers<
       const member = s.members[c.memberId];
       if (!member) return refusal('unknownMember', 'That student is no longer in the session.');
       delete s.members[c.memberId];
+      // Bound to the nickname and the seat key: leaving and joining again does not undo it.
+      s.removed = [
+        ...(s.removed ?? []),
+        { nickname: member.nickname, ...(member.keyHash ? { keyHash: member.keyHash } : {}) },
+      ];
       return [{ type: 'memberRemoved', memberId: member.id, nickname: member.nickname }];
+    },
+  },
+
+  readmit: {
+    sender: 'teacher',
+    handle(s, c) {
+      const key = nicknameKey(c.nickname);
+      const removed = s.removed ?? [];
+      const kept = removed.filter((r) => nicknameKey(r.nickname) !== key);
+      if (kept.length === removed.length)
+        return refusal('nothingToDo', `Nobody called "${c.nickname}" was removed from this session.`);
+      s.removed = kept;
+      return [{ type: 'memberReadmitted', nickname: c.nickname }];
     },
   },
 

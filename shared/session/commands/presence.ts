@@ -5,8 +5,12 @@ import type { MemberStatus, SessionModel } from '../model.ts';
 import { refusal } from '../refusal.ts';
 import type { Handlers, Step } from './handler.ts';
 
-/** The most students one session holds at once, observers included; those who have left (gone) do not count. */
+/** The most students one session holds, observers included; members who are gone do not count (their record stays, for the teacher to hand the seat on). */
 export const MAX_MEMBERS = 100;
+
+/** What a student the teacher removed sees when they try to join again, under that nickname or with that seat. */
+export const REMOVED_MESSAGE =
+  'The teacher removed you from this session; ask the teacher to let you back in.';
 
 export const presenceCommands: Handlers<
   'joinSession' | 'reclaimSeat' | 'memberDropped' | 'memberReturned' | 'memberGone'
@@ -17,6 +21,7 @@ export const presenceCommands: Handlers<
       if (s.stage === 'ended')
         return refusal('wrongStage', 'This session has ended. Ask your teacher for the new code.');
       const key = nicknameKey(c.nickname);
+      if (s.removed?.some((r) => nicknameKey(r.nickname) === key)) return refusal('removed', REMOVED_MESSAGE);
       const same = Object.values(s.members).filter((m) => nicknameKey(m.nickname) === key);
       if (same.some((m) => m.status === 'connected')) {
         return refusal(
@@ -41,6 +46,8 @@ export const presenceCommands: Handlers<
         seat: 'unseated',
         status: 'connected',
         ...(c.keyHash ? { keyHash: c.keyHash } : {}),
+        // A muted student who left and joins again under the nickname is still muted.
+        ...(same.some((m) => m.muted) ? { muted: true } : {}),
       };
       const former = same[0];
       return [

@@ -1,5 +1,6 @@
 /** Talks: team chats, bilateral channels (opened when both sides agree), the CD floor, and the teacher's voice. */
 import { DELEGATION_NAMES, isDelegation } from '../../model/seats.ts';
+import { nicknameKey } from '../../model/nickname.ts';
 import { pairOf, post } from '../chat.ts';
 import type { CommandOf } from '../commands.ts';
 import type { Member, SessionModel } from '../model.ts';
@@ -80,6 +81,13 @@ export const talksCommands: Handlers<
       }
       if (c.muted) member.muted = true;
       else delete member.muted;
+      // Bound to the nickname too (joinSession mutes whoever rejoins under a muted gone member's name): lifting
+      // it lifts it from the gone records under that name as well.
+      if (!c.muted) {
+        const key = nicknameKey(member.nickname);
+        for (const other of Object.values(s.members))
+          if (other.status === 'gone' && nicknameKey(other.nickname) === key) delete other.muted;
+      }
       return [{ type: 'memberMuted', memberId: member.id, muted: c.muted }];
     },
   },

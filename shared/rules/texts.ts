@@ -38,3 +38,49 @@ export const WEAPON_NAMES = {
   coOrbital: 'a co-orbital inspector ("nesting doll")',
   directAscent: 'a direct-ascent ASAT missile',
 } as const;
+
+const WHO: Record<string, string> = { us: 'the US', china: 'China', russia: 'Russia' };
+const OWNER: Record<string, string> = { us: "the US's", china: "China's", russia: "Russia's" };
+const CAPABILITY_NAMES: Record<string, string> = {
+  missileWarning: 'missile warning',
+  launch: 'launch capability',
+  lunar: 'lunar programme',
+  ssa: 'sensors (space situational awareness)',
+};
+
+const WEAPON_LEVELS: Record<string, string> = {
+  jamming: 'jammer',
+  laser: 'laser',
+  coOrbital: 'co-orbital inspector',
+  directAscent: 'direct-ascent missile',
+};
+
+/** A change target in words: "tension", "the US's threat perception of China", "China's LEO satellites". */
+export function targetName(target: string): string {
+  const [head = '', a = '', b = '', c = ''] = target.split('.');
+  switch (head) {
+    case 'tension':
+    case 'debris':
+      return head;
+    case 'alignment':
+      return 'China–Russia alignment';
+    case 'prestige':
+    case 'legitimacy':
+    case 'security':
+    case 'budget':
+    case 'income':
+      return `${OWNER[a] ?? a} ${head}`;
+    case 'threat':
+      return `${OWNER[a] ?? a} threat perception of ${WHO[b] ?? b}`;
+    case 'draft':
+      return `${DRAFT_SHORT[a as DraftId] ?? a} momentum`;
+    case 'lunarPartners':
+      return `${a === 'artemis' ? 'Artemis Accords' : 'ILRS'} partners`;
+    case 'capability':
+      if (b === 'satellites') return `${OWNER[a] ?? a} ${c.toUpperCase()} satellites`;
+      if (b === 'counterspace') return `${OWNER[a] ?? a} ${WEAPON_LEVELS[c] ?? c} level`;
+      return `${OWNER[a] ?? a} ${CAPABILITY_NAMES[b] ?? b}`;
+    default:
+      return target;
+  }
+}

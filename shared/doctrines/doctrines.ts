@@ -1,5 +1,5 @@
 import type { Delegation } from '../model/seats.ts';
-import { COUNTERSPACE, type Counterspace, RESOLUTION_TOPICS } from '../rules/model.ts';
+import { COUNTERSPACE, type Counterspace, DRAFTS, RESOLUTION_TOPICS } from '../rules/model.ts';
 import type { Order } from '../rules/orders.ts';
 import type { WorldView } from '../rules/views.ts';
 
@@ -56,8 +56,30 @@ export const spam: Doctrine = (s) => [
   ...arm(s),
 ];
 
+/**
+ * The texts' procedure, free or cheap, first: accept amendments proposed to its own texts, then sign and
+ * ratify adopted texts. The US binds itself only to texts with verification; China and Russia to any.
+ */
+function treatyWork({ me, now }: Situation): Order[] {
+  const orders: Order[] = [];
+  for (const draft of DRAFTS) {
+    const text = now.drafts[draft];
+    if (text.sponsors.includes(me))
+      for (const a of text.amendments.filter((x) => x.round === now.round))
+        orders.push({ kind: 'answerAmendment', draft, clause: a.clause, answer: 'accept' });
+    if (text.adoptedRound === undefined || text.parties.includes(me)) continue;
+    if (me === 'us' && !text.clauses.verification) continue;
+    orders.push(
+      text.signatures.some((x) => x.by === me)
+        ? { kind: 'ratifyTreaty', draft }
+        : { kind: 'signTreaty', draft },
+    );
+  }
+  return orders;
+}
+
 /** Talks and hedges: the PPWT with verification, transparency measures, a summit, debris clean-up, sensors. */
-export const negotiate: Doctrine = ({ me, now }) => [
+const talks: Doctrine = ({ me, now }) => [
   now.drafts.ppwt.clauses.verification
     ? { kind: 'coSponsor', draft: 'ppwt' }
     : now.drafts.ppwt.tabled
@@ -77,6 +99,9 @@ export const negotiate: Doctrine = ({ me, now }) => [
   { kind: 'buildSsa' },
   { kind: 'launchSatellites', regime: 'meo', count: 1 },
 ];
+
+/** Works the texts (amendments, signatures, ratifications), then talks and hedges. */
+export const negotiate: Doctrine = (s) => [...treatyWork(s), ...talks(s)];
 
 /** Arms and shows it: tests against its rival, jams, then builds. */
 export const escalate: Doctrine = (s) => [
@@ -112,15 +137,16 @@ export const verifiedCooperation: Doctrine = (s) => (othersDefected(s) ? arm(s) 
 
 /** Negotiates and arms in measure, keeping its word: talks first, then what its commitments allow. */
 export const balanced: Doctrine = (s) => {
-  const talks = negotiate(s);
+  const said = talks(s);
   return [
-    talks[0],
+    ...treatyWork(s),
+    said[0],
     { kind: 'buildCounterspace', weapon: 'jamming' },
-    talks[1],
+    said[1],
     { kind: 'buildMissileWarning' },
-    talks[3],
+    said[3],
     { kind: 'launchSatellites', regime: 'meo', count: 1 },
-    talks[4],
+    said[4],
   ].filter((o): o is Order => o !== undefined);
 };
 

@@ -2,7 +2,8 @@ import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, name, type OrderRules, ordersOf, type Placed, type RoundContext, tell } from './context.ts';
 import { type DraftId, DRAFTS, type Pledge, type TcbmId, type Vote } from './model.ts';
 import type { OrderKind } from './orders.ts';
-import { CLAUSE_NAMES, DRAFT_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from './texts.ts';
+import { openForSignature } from './treaties.ts';
+import { DRAFT_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from './texts.ts';
 
 export const ADOPTION_AT = 70;
 
@@ -47,9 +48,9 @@ function inForce(
 
 /**
  * The Conference on Disarmament and the First Committee, one rule per order kind: drafts gain momentum from
- * sponsors, amendments and working papers; a text at 70 or more is adopted unless one delegation blocks
- * consensus; resolutions proposed last round are put to the vote of the three delegations and the UN's voting
- * blocs.
+ * sponsors and working papers (amendments, signature and ratification are in treaties.ts); a text at 70 or more
+ * is adopted, and opened for signature, unless one delegation blocks consensus; resolutions proposed last round
+ * are put to the vote of the three delegations and the UN's voting blocs.
  */
 export const CD_ORDER_RULES = {
   tableDraft: {
@@ -95,17 +96,6 @@ export const CD_ORDER_RULES = {
         'sponsor',
         SPONSOR_PLEDGE[p.order.draft],
         `Co-sponsored the ${DRAFT_SHORT[p.order.draft]}`,
-      );
-    },
-  },
-  amendDraft: {
-    each: (r, p) => {
-      r.w.drafts[p.order.draft].clauses[p.order.clause] = true;
-      r.ledger.add(
-        `draft.${p.order.draft}.momentum`,
-        4,
-        `${name(p.by)}'s amendment added ${CLAUSE_NAMES[p.order.clause]} to the ${DRAFT_SHORT[p.order.draft]}`,
-        from(p),
       );
     },
   },
@@ -326,7 +316,7 @@ function adoptOrBlock(r: RoundContext, blocks: readonly Placed<'blockConsensus'>
       continue;
     }
     draft.adoptedRound = r.round;
-    draft.parties = [...DELEGATIONS];
+    openForSignature(r, id);
     const rule = { kind: 'rule' as const, rule: 'consensus' };
     ledger.add('tension', -10, `The CD adopted ${DRAFT_NAMES[id]} by consensus`, rule);
     for (const d of DELEGATIONS)

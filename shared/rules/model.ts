@@ -47,7 +47,7 @@ export interface Capabilities {
 /** A public word a delegation gave: what the debrief sets beside what it later did. */
 export interface Commitment {
   round: number;
-  kind: 'statement' | 'sponsor' | 'endorse' | 'vote';
+  kind: 'statement' | 'sponsor' | 'endorse' | 'vote' | 'sign';
   pledge: Pledge | undefined; // what the words promise, if anything checkable
   text: string; // "Statement: we will not be the first to place weapons in orbit"
 }
@@ -67,13 +67,31 @@ export interface DelegationState {
   incidentsThisRound: number; // incidents suffered in the last resolution (they weigh on security)
 }
 
+/**
+ * A text at the CD. Tabled, it gathers momentum and clauses; adopted by consensus, it is open for signature;
+ * a signatory that ratifies it in a later round becomes a party, and only parties are bound by it.
+ */
 export interface Draft {
   momentum: number; // support at the CD; a text can be adopted from 70
   tabled: boolean;
   sponsors: Delegation[];
   clauses: Record<Clause, boolean>;
-  adoptedRound: number | undefined;
-  parties: Delegation[]; // bound by the adopted text
+  amendments: ProposedAmendment[]; // another delegation's clauses, waiting for the sponsors' answer
+  adoptedRound: number | undefined; // adopted at the CD: open for signature from then on
+  signatures: Signature[]; // who signed the adopted text, and when
+  parties: Delegation[]; // who ratified it (or is bound from the start): bound by the text
+}
+
+/** An amendment a non-sponsor proposed: its sponsors accept or refuse it in the next round (silence refuses). */
+export interface ProposedAmendment {
+  clause: Clause;
+  by: Delegation;
+  round: number; // proposed in this round, answered in the next
+}
+
+export interface Signature {
+  by: Delegation;
+  round: number; // ratification is possible from the next round
 }
 
 export interface Measure {

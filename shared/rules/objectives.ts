@@ -20,8 +20,8 @@ export const OBJECTIVES: readonly Objective[] = [
   {
     id: 'us-verifiable',
     for: 'us',
-    text: 'Let no PPWT be adopted without a verification mechanism.',
-    met: (w) => w.drafts.ppwt.adoptedRound === undefined || w.drafts.ppwt.clauses.verification,
+    text: 'Do not let the US become a party to a PPWT without a verification mechanism.',
+    met: (w) => !w.drafts.ppwt.parties.includes('us') || w.drafts.ppwt.clauses.verification,
   },
   {
     id: 'us-artemis',

@@ -4,6 +4,8 @@ import { sentence } from './ledger.ts';
 import type { Belief, Counterspace, Incident, Pledge } from './model.ts';
 import type { Order, OrderKind } from './orders.ts';
 import { DRAFT_SHORT, WEAPON_NAMES } from './texts.ts';
+import { inspected, signed } from './treaties.ts';
+import { BREACH_LEGITIMACY, INSPECTED_BUILD_DETECTION, VERIFIED_BREACH_DETECTION } from './tuning.ts';
 
 /** How much each build adds to its owner's military power, the weight the security dilemma reads. */
 const BUILD_GAIN: Record<Counterspace, number> = { jamming: 2, laser: 3, coOrbital: 4, directAscent: 4 };
@@ -35,8 +37,13 @@ const INCIDENT_NAMES: Record<Incident['kind'], string> = {
  */
 const UNSIGNED = { kind: 'rule', rule: 'incident' } as const;
 
-function detects(r: RoundContext, observer: Delegation): boolean {
-  return r.dice.chance(0.25 + 0.13 * r.before.delegations[observer].capabilities.ssa);
+/**
+ * Whether `observer`'s sensors catch a covert build; a builder that accepts inspection (a party of a text with
+ * verification) is caught more often.
+ */
+function detects(r: RoundContext, observer: Delegation, builder?: Delegation): boolean {
+  const inspection = builder && inspected(r.before, builder) ? INSPECTED_BUILD_DETECTION : 0;
+  return r.dice.chance(0.25 + 0.13 * r.before.delegations[observer].capabilities.ssa + inspection);
 }
 
 /** An attack on a satellite: an incident its victim will try to attribute, and a gain for its author. */
@@ -100,7 +107,9 @@ export const ORBIT_ORDER_RULES = {
     each: (r, p) => {
       const weapon = p.order.weapon;
       const covert = COVERT.includes(weapon);
-      const knownTo: Delegation[] = covert ? DELEGATIONS.filter((o) => o !== p.by && detects(r, o)) : [];
+      const knownTo: Delegation[] = covert
+        ? DELEGATIONS.filter((o) => o !== p.by && detects(r, o, p.by))
+        : [];
       const what = `${name(p.by)} built ${WEAPON_NAMES[weapon]}`;
       r.ledger.add(
         `capability.${p.by}.counterspace.${weapon}`,
@@ -366,20 +375,32 @@ const BINDING_PLEDGES: readonly (readonly [Pledge, string])[] = [
   ['notifyApproaches', 'the pledge to give notice of close approaches'],
 ];
 
-/** The rules a delegation accepted (adopted treaties, endorsed measures, resolutions it voted for) and the orders that break them. */
-function breaches(r: RoundContext, d: Delegation, o: Order): string[] {
-  const found: string[] = [];
+/** A rule an order breaks, and whether the delegation is bound by it (a party, a pledge) or only signed it. */
+interface Breach {
+  rule: string; // "PPWT", "PPWT (signed, not ratified)", "the no-first-placement pledge"
+  bound: boolean;
+}
+
+/**
+ * The rules a delegation accepted (treaties it ratified, or signed without ratifying yet; endorsed measures;
+ * resolutions it voted for) and the orders that break them.
+ */
+function breaches(r: RoundContext, d: Delegation, o: Order): Breach[] {
+  const found: Breach[] = [];
   const before = r.before;
-  const party = (id: keyof typeof before.drafts) => before.drafts[id].parties.includes(d);
+  const treaty = (id: keyof typeof before.drafts) => {
+    if (before.drafts[id].parties.includes(d)) found.push({ rule: DRAFT_SHORT[id], bound: true });
+    else if (signed(before.drafts[id], d))
+      found.push({ rule: `${DRAFT_SHORT[id]} (signed, not ratified)`, bound: false });
+  };
   const pledged = (p: Pledge) =>
     before.delegations[d].commitments.some((c) => c.pledge === p && c.kind !== 'statement');
   const weapon = o.kind === 'buildCounterspace' || o.kind === 'testCounterspace' ? o.weapon : undefined;
   const groundBasedBanned = before.drafts.ppwt.clauses.groundBasedAsat;
-  if (party('ppwt') && (weapon === 'coOrbital' || (groundBasedBanned && weapon === 'directAscent')))
-    found.push(DRAFT_SHORT.ppwt);
-  if (party('tcbm') && (o.kind === 'testCounterspace' || o.kind === 'jam')) found.push(DRAFT_SHORT.tcbm);
+  if (weapon === 'coOrbital' || (groundBasedBanned && weapon === 'directAscent')) treaty('ppwt');
+  if (o.kind === 'testCounterspace' || o.kind === 'jam') treaty('tcbm');
   for (const [pledge, rule] of BINDING_PLEDGES)
-    if (pledged(pledge) && contradicts(pledge, o)) found.push(rule);
+    if (pledged(pledge) && contradicts(pledge, o)) found.push({ rule, bound: true });
   return found;
 }
 
@@ -392,20 +413,24 @@ function describe(o: Order): string {
 
 /**
  * A breach is not refused: it happens, and is flagged. Each other delegation may detect it (a destructive test
- * always; otherwise by its sensors, or surely once a verification protocol binds the violator). Detected
- * violations cost legitimacy and trust. Words that a delegation did not turn into rules (statements) are
+ * always; otherwise by its sensors, helped by inspection when the violator is a party of a text with
+ * verification, or surely once a verification protocol binds the violator). Detected violations cost legitimacy
+ * (less for a signatory that has not ratified) and trust. Words that a delegation did not turn into rules (statements) are
  * only compared with its deeds, for the debrief.
  */
 export function treatyRules(r: RoundContext) {
   const { w, ledger, dice } = r;
   for (const p of r.orders) {
-    for (const rule of breaches(r, p.by, p.order)) {
+    for (const { rule, bound } of breaches(r, p.by, p.order)) {
       const verified = r.before.drafts.verification.parties.includes(p.by);
+      const inspection = inspected(r.before, p.by) ? VERIFIED_BREACH_DETECTION : 0;
       const always = p.order.kind === 'testCounterspace' && p.order.weapon === 'directAscent';
       const detectedBy = DELEGATIONS.filter(
         (o) =>
           o !== p.by &&
-          (always || verified || dice.chance(0.3 + 0.12 * r.before.delegations[o].capabilities.ssa)),
+          (always ||
+            verified ||
+            dice.chance(0.3 + 0.12 * r.before.delegations[o].capabilities.ssa + inspection)),
       );
       const what = `${name(p.by)} ${describe(p.order)}`;
       w.violations.push({ round: r.round, by: p.by, rule, what, detectedBy });
@@ -427,7 +452,12 @@ export function treatyRules(r: RoundContext) {
             c.visibleTo = 'all';
         }
       }
-      ledger.add(`legitimacy.${p.by}`, -10, `${what} in breach of ${rule}`, from(p));
+      ledger.add(
+        `legitimacy.${p.by}`,
+        BREACH_LEGITIMACY[bound ? 'party' : 'signatory'],
+        `${what} in breach of ${rule}`,
+        from(p),
+      );
       ledger.add('tension', 5, `${name(p.by)} was caught breaching ${rule}`, from(p));
       for (const o of detectedBy)
         ledger.add(`threat.${o}.${p.by}`, 6, `${name(o)} caught ${name(p.by)} breaching ${rule}`, from(p));

@@ -11,6 +11,7 @@ import {
   TCBMS,
   type World,
 } from './model.ts';
+import { RATIFY_COST, SIGN_COST } from './tuning.ts';
 import { CLAUSE_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES, WEAPON_NAMES } from './texts.ts';
 
 /** The orders a delegation can give in one round, each declared once with its schema; costs and checks below. */
@@ -22,7 +23,15 @@ export const Order = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tableDraft'), draft: z.enum(DRAFTS) }),
   z.strictObject({ kind: z.literal('coSponsor'), draft: z.enum(DRAFTS) }),
   z.strictObject({ kind: z.literal('amendDraft'), draft: z.enum(DRAFTS), clause: z.enum(CLAUSES) }),
+  z.strictObject({
+    kind: z.literal('answerAmendment'),
+    draft: z.enum(DRAFTS),
+    clause: z.enum(CLAUSES),
+    answer: z.enum(['accept', 'refuse']),
+  }),
   z.strictObject({ kind: z.literal('blockConsensus'), draft: z.enum(DRAFTS) }),
+  z.strictObject({ kind: z.literal('signTreaty'), draft: z.enum(DRAFTS) }),
+  z.strictObject({ kind: z.literal('ratifyTreaty'), draft: z.enum(DRAFTS) }),
   z.strictObject({ kind: z.literal('proposeTcbm'), measure: z.enum(TCBMS) }),
   z.strictObject({ kind: z.literal('endorseTcbm'), measure: z.enum(TCBMS) }),
   z.strictObject({ kind: z.literal('workingPaper'), topic: z.enum(['definitions', 'verification']) }),
@@ -117,6 +126,11 @@ const measures = choice(
   'Measure',
   TCBMS.map((m) => [m, TCBM_NAMES[m]] as const),
 );
+const clauses = choice(
+  'clause',
+  'Amendment',
+  CLAUSES.map((c) => [c, CLAUSE_NAMES[c]] as const),
+);
 const partner = (label: string): OrderField => ({ name: 'with', label, kind: 'delegation' });
 
 /** Everything the order sheet knows of one kind of order; how it resolves is in ORDER_RULES (resolve.ts). */
@@ -168,14 +182,7 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
   amendDraft: {
     arena: 'cd',
     title: 'Propose an amendment',
-    fields: [
-      drafts,
-      choice(
-        'clause',
-        'Amendment',
-        CLAUSES.map((c) => [c, CLAUSE_NAMES[c]] as const),
-      ),
-    ],
+    fields: [drafts, clauses],
     line: (o) => `Amend the ${DRAFT_SHORT[o.draft]}: add ${CLAUSE_NAMES[o.clause]}`,
     cost: () => 1,
     check: (o, w) =>
@@ -185,7 +192,30 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
           ? 'The text already has that clause.'
           : w.drafts[o.draft].adoptedRound !== undefined
             ? 'That text has already been adopted.'
-            : undefined,
+            : w.drafts[o.draft].amendments.some((a) => a.clause === o.clause)
+              ? 'That amendment is already waiting for the sponsors’ answer.'
+              : undefined,
+  },
+  answerAmendment: {
+    arena: 'cd',
+    title: 'Accept or refuse an amendment to a text you sponsor',
+    fields: [
+      drafts,
+      clauses,
+      choice('answer', 'Answer', [
+        ['accept', 'accept: the clause joins the text'],
+        ['refuse', 'refuse'],
+      ]),
+    ],
+    line: (o) =>
+      `${o.answer === 'accept' ? 'Accept' : 'Refuse'} the amendment adding ${CLAUSE_NAMES[o.clause]} to the ${DRAFT_SHORT[o.draft]}`,
+    cost: () => 0,
+    check: (o, w, d) =>
+      !w.drafts[o.draft].sponsors.includes(d)
+        ? 'Only the sponsors of a text answer amendments to it.'
+        : w.drafts[o.draft].amendments.some((a) => a.clause === o.clause && a.round === w.round)
+          ? undefined
+          : 'No such amendment to that text is waiting for an answer this round.',
   },
   blockConsensus: {
     arena: 'cd',
@@ -276,6 +306,32 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
     line: (o) => `Statement (${o.stance}${o.target ? `, ${DELEGATION_NAMES[o.target]}` : ''}): “${o.text}”`,
     cost: () => 0,
     check: (o, _w, d) => other(o, d),
+  },
+  signTreaty: {
+    arena: 'cd',
+    title: 'Sign an adopted treaty',
+    fields: [drafts],
+    line: (o) => `Sign the ${DRAFT_SHORT[o.draft]}`,
+    cost: () => SIGN_COST,
+    check: (o, w, d) =>
+      w.drafts[o.draft].adoptedRound === undefined
+        ? 'Only a text the CD has adopted is open for signature.'
+        : w.drafts[o.draft].signatures.some((s) => s.by === d)
+          ? 'You have already signed that text.'
+          : undefined,
+  },
+  ratifyTreaty: {
+    arena: 'cd',
+    title: 'Ratify a treaty you signed (become a party)',
+    fields: [drafts],
+    line: (o) => `Ratify the ${DRAFT_SHORT[o.draft]}`,
+    cost: () => RATIFY_COST,
+    check: (o, w, d) =>
+      w.drafts[o.draft].parties.includes(d)
+        ? 'You are already a party to that treaty.'
+        : w.drafts[o.draft].signatures.some((s) => s.by === d)
+          ? undefined
+          : 'Sign the text first; you can ratify it in a later round.',
   },
   withdrawTreaty: {
     arena: 'cd',

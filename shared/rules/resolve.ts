@@ -21,6 +21,7 @@ import { Dice } from './rng.ts';
 import { CASCADE_AT, CRISIS_AT, security, securityTerms } from './security.ts';
 import { resolveSpiral } from './spiral.ts';
 import { applyStart, startingWorld } from './start.ts';
+import { TREATY_ORDER_RULES } from './treaties.ts';
 
 /** A new world for a session: the record's starting state, and two secret objectives dealt to each delegation from the seed. */
 export function newWorld(seed: number, years: readonly number[], start?: StartOverrides): World {
@@ -38,9 +39,10 @@ export function newWorld(seed: number, years: readonly number[], start?: StartOv
   return w;
 }
 
-/** Every order kind's rule: how its orders change the world (in diplomacy.ts, bilateral.ts and orbit.ts). */
+/** Every order kind's rule: how its orders change the world (in diplomacy.ts, treaties.ts, bilateral.ts and orbit.ts). */
 export const ORDER_RULES: OrderRules<OrderKind> = {
   ...CD_ORDER_RULES,
+  ...TREATY_ORDER_RULES,
   ...BILATERAL_ORDER_RULES,
   ...ORBIT_ORDER_RULES,
 };
@@ -59,6 +61,7 @@ export const ROUND_STEPS: readonly RoundStep[] = [
   // The Conference on Disarmament and the First Committee; then adoption by consensus, on the momentum gained.
   'tableDraft',
   'coSponsor',
+  'answerAmendment',
   'amendDraft',
   'workingPaper',
   'proposeTcbm',
@@ -66,6 +69,8 @@ export const ROUND_STEPS: readonly RoundStep[] = [
   'statement',
   'proposeResolution',
   'withdrawTreaty',
+  'signTreaty',
+  'ratifyTreaty',
   'voteResolution',
   settle,
   'blockConsensus',

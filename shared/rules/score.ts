@@ -2,6 +2,7 @@ import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import type { World } from './model.ts';
 import { objective } from './objectives.ts';
 import { security } from './security.ts';
+import { treatyInForce } from './treaties.ts';
 
 export const OBJECTIVE_POINTS = 10;
 
@@ -32,9 +33,7 @@ export function nationalScore(w: World, d: Delegation): { total: number; parts: 
  * is a loss for all.
  */
 export function commonsScore(w: World): { total: number; parts: ScorePart[] } {
-  const treaties = Object.values(w.drafts).filter(
-    (t) => t.adoptedRound !== undefined && t.parties.length > 0,
-  ).length;
+  const treaties = Object.values(w.drafts).filter(treatyInForce).length;
   const measures = Object.values(w.measures).filter((m) => m && m.endorsers.length >= 2).length;
   const parts: ScorePart[] = [
     { part: 'base', points: 100 },

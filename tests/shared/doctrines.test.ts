@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { arm, negotiate, othersDefected, verifiedCooperation } from '../../shared/doctrines/doctrines.ts';
+import {
+  arm,
+  balanced,
+  negotiate,
+  othersDefected,
+  spam,
+  verifiedCooperation,
+} from '../../shared/doctrines/doctrines.ts';
 import { affordableOrders, playGame, tournament } from '../../shared/doctrines/tournament.ts';
 import { ordersProblem } from '../../shared/rules/orders.ts';
 import { viewFor } from '../../shared/rules/views.ts';
@@ -36,6 +43,51 @@ describe('doctrines', () => {
     expect(verifiedCooperation(armedView)).toEqual(arm(armedView));
     // Its own arming is not a defection by others.
     expect(othersDefected({ ...armedView, me: 'russia', now: viewFor(armed.w, 'russia') })).toBe(false);
+  });
+});
+
+describe('doctrines at the CD (rules v2)', () => {
+  const see = (me: 'us' | 'china' | 'russia', w: ReturnType<typeof worldWith>) => ({
+    me,
+    now: viewFor(w, me),
+    before: undefined,
+  });
+  const kinds = (orders: { kind: string }[]) => orders.map((o) => o.kind);
+
+  it('negotiators sign an adopted verified text, then ratify it; the US never binds itself to an unverified PPWT', () => {
+    const verified = worldWith({
+      round: 1,
+      drafts: {
+        ppwt: {
+          adoptedRound: 1,
+          momentum: 70,
+          clauses: { verification: true, groundBasedAsat: false, definitions: true },
+        },
+      },
+    });
+    for (const doctrine of [negotiate, balanced, verifiedCooperation])
+      expect(doctrine(see('us', verified))).toContainEqual({ kind: 'signTreaty', draft: 'ppwt' });
+    const signed = worldWith({
+      round: 2,
+      drafts: { ppwt: { adoptedRound: 1, signatures: [{ by: 'us', round: 2 }] } },
+    });
+    // Signed, but without verification: the US goes no further.
+    expect(kinds(negotiate(see('us', signed)))).not.toContain('ratifyTreaty');
+    expect(kinds(negotiate(see('us', signed)))).not.toContain('signTreaty');
+    signed.drafts.ppwt.clauses.verification = true;
+    expect(negotiate(see('us', signed))).toContainEqual({ kind: 'ratifyTreaty', draft: 'ppwt' });
+    // Spam does nothing with texts.
+    expect(kinds(spam(see('us', verified)))).not.toContain('signTreaty');
+  });
+
+  it('a negotiating sponsor accepts the amendments waiting for its answer', () => {
+    const r = resolveWith({ us: [{ kind: 'amendDraft', draft: 'ppwt', clause: 'verification' }] });
+    expect(negotiate(see('china', r.w))[0]).toEqual({
+      kind: 'answerAmendment',
+      draft: 'ppwt',
+      clause: 'verification',
+      answer: 'accept',
+    });
   });
 });
 

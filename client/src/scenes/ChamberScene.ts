@@ -222,7 +222,7 @@ export class ChamberScene extends ViewScene {
       const y = DRAFT_Y + i * DRAFT_ROW;
       const adopted = d.adoptedRound !== undefined;
       const status = adopted
-        ? `ADOPTED ✓ round ${d.adoptedRound}`
+        ? `ADOPTED ✓ round ${d.adoptedRound} · signed ${(d.signatures ?? []).length}, ratified ${d.parties.length}`
         : d.tabled
           ? `tabled · momentum ${d.momentum}`
           : `not tabled · momentum ${d.momentum}`;
@@ -265,7 +265,7 @@ export class ChamberScene extends ViewScene {
     const sponsorNote = this.add.text(
       BAR_X,
       DRAFT_Y + 3 * DRAFT_ROW + 10,
-      'Shapes after a text: its sponsors (parties once adopted).',
+      'Shapes after a text: its sponsors (once adopted, its parties: those who ratified).',
       textStyle(12, { color: MUTED }),
     );
     this.add_(sponsorNote);

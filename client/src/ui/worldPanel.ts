@@ -1,4 +1,4 @@
-import { DELEGATION_NAMES, DELEGATIONS } from '../../../shared/model/seats.ts';
+import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
 import { CRISIS_AT, CASCADE_AT } from '../../../shared/rules/security.ts';
 import { CLAUSE_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from '../../../shared/rules/texts.ts';
 import { alignmentLabel, type DelegationSecrets, type WorldView } from '../../../shared/rules/views.ts';
@@ -103,7 +103,12 @@ export function lastRound(w: WorldView) {
   );
 }
 
-/** The Conference on Disarmament: each text's momentum, sponsors and clauses; measures; resolutions. */
+const listed = (ds: readonly Delegation[]) => ds.map((p) => DELEGATION_NAMES[p]).join(', ') || 'none';
+
+/**
+ * The Conference on Disarmament: each text's momentum, sponsors, clauses and amendments waiting for the sponsors;
+ * an adopted text's signatories and parties; measures; resolutions.
+ */
 export function chamber(w: WorldView) {
   const pending = w.resolutions.filter((r) => !r.result && r.proposedRound === w.round);
   const measures = Object.entries(w.measures).filter(([, m]) => m && m.endorsers.length > 0);
@@ -120,8 +125,8 @@ export function chamber(w: WorldView) {
           {},
           h('strong', {}, DRAFT_SHORT[id as 'ppwt']),
           d.adoptedRound !== undefined
-            ? ` adopted in round ${d.adoptedRound}; parties: ${d.parties.map((p) => DELEGATION_NAMES[p]).join(', ') || 'none'}`
-            : ` ${d.tabled ? 'tabled' : 'not tabled'}, momentum ${d.momentum} (adoption from ${ADOPTION_AT})${d.sponsors.length ? `; sponsors: ${d.sponsors.map((p) => DELEGATION_NAMES[p]).join(', ')}` : ''}`,
+            ? ` adopted in round ${d.adoptedRound}, open for signature; signed by: ${listed((d.signatures ?? []).map((x) => x.by))}; ratified, so bound (parties): ${listed(d.parties)}`
+            : ` ${d.tabled ? 'tabled' : 'not tabled'}, momentum ${d.momentum} (adoption from ${ADOPTION_AT})${d.sponsors.length ? `; sponsors: ${listed(d.sponsors)}` : ''}`,
           id === 'ppwt'
             ? `; has ${
                 Object.entries(d.clauses)
@@ -130,6 +135,14 @@ export function chamber(w: WorldView) {
                   .join(', ') || 'no agreed clauses'
               }`
             : '',
+          // Old states (rules v1) have no amendments field.
+          ...(d.amendments ?? []).map((a) =>
+            h(
+              'span',
+              { class: 'amendment' },
+              `; waiting for the sponsors' answer: ${DELEGATION_NAMES[a.by]}'s amendment adding ${CLAUSE_NAMES[a.clause]}`,
+            ),
+          ),
         ),
       ),
     ),

@@ -27,6 +27,7 @@ const KINDS: readonly OrderKind[] = [
   'tableDraft',
   'coSponsor',
   'amendDraft',
+  'answerAmendment',
   'blockConsensus',
   'proposeTcbm',
   'endorseTcbm',
@@ -35,6 +36,8 @@ const KINDS: readonly OrderKind[] = [
   'voteResolution',
   'statement',
   'withdrawTreaty',
+  'signTreaty',
+  'ratifyTreaty',
   'summit',
   'techDeal',
   'sanction',
@@ -64,7 +67,21 @@ function randomOrder(w: World, d: Delegation, kind: OrderKind, dice: Dice): Orde
     case 'coSponsor':
     case 'blockConsensus':
     case 'withdrawTreaty':
+    case 'signTreaty':
+    case 'ratifyTreaty':
       return { kind, draft: pick(dice, DRAFTS) };
+    case 'answerAmendment': {
+      // An amendment waiting for this delegation's answer, when there is one: random picks would rarely match.
+      const waiting = DRAFTS.flatMap((draft) =>
+        w.drafts[draft].amendments
+          .filter((a) => a.round === w.round)
+          .map((a) => ({ draft, clause: a.clause })),
+      );
+      const { draft, clause } = waiting.length
+        ? pick(dice, waiting)
+        : { draft: pick(dice, DRAFTS), clause: pick(dice, CLAUSES) };
+      return { kind, draft, clause, answer: pick(dice, ['accept', 'refuse'] as const) };
+    }
     case 'amendDraft':
       return { kind, draft: pick(dice, DRAFTS), clause: pick(dice, CLAUSES) };
     case 'proposeTcbm':

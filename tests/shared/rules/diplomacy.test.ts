@@ -34,10 +34,17 @@ describe('effects of the orders at the CD and the UN', () => {
     ],
     ['co-sponsoring a draft nobody tabled', 'us', [{ kind: 'coSponsor', draft: 'verification' }], {}],
     [
-      'an amendment',
-      'us',
+      'an amendment by a sponsor',
+      'china',
       [{ kind: 'amendDraft', draft: 'ppwt', clause: 'groundBasedAsat' }],
       { 'draft.ppwt.momentum': 4 },
+    ],
+    // Rules v2: a non-sponsor's amendment waits for the sponsors' consent (treaties.test.ts).
+    [
+      'an amendment by a non-sponsor',
+      'us',
+      [{ kind: 'amendDraft', draft: 'ppwt', clause: 'groundBasedAsat' }],
+      {},
     ],
     [
       'a working paper on verification',
@@ -129,8 +136,8 @@ describe('effects of the orders at the CD and the UN', () => {
     expect(r.w.drafts.verification).toMatchObject({ tabled: true, sponsors: ['us', 'china'], momentum: 26 });
   });
 
-  it('an amendment adds its clause to the text', () => {
-    const { w } = resolveWith({ us: [{ kind: 'amendDraft', draft: 'ppwt', clause: 'verification' }] });
+  it('a sponsor’s amendment adds its clause to the text', () => {
+    const { w } = resolveWith({ china: [{ kind: 'amendDraft', draft: 'ppwt', clause: 'verification' }] });
     expect(w.drafts.ppwt.clauses).toEqual({ verification: true, groundBasedAsat: false, definitions: true });
   });
 
@@ -233,11 +240,13 @@ const push: Order = { kind: 'coSponsor', draft: 'ppwt' };
 const block: Order = { kind: 'blockConsensus', draft: 'ppwt' };
 
 describe('consensus at the CD', () => {
-  it('a text reaching 70 is adopted by consensus: every delegation is bound, tension falls, sponsors gain', () => {
+  // Rules v2: adoption opens the text for signature and binds nobody yet (it bound all three in v1).
+  it('a text reaching 70 is adopted by consensus: open for signature, nobody bound yet, tension falls, sponsors gain', () => {
     const r = resolveWith({ us: [push] }, nearlyThere());
     expect(r.w.drafts.ppwt).toMatchObject({
       adoptedRound: 1,
-      parties: ['us', 'china', 'russia'],
+      signatures: [],
+      parties: [],
       momentum: 70,
     });
     expect(effects(byRule(r, 'consensus'))).toEqual({

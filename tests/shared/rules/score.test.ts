@@ -76,13 +76,17 @@ describe('secret objectives', () => {
     ['us-lead', {}, true],
     ['us-lead', { delegations: { us: { capabilities: { satellites: { leo: 0, meo: 0, geo: 0 } } } } }, false],
     ['us-verifiable', {}, true],
-    ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3 } } }, false],
+    // Rules v2: what counts is whether the US is a party (it ratified), not whether the CD adopted the text.
+    ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3 } } }, true],
+    ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3, parties: ['china', 'russia'] } } }, true],
+    ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3, parties: ['us', 'china'] } } }, false],
     [
       'us-verifiable',
       {
         drafts: {
           ppwt: {
             adoptedRound: 3,
+            parties: ['us', 'china'],
             clauses: { verification: true, groundBasedAsat: false, definitions: true },
           },
         },

@@ -28,11 +28,14 @@ const weaponOf = (round: number, shift = 0): Counterspace => COUNTERSPACE[(round
 /** Plays nothing: the baseline every objective's base rate is measured against. */
 export const idle: Doctrine = () => [];
 
-/** Arms in the open every round: weapons, missile warning, satellites and sensors; never tests. */
-export const arm: Doctrine = ({ now }) => [
+/**
+ * Arms in the open every round: weapons, missile warning (missile defence for the US), satellites and
+ * sensors; never tests. It pays the upkeep of what it builds, round after round.
+ */
+export const arm: Doctrine = ({ me, now }) => [
   { kind: 'buildCounterspace', weapon: weaponOf(now.round) },
   { kind: 'buildCounterspace', weapon: weaponOf(now.round, 1) },
-  { kind: 'buildMissileWarning' },
+  me === 'us' ? { kind: 'buildMissileDefence' } : { kind: 'buildMissileWarning' },
   { kind: 'launchSatellites', regime: 'meo', count: 2 },
   { kind: 'buildSsa' },
 ];
@@ -103,9 +106,14 @@ const talks: Doctrine = ({ me, now }) => [
 /** Works the texts (amendments, signatures, ratifications), then talks and hedges. */
 export const negotiate: Doctrine = (s) => [...treatyWork(s), ...talks(s)];
 
-/** Arms and shows it: tests against its rival, jams, then builds. */
+/**
+ * Arms and shows it: tests against its rival (every third round a destructive direct-ascent test, to show the
+ * world what it can do), jams, then builds.
+ */
 export const escalate: Doctrine = (s) => [
-  { kind: 'testCounterspace', weapon: 'coOrbital', target: rival(s.me) },
+  s.now.round % 3 === 1
+    ? { kind: 'testCounterspace', weapon: 'directAscent' }
+    : { kind: 'testCounterspace', weapon: 'coOrbital', target: rival(s.me) },
   { kind: 'jam', target: rival(s.me) },
   ...arm(s),
 ];

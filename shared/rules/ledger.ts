@@ -71,7 +71,7 @@ function slot(w: World, target: string): Slot {
         const max = b === 'satellites' ? 30 : 5;
         return { get: () => group[c as string] ?? 0, set: (n) => (group[c as string] = n), min: 0, max };
       }
-      const key = b as 'missileWarning' | 'launch' | 'lunar' | 'ssa';
+      const key = b as 'missileWarning' | 'missileDefence' | 'launch' | 'lunar' | 'ssa';
       return { get: () => caps[key], set: (n) => (caps[key] = n), min: 0, max: key === 'lunar' ? 100 : 5 };
     }
   }

@@ -39,6 +39,7 @@ export interface Capabilities {
   satellites: Record<Regime, number>; // constellations, in abstract units: { leo: 6, meo: 3, geo: 4 }
   counterspace: Record<Counterspace, number>; // levels 0–5
   missileWarning: number; // 0–5: early-warning radars and satellites
+  missileDefence: number; // 0–5: interceptors against ballistic missiles (the US GMD from 2004)
   launch: number; // 0–5: launch and heavy lift
   lunar: number; // 0–100: progress of the lunar programme
   ssa: number; // 0–5: space situational awareness (sensors that see what others do in orbit)
@@ -65,6 +66,7 @@ export interface DelegationState {
   objectives: string[]; // secret objective ids, dealt at the start
   commitments: Commitment[];
   incidentsThisRound: number; // incidents suffered in the last resolution (they weigh on security)
+  shownAsat: boolean; // has shown a direct-ascent ASAT in a destructive test the world saw (China 2007)
 }
 
 /**

@@ -6,6 +6,13 @@ import type { Order, OrderKind } from './orders.ts';
 import { DRAFT_SHORT, WEAPON_NAMES } from './texts.ts';
 import { inspected, signed } from './treaties.ts';
 import { BREACH_LEGITIMACY, INSPECTED_BUILD_DETECTION, VERIFIED_BREACH_DETECTION } from './tuning.ts';
+import {
+  DEBRIS_CLEANUP,
+  DEBRIS_CLEANUP_PRESTIGE,
+  DESTRUCTIVE_TEST,
+  MISSILE_DEFENCE_ALIGNMENT,
+  MISSILE_DEFENCE_GAIN,
+} from './tuning.ts';
 
 /** How much each build adds to its owner's military power, the weight the security dilemma reads. */
 const BUILD_GAIN: Record<Counterspace, number> = { jamming: 2, laser: 3, coOrbital: 4, directAscent: 4 };
@@ -69,7 +76,7 @@ function attack(
 }
 
 /**
- * Orders in orbit, one rule per order kind: launches, weapons built and tested, jamming, sensors, exercises,
+ * Orders in orbit, one rule per order kind: launches, weapons built and tested, jamming, sensors, missile defence, exercises,
  * debris clean-up and lunar missions. The round's incidents are attributed after them (incidentsInOrbit), and
  * the treaty rules checked (treatyRules).
  */
@@ -141,14 +148,28 @@ export const ORBIT_ORDER_RULES = {
       const { ledger } = r;
       const { weapon, target } = p.order;
       if (weapon === 'directAscent') {
+        const test = `${name(p.by)}'s destructive direct-ascent ASAT test`;
         tell(
           r,
           'all',
           `${name(p.by)} destroyed one of its own satellites with a direct-ascent missile, leaving a cloud of debris.`,
         );
-        ledger.add('debris', 12, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
-        ledger.add('tension', 8, `${name(p.by)}'s destructive direct-ascent ASAT test`, from(p));
-        ledger.add(`legitimacy.${p.by}`, -6, `${name(p.by)}'s destructive ASAT test was condemned`, from(p));
+        tell(
+          r,
+          'all',
+          `The world now knows ${name(p.by)} can strike in orbit: pride at home, condemnation abroad.`,
+        );
+        ledger.add('debris', DESTRUCTIVE_TEST.debris, test, from(p));
+        ledger.add('tension', DESTRUCTIVE_TEST.tension, test, from(p));
+        ledger.add(`legitimacy.${p.by}`, DESTRUCTIVE_TEST.legitimacy, `${test} was condemned`, from(p));
+        ledger.add(
+          `prestige.${p.by}`,
+          DESTRUCTIVE_TEST.prestige,
+          `${test} showed the country's strength at home`,
+          from(p),
+        );
+        // Shown, the capability deters (security.ts): the one gain a destructive test brings its author.
+        r.w.delegations[p.by].shownAsat = true;
         if (r.before.delegations[p.by].capabilities.satellites.leo > 0) {
           ledger.add(
             `capability.${p.by}.satellites.leo`,
@@ -227,11 +248,45 @@ export const ORBIT_ORDER_RULES = {
       });
     },
   },
+  buildMissileDefence: {
+    each: (r, p) => {
+      r.ledger.add(
+        `capability.${p.by}.missileDefence`,
+        1,
+        `${name(p.by)} built missile-defence interceptors`,
+        from(p),
+      );
+      tell(
+        r,
+        'all',
+        `${name(p.by)} added missile-defence interceptors. It calls them a shield against a few missiles; the others read them as a threat to their own deterrent.`,
+      );
+      r.militaryGain[p.by].push({
+        amount: MISSILE_DEFENCE_GAIN,
+        what: `${name(p.by)} built missile defence`,
+        knownTo: 'all',
+      });
+      // US missile defence drove much of the China–Russia alignment: the two close ranks against a third's shield.
+      if (p.by !== 'china' && p.by !== 'russia')
+        r.ledger.add(
+          'alignment',
+          MISSILE_DEFENCE_ALIGNMENT,
+          `China and Russia closed ranks against ${name(p.by)}'s missile defence`,
+          from(p),
+        );
+    },
+  },
   jointExercise: { together: jointExercises },
   debrisMitigation: {
     each: (r, p) => {
-      r.ledger.add('debris', -5, `${name(p.by)} removed debris and deorbited dead satellites`, from(p));
-      r.ledger.add(`prestige.${p.by}`, 2, `${name(p.by)} cleaned up orbit`, from(p));
+      // Removing debris is slow and costly: the order mostly deorbits one's own dead satellites.
+      r.ledger.add(
+        'debris',
+        -DEBRIS_CLEANUP,
+        `${name(p.by)} deorbited dead satellites and removed a little debris`,
+        from(p),
+      );
+      r.ledger.add(`prestige.${p.by}`, DEBRIS_CLEANUP_PRESTIGE, `${name(p.by)} cleaned up orbit`, from(p));
     },
   },
   lunarMission: {

@@ -13,6 +13,7 @@ import {
 } from './model.ts';
 import { RATIFY_COST, SIGN_COST } from './tuning.ts';
 import { CLAUSE_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES, WEAPON_NAMES } from './texts.ts';
+import { DEBRIS_CLEANUP_COST, MISSILE_DEFENCE_COST } from './tuning.ts';
 
 /** The orders a delegation can give in one round, each declared once with its schema; costs and checks below. */
 const Other = z.enum(DELEGATIONS);
@@ -80,6 +81,7 @@ export const Order = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('jam'), target: Other }),
   z.strictObject({ kind: z.literal('buildMissileWarning') }),
+  z.strictObject({ kind: z.literal('buildMissileDefence') }),
   z.strictObject({ kind: z.literal('buildSsa') }),
   z.strictObject({ kind: z.literal('jointExercise'), with: Other }),
   z.strictObject({ kind: z.literal('debrisMitigation') }),
@@ -498,6 +500,18 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
         ? 'Missile warning is at its highest level.'
         : undefined,
   },
+  buildMissileDefence: {
+    arena: 'orbit',
+    title: 'Build missile defence',
+    fields: [],
+    line: () => 'Build missile defence (interceptors and their radars)',
+    cost: () => MISSILE_DEFENCE_COST,
+    military: true,
+    check: (_o, w, d) =>
+      w.delegations[d].capabilities.missileDefence >= 5
+        ? 'Missile defence is at its highest level.'
+        : undefined,
+  },
   buildSsa: {
     arena: 'orbit',
     title: 'Build space situational awareness',
@@ -522,7 +536,7 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
     title: 'Debris mitigation',
     fields: [],
     line: () => 'Debris mitigation',
-    cost: () => 1,
+    cost: () => DEBRIS_CLEANUP_COST,
   },
   lunarMission: {
     arena: 'orbit',

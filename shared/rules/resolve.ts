@@ -22,6 +22,8 @@ import { CASCADE_AT, CRISIS_AT, security, securityTerms } from './security.ts';
 import { resolveSpiral } from './spiral.ts';
 import { applyStart, startingWorld } from './start.ts';
 import { TREATY_ORDER_RULES } from './treaties.ts';
+import { DEBRIS_DECAY_EVERY } from './tuning.ts';
+import { armedLevels, upkeepOf } from './upkeep.ts';
 
 /** A new world for a session: the record's starting state, and two secret objectives dealt to each delegation from the seed. */
 export function newWorld(seed: number, years: readonly number[], start?: StartOverrides): World {
@@ -88,6 +90,7 @@ export const ROUND_STEPS: readonly RoundStep[] = [
   'testCounterspace',
   'jam',
   'buildMissileWarning',
+  'buildMissileDefence',
   'buildSsa',
   'jointExercise',
   'debrisMitigation',
@@ -157,7 +160,7 @@ export function resolveRound(
   return w;
 }
 
-/** The slow forces: debris falling or cascading, the partnership drifting, memories fading, tension following threat. */
+/** The slow forces: debris lingering or cascading, the partnership drifting, memories fading, tension following threat. */
 function worldRules(r: RoundContext) {
   const { w, ledger } = r;
   const rule = (name: string) => ({ kind: 'rule' as const, rule: name });
@@ -184,7 +187,8 @@ function worldRules(r: RoundContext) {
         );
     }
     ledger.add('debris', 2, 'The cascade feeds itself', rule('cascade'));
-  } else if (w.debris > 0) {
+  } else if (w.debris > 0 && r.round % DEBRIS_DECAY_EVERY === 0) {
+    // Debris mostly persists: what sits in higher orbits stays for decades.
     ledger.add('debris', -1, 'Old debris re-entered the atmosphere', rule('decay'));
   }
 
@@ -263,8 +267,9 @@ function noteSecurity(r: RoundContext) {
 }
 
 /**
- * Budgets for the next round: income, half of what was left, rocket-engine sales; and domestic pressure: a
- * delegation that feels threatened must earmark part of its budget for military space.
+ * Budgets for the next round: income, half of what was left, rocket-engine sales, less the upkeep of the
+ * weapons kept (upkeep.ts); and domestic pressure: a delegation that feels threatened must earmark part of its
+ * budget for military space.
  */
 function nextBudgets(r: RoundContext) {
   const { w } = r;
@@ -303,7 +308,14 @@ function nextBudgets(r: RoundContext) {
         [d],
         `${lost} earmarked point${lost > 1 ? 's' : ''} not spent on military space went back to the treasury.`,
       );
-    me.budget = Math.min(20, me.income + Math.floor(left / 2) + engines);
+    const upkeep = upkeepOf(me.capabilities);
+    me.budget = Math.max(0, Math.min(20, me.income + Math.floor(left / 2) + engines) - upkeep);
+    if (upkeep > 0)
+      tell(
+        r,
+        [d],
+        `Keeping our ${armedLevels(me.capabilities)} weapon levels (counterspace and missile defence) costs ${upkeep} point${upkeep > 1 ? 's' : ''} of next round's budget.`,
+      );
     const fear = Math.max(...others(d).map((o) => me.threat[o] ?? 0));
     me.earmarked = Math.min(me.budget, fear >= 80 ? 4 : fear >= 60 ? 2 : 0);
     if (engines) tell(r, [d], `Rocket-engine sales bring ${engines} extra points.`);

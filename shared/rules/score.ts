@@ -3,6 +3,7 @@ import type { World } from './model.ts';
 import { objective } from './objectives.ts';
 import { security } from './security.ts';
 import { treatyInForce } from './treaties.ts';
+import { COMMONS_SHARE } from './tuning.ts';
 
 export const OBJECTIVE_POINTS = 10;
 
@@ -12,14 +13,16 @@ export interface ScorePart {
 }
 
 /**
- * A delegation's national score: its security, its standing (prestige and legitimacy, a quarter of their sum), and 10 points
- * for each secret objective met. Shown at the end with each part.
+ * A delegation's national score: its security, its standing (prestige and legitimacy, a quarter of their sum), its
+ * share of the global commons (a quarter of the commons score: clean orbits and low tension are everyone's
+ * interest), and 10 points for each secret objective met. Shown at the end with each part.
  */
 export function nationalScore(w: World, d: Delegation): { total: number; parts: ScorePart[] } {
   const me = w.delegations[d];
   const parts: ScorePart[] = [
     { part: 'security', points: security(w, d) },
     { part: 'standing (prestige and legitimacy)', points: Math.round((me.prestige + me.legitimacy) / 4) },
+    { part: 'share of the global commons', points: Math.round(commonsScore(w).total * COMMONS_SHARE) },
   ];
   for (const id of me.objectives) {
     const o = objective(id);

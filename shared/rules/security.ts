@@ -1,5 +1,12 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import type { Capabilities, World } from './model.ts';
+import {
+  DETERRENCE_CAP,
+  DETERRENCE_PER_LEVEL,
+  MISSILE_DEFENCE_EXPOSURE,
+  MISSILE_DEFENCE_SECURITY,
+  SHOWN_ASAT_DETERRENCE,
+} from './tuning.ts';
 
 /** One part of a delegation's security, with what it stands for in words. */
 export interface SecurityTerm {
@@ -14,22 +21,17 @@ const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
 /**
  * A delegation's security is derived, never stored: a sum of terms read from capabilities and the world. Own
- * assets and deterrence raise it; the others' weapons lower it, less so for a delegation that can see them
- * (situational awareness); debris, crisis and incidents lower everyone's. This is where the realist
- * zero-sum lives: another's new weapon lowers your security even if nobody uses it.
+ * assets, missile defence and deterrence raise it (deterrence counts only the weapons the rivals know of, and a
+ * direct-ascent ASAT shown in a test); the others' weapons lower it, less so for a delegation that can see
+ * them (situational awareness), and so do their missile defences, which blunt one's own deterrent; debris,
+ * crisis and incidents lower everyone's. This is where the realist zero-sum lives: another's new weapon
+ * lowers your security even if nobody uses it.
  */
 export function securityTerms(w: World, d: Delegation, perceived = false): SecurityTerm[] {
   const me = w.delegations[d];
   const c = me.capabilities;
   const sats = Math.min(30, c.satellites.leo + 1.5 * c.satellites.meo + 2 * c.satellites.geo);
-  const deterrence = Math.min(
-    25,
-    2.5 *
-      (c.counterspace.jamming +
-        c.counterspace.laser +
-        c.counterspace.coOrbital +
-        c.counterspace.directAscent),
-  );
+  const deterrence = Math.min(DETERRENCE_CAP, DETERRENCE_PER_LEVEL * knownToRivals(w, d));
   let exposure = 0;
   for (const o of DELEGATIONS) {
     if (o === d) continue;
@@ -37,14 +39,23 @@ export function securityTerms(w: World, d: Delegation, perceived = false): Secur
     exposure += k.jamming + k.laser + 1.5 * k.coOrbital + 1.5 * k.directAscent;
   }
   const seen = 1 - 0.08 * c.ssa;
+  const rivalDefences = DELEGATIONS.reduce(
+    (sum, o) => sum + (o === d ? 0 : w.delegations[o].capabilities.missileDefence),
+    0,
+  );
   const terms: SecurityTerm[] = [
     { term: 'base', value: 30 },
     { term: 'own satellites', value: sats },
     { term: 'missile warning', value: 4 * c.missileWarning },
+    { term: 'missile defence', value: MISSILE_DEFENCE_SECURITY * c.missileDefence },
     { term: 'situational awareness', value: 2 * c.ssa },
     { term: 'own counterspace (deterrence)', value: deterrence },
     { term: "others' counterspace", value: -2 * exposure * seen },
   ];
+  if (me.shownAsat && c.counterspace.directAscent > 0)
+    terms.push({ term: 'direct-ascent ASAT shown in a test', value: SHOWN_ASAT_DETERRENCE });
+  if (rivalDefences > 0)
+    terms.push({ term: "others' missile defence", value: -MISSILE_DEFENCE_EXPOSURE * rivalDefences });
   if (w.debris > 40) terms.push({ term: 'debris', value: -(w.debris - 40) / 3 });
   if (w.cascade) terms.push({ term: 'debris cascade', value: -10 });
   if (w.tension >= CRISIS_AT) terms.push({ term: 'crisis', value: -5 });
@@ -67,6 +78,19 @@ export function securityTerms(w: World, d: Delegation, perceived = false): Secur
  */
 export function security(w: World, d: Delegation, perceived = false): number {
   return clamp(securityTerms(w, d, perceived).reduce((s, t) => s + t.value, 0));
+}
+
+/**
+ * How many of a delegation's counterspace levels its rivals know of, on average: deterrence works only on
+ * those who know, so a covert build deters nobody until it is detected or revealed.
+ */
+export function knownToRivals(w: World, d: Delegation): number {
+  const rivals = DELEGATIONS.filter((o) => o !== d);
+  const known = rivals.map((o) => {
+    const k = knownCapabilities(w, d, o).counterspace;
+    return k.jamming + k.laser + k.coOrbital + k.directAscent;
+  });
+  return known.reduce((s, n) => s + n, 0) / rivals.length;
 }
 
 /** Capability levels as `viewer` knows them: covert builds it has not detected (and that are not public) are missing. */

@@ -9,7 +9,8 @@ import { seedRng } from './rng.ts';
  *   it "fundamentally flawed" (CD/1998, September 2014): no verification, no ground-based ASATs;
  * - China and Russia back the no-first-placement pledge (UNGA 69/32, December 2014);
  * - the US flies the Russian RD-180 engine on Atlas V; the Wolf Amendment (2011) bars NASA–China work;
- * - China tested a direct-ascent ASAT in 2007; the partnership deepened after the 2014 Ukraine crisis.
+ * - China tested a direct-ascent ASAT in 2007 and the US shot down its USA-193 satellite in 2008; the US has
+ *   had missile defence since 2004 (GMD); the partnership deepened after the 2014 Ukraine crisis.
  * Levels are the game's abstractions, set so that the US leads in satellites and sensors, Russia in launch and
  * jamming, and China grows fastest.
  */
@@ -18,6 +19,7 @@ const CAPABILITIES: Record<Delegation, Capabilities> = {
     satellites: { leo: 6, meo: 3, geo: 4 },
     counterspace: { jamming: 2, laser: 1, coOrbital: 1, directAscent: 1 },
     missileWarning: 4,
+    missileDefence: 1, // Ground-based Midcourse Defense, from 2004 (30 interceptors by 2015)
     launch: 3,
     lunar: 20,
     ssa: 4,
@@ -26,6 +28,7 @@ const CAPABILITIES: Record<Delegation, Capabilities> = {
     satellites: { leo: 4, meo: 2, geo: 2 },
     counterspace: { jamming: 2, laser: 1, coOrbital: 1, directAscent: 2 },
     missileWarning: 1,
+    missileDefence: 0,
     launch: 3,
     lunar: 25,
     ssa: 2,
@@ -34,6 +37,7 @@ const CAPABILITIES: Record<Delegation, Capabilities> = {
     satellites: { leo: 3, meo: 2, geo: 2 },
     counterspace: { jamming: 3, laser: 1, coOrbital: 1, directAscent: 1 },
     missileWarning: 3,
+    missileDefence: 0, // Moscow's A-135 is left out: a fixed site the ABM Treaty allowed, not a new shield
     launch: 4,
     lunar: 10,
     ssa: 3,
@@ -48,6 +52,12 @@ const THREAT: Record<Delegation, Partial<Record<Delegation, number>>> = {
   china: { us: 55, russia: 15 },
   russia: { us: 55, china: 20 },
 };
+
+/**
+ * The destructive direct-ascent ASAT tests the world saw before 2015, by year: China's Fengyun-1C (January 2007)
+ * and the US's intercept of its failing USA-193 satellite (February 2008).
+ */
+const SHOWN_ASAT: Partial<Record<Delegation, number>> = { china: 2007, us: 2008 };
 
 function delegation(d: Delegation, objectives: string[]): DelegationState {
   return {
@@ -71,6 +81,7 @@ function delegation(d: Delegation, objectives: string[]): DelegationState {
             },
           ],
     incidentsThisRound: 0,
+    shownAsat: SHOWN_ASAT[d] !== undefined,
   };
 }
 
@@ -205,6 +216,12 @@ export const STARTING_RECORD: readonly HeldEvent[] = [
 /** Gives a fresh world a scenario's starting values, leaving out what the scenario's start cannot hold yet. */
 export function applyStart(w: World, start: StartOverrides | undefined): void {
   if (!start) return;
+  // A capability shown in a test is held only from the test on; `asOf` alone leaves it out of an earlier start.
+  const asOf = start.asOf ?? RECORD_AS_OF;
+  for (const d of DELEGATIONS) {
+    const shown = SHOWN_ASAT[d];
+    if (shown !== undefined && asOf <= shown) w.delegations[d].shownAsat = false;
+  }
   if (start.tension !== undefined) w.tension = start.tension;
   if (start.debris !== undefined) w.debris = start.debris;
   if (start.alignment !== undefined) w.alignment = start.alignment;

@@ -48,6 +48,7 @@ const KINDS: readonly OrderKind[] = [
   'testCounterspace',
   'jam',
   'buildMissileWarning',
+  'buildMissileDefence',
   'buildSsa',
   'jointExercise',
   'debrisMitigation',
@@ -133,6 +134,7 @@ function randomOrder(w: World, d: Delegation, kind: OrderKind, dice: Dice): Orde
     case 'jam':
       return { kind, target: other };
     case 'buildMissileWarning':
+    case 'buildMissileDefence':
     case 'buildSsa':
     case 'debrisMitigation':
     case 'lunarMission':

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Delegation } from '../../../shared/model/seats.ts';
 import type { World } from '../../../shared/rules/model.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
+import {
+  DEBRIS_CLEANUP,
+  DEBRIS_CLEANUP_PRESTIGE,
+  DESTRUCTIVE_TEST,
+  MISSILE_DEFENCE_ALIGNMENT,
+} from '../../../shared/rules/tuning.ts';
 import { viewFor } from '../../../shared/rules/views.ts';
 import {
   byOrdersOf,
@@ -53,7 +59,18 @@ describe('effects of the orders in orbit', () => {
     ],
     ['missile warning', 'china', [{ kind: 'buildMissileWarning' }], { 'capability.china.missileWarning': 1 }],
     ['sensors', 'russia', [{ kind: 'buildSsa' }], { 'capability.russia.ssa': 1 }],
-    ['debris clean-up', 'us', [{ kind: 'debrisMitigation' }], { debris: -5, 'prestige.us': 2 }],
+    [
+      'debris clean-up',
+      'us',
+      [{ kind: 'debrisMitigation' }],
+      { debris: -DEBRIS_CLEANUP, 'prestige.us': DEBRIS_CLEANUP_PRESTIGE },
+    ],
+    [
+      'missile defence',
+      'us',
+      [{ kind: 'buildMissileDefence' }],
+      { 'capability.us.missileDefence': 1, alignment: MISSILE_DEFENCE_ALIGNMENT },
+    ],
     [
       'a lunar mission',
       'china',
@@ -64,7 +81,13 @@ describe('effects of the orders in orbit', () => {
       'a destructive direct-ascent test',
       'china',
       [{ kind: 'testCounterspace', weapon: 'directAscent' }],
-      { debris: 12, tension: 8, 'legitimacy.china': -6, 'capability.china.satellites.leo': -1 },
+      {
+        debris: DESTRUCTIVE_TEST.debris,
+        tension: DESTRUCTIVE_TEST.tension,
+        'legitimacy.china': DESTRUCTIVE_TEST.legitimacy,
+        'prestige.china': DESTRUCTIVE_TEST.prestige,
+        'capability.china.satellites.leo': -1,
+      },
     ],
   ])('%s', (_why, d, orders, expected) => {
     const r = resolveWith({ [d]: orders });
@@ -115,7 +138,12 @@ describe('effects of the orders in orbit', () => {
       { china: [test] },
       worldWith({ delegations: { china: { capabilities: { satellites: { leo: 0 } } } } }),
     );
-    expect(effects(byOrdersOf(none, 'china'))).toEqual({ debris: 12, tension: 8, 'legitimacy.china': -6 });
+    expect(effects(byOrdersOf(none, 'china'))).toEqual({
+      debris: DESTRUCTIVE_TEST.debris,
+      tension: DESTRUCTIVE_TEST.tension,
+      'legitimacy.china': DESTRUCTIVE_TEST.legitimacy,
+      'prestige.china': DESTRUCTIVE_TEST.prestige,
+    });
     expect(none.w.delegations.china.capabilities.satellites).toEqual({ leo: 0, meo: 2, geo: 2 });
   });
 

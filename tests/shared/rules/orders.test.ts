@@ -45,9 +45,10 @@ const EVERY_KIND: { [K in OrderKind]: [Extract<Order, { kind: K }>, number, 'mil
   testCounterspace: [{ kind: 'testCounterspace', weapon: 'laser', target: 'china' }, 2, 'military'],
   jam: [{ kind: 'jam', target: 'russia' }, 1, 'military'],
   buildMissileWarning: [{ kind: 'buildMissileWarning' }, 2, 'military'],
+  buildMissileDefence: [{ kind: 'buildMissileDefence' }, 3, 'military'],
   buildSsa: [{ kind: 'buildSsa' }, 2, 'military'],
   jointExercise: [{ kind: 'jointExercise', with: 'china' }, 1, 'military'],
-  debrisMitigation: [{ kind: 'debrisMitigation' }, 1, 'civil'],
+  debrisMitigation: [{ kind: 'debrisMitigation' }, 2, 'civil'],
   lunarMission: [{ kind: 'lunarMission' }, 2, 'civil'],
 };
 

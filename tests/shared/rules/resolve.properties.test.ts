@@ -90,6 +90,7 @@ const anyOrder: fc.Arbitrary<Order> = fc.oneof(
     .map((t) => ({ kind: 'testCounterspace' as const, ...t })),
   who.map((target) => ({ kind: 'jam' as const, target })),
   fc.constant({ kind: 'buildMissileWarning' as const }),
+  fc.constant({ kind: 'buildMissileDefence' as const }),
   fc.constant({ kind: 'buildSsa' as const }),
   who.map((w) => ({ kind: 'jointExercise' as const, with: w })),
   fc.constant({ kind: 'debrisMitigation' as const }),
@@ -247,6 +248,7 @@ function expectInvariants(before: World, w: World, orders: OrdersBy) {
     for (const [what, level] of Object.entries({
       ...c.counterspace,
       missileWarning: c.missileWarning,
+      missileDefence: c.missileDefence,
       launch: c.launch,
       ssa: c.ssa,
     })) {

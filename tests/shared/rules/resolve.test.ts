@@ -6,6 +6,7 @@ import { type Order, orderCost } from '../../../shared/rules/orders.ts';
 import { newWorld, resolveRound } from '../../../shared/rules/resolve.ts';
 import { Dice, seedRng } from '../../../shared/rules/rng.ts';
 import { security, securityTerms } from '../../../shared/rules/security.ts';
+import { DEBRIS_CLEANUP, DEBRIS_DECAY_EVERY } from '../../../shared/rules/tuning.ts';
 import {
   byRule,
   effects,
@@ -235,9 +236,11 @@ describe('the slow forces', () => {
     expect(moved(byRule(quiet({}, world), 'balancing'), 'alignment')).toBe(expected);
   });
 
-  it('old debris re-enters the atmosphere, a point a round', () => {
-    expect(effects(byRule(quiet({}), 'decay'))).toEqual({ debris: -1 });
-    expect(byRule(quiet({}, worldWith({ debris: 0 })), 'decay')).toEqual([]);
+  it(`old debris re-enters the atmosphere slowly: a point every ${DEBRIS_DECAY_EVERY} rounds`, () => {
+    const decays = worldWith({ round: DEBRIS_DECAY_EVERY - 1 }); // resolves a round the decay falls on
+    expect(effects(byRule(quiet({}, decays), 'decay'))).toEqual({ debris: -1 });
+    expect(byRule(quiet({}, worldWith({ round: DEBRIS_DECAY_EVERY })), 'decay')).toEqual([]);
+    expect(byRule(quiet({}, worldWith({ round: DEBRIS_DECAY_EVERY - 1, debris: 0 })), 'decay')).toEqual([]);
   });
 
   it('debris at 70 starts a cascade: every delegation loses a low-orbit satellite a round and debris feeds itself', () => {
@@ -280,11 +283,11 @@ describe('the slow forces', () => {
     const clean: Order = { kind: 'debrisMitigation' };
     const r = quiet(
       { us: [clean], china: [clean], russia: [clean] },
-      worldWith({ debris: 62, cascade: true }),
+      worldWith({ debris: 60 + 3 * DEBRIS_CLEANUP - 1, cascade: true, round: DEBRIS_DECAY_EVERY - 1 }),
     );
     expect(r.w.cascade).toBe(false);
     expect(r.story).toContain('Debris has fallen far enough for the cascade to stop.');
-    expect(r.w.debris).toBe(62 - 15 - 1);
+    expect(r.w.debris).toBe(60 - 1 - 1);
   });
 });
 

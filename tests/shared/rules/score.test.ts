@@ -2,21 +2,40 @@ import { describe, expect, it } from 'vitest';
 import type { World } from '../../../shared/rules/model.ts';
 import { OBJECTIVES, objective } from '../../../shared/rules/objectives.ts';
 import { allScores, commonsScore, nationalScore } from '../../../shared/rules/score.ts';
+import { COMMONS_SHARE } from '../../../shared/rules/tuning.ts';
 import { type DeepPartial, worldWith } from './testWorld.ts';
 
 describe('national score', () => {
-  it('is security, a quarter of prestige plus legitimacy, and 10 a secret objective met', () => {
-    // The starting US: security 30 base + 18.5 own satellites + 16 missile warning + 8 awareness + 12.5
-    // deterrence - 19.7 others' counterspace = 65.3; standing (70 + 55) / 4 = 31.25; alignment 40 is below 50.
+  it('is security, a quarter of prestige plus legitimacy, a quarter of the commons, and 10 a secret objective met', () => {
+    // The starting US: security 30 base + 18.5 own satellites + 16 missile warning + 3 missile defence + 8
+    // awareness + 12.5 deterrence + 5 a direct-ascent ASAT shown (USA-193, 2008) - 19.7 others' counterspace =
+    // 73.3; standing (70 + 55) / 4 = 31.25; commons 75 / 4 = 18.75; alignment 40 is below 50.
     const w = worldWith({ delegations: { us: { objectives: ['us-split', 'us-artemis'] } } });
     const score = nationalScore(w, 'us');
     expect(score.parts).toEqual([
-      { part: 'security', points: 65 },
+      { part: 'security', points: 73 },
       { part: 'standing (prestige and legitimacy)', points: 31 },
+      { part: 'share of the global commons', points: 19 },
       { part: 'objective: Keep China–Russia alignment below 50.', points: 10 },
       { part: 'objective: Bring 10 or more partners into the Artemis Accords.', points: 0 },
     ]);
-    expect(score.total).toBe(106);
+    expect(score.total).toBe(133);
+  });
+
+  it('moves with the global commons: debris and tension lower every national score', () => {
+    const clean = worldWith({ debris: 0, tension: 0 });
+    const fouled = worldWith({ debris: 40, tension: 60 });
+    for (const d of ['us', 'china', 'russia'] as const) {
+      const share = (w: World) =>
+        nationalScore(w, d).parts.find((p) => p.part === 'share of the global commons')?.points;
+      expect(share(clean)).toBe(Math.round(commonsScore(clean).total * COMMONS_SHARE));
+      expect(share(fouled)).toBe(Math.round(commonsScore(fouled).total * COMMONS_SHARE));
+      // Debris under 40 and tension under the crisis line leave security alone: only the commons moved.
+      expect(nationalScore(clean, d).total - nationalScore(fouled, d).total).toBe(
+        (share(clean) ?? 0) - (share(fouled) ?? 0),
+      );
+      expect(share(clean)).toBeGreaterThan(share(fouled) ?? 0);
+    }
   });
 
   it('ignores an objective id it does not know', () => {
@@ -24,6 +43,7 @@ describe('national score', () => {
     expect(nationalScore(w, 'china').parts.map((p) => p.part)).toEqual([
       'security',
       'standing (prestige and legitimacy)',
+      'share of the global commons',
     ]);
   });
 });
@@ -57,13 +77,14 @@ describe('commons score', () => {
   it('allScores gives every delegation and the commons', () => {
     const scores = allScores(worldWith());
     const points = (d: 'us' | 'china' | 'russia') => scores.national[d].parts.map((p) => p.points);
-    // Security, standing, then each delegation's two objectives (China's security 46.2, standing 25; Russia's
-    // 56.5 rounds up to 57, standing (55 + 50) / 4 = 26.25; its engine deal runs from the start).
-    expect(points('us')).toEqual([65, 31, 10, 0]);
-    expect(points('china')).toEqual([46, 25, 0, 0]);
-    expect(points('russia')).toEqual([57, 26, 0, 10]);
+    // Security, standing, the commons' share (75 / 4), then each delegation's two objectives (China's security
+    // 46.2 + 5 for its 2007 test - 1 for US missile defence = 50.2, standing 25; Russia's 56.5 - 1 = 55.5 rounds up
+    // to 56, standing (55 + 50) / 4 = 26.25; its engine deal runs from the start).
+    expect(points('us')).toEqual([73, 31, 19, 10, 0]);
+    expect(points('china')).toEqual([50, 25, 19, 0, 0]);
+    expect(points('russia')).toEqual([56, 26, 19, 0, 10]);
     expect([scores.national.us.total, scores.national.china.total, scores.national.russia.total]).toEqual([
-      106, 71, 93,
+      133, 94, 111,
     ]);
     expect(scores.commons.total).toBe(75);
   });

@@ -66,6 +66,7 @@ export const ROUND_STEPS: readonly RoundStep[] = [
   'statement',
   'proposeResolution',
   'withdrawTreaty',
+  'lobbyResolution',
   'voteResolution',
   settle,
   'blockConsensus',

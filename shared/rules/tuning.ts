@@ -28,7 +28,7 @@ export const AGAINST_HOME_BLOC = -1;
 /** How much one level of co-orbital inspectors adds to its owner's situational awareness when reading incidents. */
 export const INSPECTOR_AWARENESS = 0.5;
 /** How much one level of the weapon used adds to an attack's covertness (skill at hiding the hand). */
-export const COVERTNESS_PER_LEVEL = 0.5;
+export const COVERTNESS_PER_LEVEL = 0.25;
 /** The chance of a clear reading when awareness equals the incident's difficulty, and its change per point of margin. */
 export const READ_BASE = 0.5;
 export const READ_SLOPE = 0.25;

@@ -1,5 +1,5 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { BILATERAL_ORDER_RULES } from './bilateral.ts';
+import { alignmentPrice, BILATERAL_ORDER_RULES } from './bilateral.ts';
 import {
   canonical,
   name,
@@ -91,6 +91,7 @@ export const ROUND_STEPS: readonly RoundStep[] = [
   settle,
   incidentsInOrbit,
   treatyRules,
+  alignmentPrice,
   settle,
   // The world's own rules
   resolveSpiral,

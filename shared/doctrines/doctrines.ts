@@ -48,14 +48,16 @@ export const covertArm: Doctrine = (s) => [
 ];
 
 /**
- * First Committee resolutions on every topic and a yes to every resolution up for a vote (the cheap lever),
- * then arming with what is left.
+ * First Committee resolutions on every topic not yet on this year's agenda and a yes to every resolution up
+ * for a vote (the cheap lever), then arming with what is left.
  */
 export const spam: Doctrine = (s) => [
   ...s.now.resolutions
     .filter((r) => !r.result && r.proposedRound === s.now.round)
     .map((r): Order => ({ kind: 'voteResolution', resolution: r.id, vote: 'yes' })),
-  ...RESOLUTION_TOPICS.map((topic): Order => ({ kind: 'proposeResolution', topic })),
+  ...RESOLUTION_TOPICS.filter(
+    (topic) => !s.now.resolutions.some((r) => r.topic === topic && r.year === s.now.year),
+  ).map((topic): Order => ({ kind: 'proposeResolution', topic })),
   ...arm(s),
 ];
 

@@ -2,6 +2,7 @@ import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, name, type OrderRules, type Placed, type RoundContext, tell } from './context.ts';
 import type { DealKind, World } from './model.ts';
 import type { OrderKind } from './orders.ts';
+import { ALIGNMENT_PRICE_AT, ALIGNMENT_PRICE_FROM, ALIGNMENT_PRICE_PER, DEPENDENCE_YEARS } from './tuning.ts';
 
 const pair = (a: Delegation, b: Delegation): [Delegation, Delegation] =>
   DELEGATIONS.indexOf(a) < DELEGATIONS.indexOf(b) ? [a, b] : [b, a];
@@ -241,8 +242,18 @@ function techDeals(r: RoundContext, orders: Placed<'techDeal'>[]) {
     }
     tell(r, 'all', `${name(x)} and ${name(y)} agreed ${DEAL_NAMES[kind]}.`);
     DEAL_EFFECTS[kind](r, x, y, a, b);
+    // A Russia cut off from Western markets deals with China on China's terms: the credit goes to China.
+    const tilt = isPartners(x, y) ? dependence(r.before) : 0;
+    const china = x === 'china' ? a : b;
+    const russia = x === 'russia' ? a : b;
     r.ledger.add(`prestige.${x}`, 1, `Technology deal with ${name(y)}`, from(a));
     r.ledger.add(`prestige.${y}`, 1, `Technology deal with ${name(x)}`, from(b));
+    if (tilt > 0) {
+      const terms = "Russia, under sanctions, took China's terms";
+      r.ledger.add('prestige.china', tilt, terms, from(china));
+      r.ledger.add('prestige.russia', -tilt, terms, from(russia));
+      tell(r, 'all', `Under Western sanctions, Russia needs the deal more than China does: ${terms}.`);
+    }
   }
   for (const p of alone) {
     tell(r, [p.by], `${name(p.order.with)} did not take up our offer of ${DEAL_NAMES[p.order.deal]}.`);
@@ -288,4 +299,53 @@ function sanctions(r: RoundContext, orders: Placed<'sanction'>[]) {
       ledger.add('alignment', 4, `US sanctions on ${name(target)} pushed China and Russia together`, from(p));
     }
   }
+}
+
+/**
+ * How far Russia depends on China, 0 to 2: a step for each round of Western sanctions behind it (the 2014
+ * sanctions after Crimea, those of 2022 after the invasion), and one while a sanction on Russia is in force.
+ */
+export function dependence(w: World): number {
+  const years = DEPENDENCE_YEARS.filter((y) => w.year !== undefined && w.year >= y).length;
+  const sanctioned = w.sanctions.some((s) => s.target === 'russia') ? 1 : 0;
+  return Math.min(2, years + sanctioned);
+}
+
+/**
+ * The price China pays for drawing closer to Russia after the 2022 invasion: in a round from 2022 in which
+ * China and Russia deepened their alignment by their own orders, to 60 or more, China loses standing with the
+ * Western group and the NAM (a point a few points of alignment gained), and Western secondary sanctions (export
+ * controls on Chinese firms supplying Russia) take a point of its income for three rounds.
+ */
+export function alignmentPrice(r: RoundContext) {
+  const { w, ledger } = r;
+  if (r.before.year === undefined || r.before.year < ALIGNMENT_PRICE_FROM) return;
+  const gained = w.changes
+    .filter(
+      (c) => c.round === r.round && c.target === 'alignment' && c.source.kind === 'order' && c.delta > 0,
+    )
+    .reduce((sum, c) => sum + c.delta, 0);
+  if (gained <= 0 || w.alignment < ALIGNMENT_PRICE_AT) return;
+  const rule = { kind: 'rule' as const, rule: 'alignmentPrice' };
+  ledger.add(
+    'legitimacy.china',
+    -Math.ceil(gained / ALIGNMENT_PRICE_PER),
+    'China stood closer to Russia during its war: the Western group and much of the NAM took note',
+    rule,
+  );
+  const existing = w.sanctions.find(
+    (s) => s.by === 'us' && s.target === 'china' && s.kind === 'exportControls',
+  );
+  if (existing) existing.roundsLeft = 3;
+  else {
+    const take = w.delegations.china.income > 3 ? 1 : 0;
+    w.sanctions.push({ by: 'us', target: 'china', kind: 'exportControls', roundsLeft: 3, incomeTaken: take });
+    if (take)
+      ledger.add('income.china', -take, 'Secondary sanctions on Chinese firms supplying Russia', rule);
+  }
+  tell(
+    r,
+    'all',
+    'The US and its allies put secondary sanctions on Chinese firms supplying Russia: export controls on China for three rounds.',
+  );
 }

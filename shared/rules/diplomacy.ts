@@ -1,9 +1,17 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, name, type OrderRules, ordersOf, type Placed, type RoundContext, tell } from './context.ts';
-import { type DraftId, DRAFTS, type Pledge, type TcbmId, type Vote } from './model.ts';
+import { againstHomeBloc, BLOC_NAMES, HOME_BLOC, type Stance, tallyAssembly } from './assembly.ts';
+import { type DraftId, DRAFTS, type Pledge, type ResolutionTopic, type TcbmId, type Vote } from './model.ts';
 import type { OrderKind } from './orders.ts';
 import { openForSignature } from './treaties.ts';
 import { DRAFT_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from './texts.ts';
+import {
+  ADOPTED_PRESTIGE,
+  AGAINST_HOME_BLOC,
+  REJECTED_PRESTIGE,
+  WIDE_MARGIN,
+  WIDE_MARGIN_RELIEF,
+} from './tuning.ts';
 
 export const ADOPTION_AT = 70;
 
@@ -183,6 +191,7 @@ export const CD_ORDER_RULES = {
           topic: p.order.topic,
           sponsors: [p.by],
           proposedRound: r.round,
+          year: r.before.year,
           result: undefined,
         });
       commit(
@@ -207,34 +216,55 @@ export const CD_ORDER_RULES = {
       r.ledger.add('tension', 6, what, from(p));
     },
   },
+  lobbyResolution: {
+    each: (r, p) =>
+      tell(
+        r,
+        [p.by],
+        `Our diplomats lobbied the General Assembly's blocs for a ${p.order.vote} on resolution ${p.order.resolution}.`,
+      ),
+  },
   voteResolution: { together: voteResolutions },
   blockConsensus: { together: adoptOrBlock },
 } satisfies Partial<OrderRules<OrderKind>>;
 
-/** Resolutions proposed last round are voted now: each delegation by its order (abstain by default), each bloc by its leanings. */
+/** What voting yes for a resolution on a topic promises, as a checkable pledge. */
+const VOTE_PLEDGE: Record<ResolutionTopic, Pledge | undefined> = {
+  asatTestBan: 'noAsatTests',
+  noFirstPlacement: 'noFirstPlacement',
+  responsibleBehaviours: 'notifyApproaches',
+  parosMeasures: undefined,
+};
+
+/**
+ * Resolutions proposed last round are voted now, in the General Assembly (see assembly.ts): each delegation by
+ * its order (a sponsor votes yes, the others abstain, by default), each bloc from the record's split, moved by
+ * what the delegations sponsor, vote and lobby for. Only sponsors gain or lose prestige; only a wide margin
+ * eases tension; a delegation that votes against its home bloc's majority pays in standing.
+ */
 function voteResolutions(r: RoundContext, orders: readonly Placed<'voteResolution'>[]) {
   const { w, ledger } = r;
+  const lobbying = ordersOf(r, 'lobbyResolution');
   for (const res of w.resolutions.filter((x) => x.proposedRound === r.round - 1 && !x.result)) {
     const votes = Object.fromEntries(DELEGATIONS.map((d) => [d, 'abstain'])) as Record<Delegation, Vote>;
     for (const p of orders) if (p.order.resolution === res.id) votes[p.by] = p.order.vote;
-    for (const s of res.sponsors) if (votes[s] === 'abstain') votes[s] = 'yes';
-    let yes = 0;
-    let no = 0;
-    let abstain = 0;
-    for (const d of DELEGATIONS) {
-      if (votes[d] === 'yes') yes++;
-      else if (votes[d] === 'no') no++;
-      else abstain++;
-    }
-    for (const bloc of Object.values(w.blocs)) {
-      const sponsorPull =
-        res.sponsors.reduce((s, d) => s + bloc.lean[d] + (r.before.delegations[d].legitimacy - 50) / 2, 0) /
-        res.sponsors.length;
-      const score = 50 + bloc.likes[res.topic] + sponsorPull + (r.before.tension >= 60 ? 10 : 0);
-      if (score >= 55) yes += bloc.votes;
-      else if (score <= 40) no += bloc.votes;
-      else abstain += bloc.votes;
-    }
+    for (const s of res.sponsors)
+      if (!orders.some((p) => p.by === s && p.order.resolution === res.id)) votes[s] = 'yes';
+    const stances = Object.fromEntries(
+      DELEGATIONS.map((d): [Delegation, Stance] => [
+        d,
+        {
+          vote: votes[d],
+          sponsor: res.sponsors.includes(d),
+          lobby: lobbying.find((p) => p.by === d && p.order.resolution === res.id)?.order.vote,
+        },
+      ]),
+    ) as Record<Delegation, Stance>;
+    const legitimacy = Object.fromEntries(
+      DELEGATIONS.map((d) => [d, r.before.delegations[d].legitimacy]),
+    ) as Record<Delegation, number>;
+    const tally = tallyAssembly(res.topic, stances, legitimacy, r.before.tension);
+    const { yes, no, abstain } = tally;
     const adopted = yes > no;
     res.result = { yes, no, abstain, adopted, votes };
     const title = `the resolution on ${TOPIC_NAMES[res.topic]}`;
@@ -242,38 +272,43 @@ function voteResolutions(r: RoundContext, orders: readonly Placed<'voteResolutio
     for (const s of res.sponsors) {
       ledger.add(
         `prestige.${s}`,
-        adopted ? 4 : -2,
+        adopted ? ADOPTED_PRESTIGE : REJECTED_PRESTIGE,
         `${title} was ${adopted ? 'adopted' : 'rejected'} (${yes}–${no}, ${abstain} abstaining)`,
         rule,
       );
     }
-    if (adopted) {
-      ledger.add('tension', -3, `The General Assembly adopted ${title}`, rule);
-      for (const d of DELEGATIONS) {
-        if (votes[d] === 'no')
-          ledger.add(`legitimacy.${d}`, -2, `${name(d)} voted against ${title}, which passed`, rule);
-        if (votes[d] === 'yes') {
-          const pledge =
-            res.topic === 'asatTestBan'
-              ? 'noAsatTests'
-              : res.topic === 'noFirstPlacement'
-                ? 'noFirstPlacement'
-                : res.topic === 'responsibleBehaviours'
-                  ? 'notifyApproaches'
-                  : undefined;
-          w.delegations[d].commitments.push({
-            round: r.round,
-            kind: 'vote',
-            pledge,
-            text: `Voted for ${title}`,
-          });
-        }
-      }
-      if (res.topic === 'parosMeasures' || res.topic === 'responsibleBehaviours')
-        ledger.add('draft.tcbm.momentum', 5, `The General Assembly adopted ${title}`, rule);
-      if (res.topic === 'noFirstPlacement')
-        ledger.add('draft.ppwt.momentum', 5, `The General Assembly adopted ${title}`, rule);
+    for (const d of DELEGATIONS) {
+      if (votes[d] !== 'abstain' && againstHomeBloc(d, votes[d], tally.blocs))
+        ledger.add(
+          `legitimacy.${d}`,
+          AGAINST_HOME_BLOC,
+          `${name(d)} voted ${votes[d]} on ${title}, against most of the ${BLOC_NAMES[HOME_BLOC[d]]}`,
+          rule,
+        );
     }
+    if (!adopted) continue;
+    if (yes >= WIDE_MARGIN * (no + abstain))
+      ledger.add(
+        'tension',
+        WIDE_MARGIN_RELIEF,
+        `The General Assembly adopted ${title} by a wide margin`,
+        rule,
+      );
+    for (const d of DELEGATIONS) {
+      if (votes[d] === 'no')
+        ledger.add(`legitimacy.${d}`, -2, `${name(d)} voted against ${title}, which passed`, rule);
+      if (votes[d] === 'yes')
+        w.delegations[d].commitments.push({
+          round: r.round,
+          kind: 'vote',
+          pledge: VOTE_PLEDGE[res.topic],
+          text: `Voted for ${title}`,
+        });
+    }
+    if (res.topic === 'parosMeasures' || res.topic === 'responsibleBehaviours')
+      ledger.add('draft.tcbm.momentum', 5, `The General Assembly adopted ${title}`, rule);
+    if (res.topic === 'noFirstPlacement')
+      ledger.add('draft.ppwt.momentum', 5, `The General Assembly adopted ${title}`, rule);
   }
 }
 

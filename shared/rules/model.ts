@@ -106,6 +106,7 @@ export interface Resolution {
   topic: ResolutionTopic;
   sponsors: Delegation[];
   proposedRound: number; // voted in the round after
+  year?: number | undefined; // the year it was proposed (none in logs of the first rules): one per topic a year
   result:
     | undefined
     | { yes: number; no: number; abstain: number; adopted: boolean; votes: Record<Delegation, Vote> };
@@ -226,10 +227,6 @@ export interface World {
   resolutions: Resolution[];
   alignment: number; // China–Russia alignment depth: buyer–seller (0) to de facto alliance (90 and more)
   lunar: Record<LunarBloc, { members: Delegation[]; partners: number }>;
-  blocs: Record<
-    Bloc,
-    { name: string; votes: number; lean: Record<Delegation, number>; likes: Record<ResolutionTopic, number> }
-  >;
   delegations: Record<Delegation, DelegationState>;
   sanctions: Sanction[];
   deals: Deal[];

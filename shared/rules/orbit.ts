@@ -1,7 +1,7 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, type Gain, name, type OrderRules, type Placed, type RoundContext, tell } from './context.ts';
 import { sentence } from './ledger.ts';
-import type { Belief, Counterspace, Incident, Pledge } from './model.ts';
+import type { Belief, Counterspace, Incident, Pledge, World } from './model.ts';
 import type { Order, OrderKind } from './orders.ts';
 import { DRAFT_SHORT, WEAPON_NAMES } from './texts.ts';
 import { inspected, signed } from './treaties.ts';
@@ -12,18 +12,34 @@ import {
   DESTRUCTIVE_TEST,
   MISSILE_DEFENCE_ALIGNMENT,
   MISSILE_DEFENCE_GAIN,
+  COVERTNESS_PER_LEVEL,
+  INSPECTOR_AWARENESS,
+  READ_BASE,
+  READ_MAX,
+  READ_MIN,
+  READ_SLOPE,
+  SUSPECT_TRUE_AUTHOR,
 } from './tuning.ts';
 
 /** How much each build adds to its owner's military power, the weight the security dilemma reads. */
 const BUILD_GAIN: Record<Counterspace, number> = { jamming: 2, laser: 3, coOrbital: 4, directAscent: 4 };
 /** Builds that other delegations see only if their sensors catch them. */
 const COVERT: readonly Counterspace[] = ['jamming', 'coOrbital'];
-/** The situational awareness a victim needs to read an incident's true cause. */
-const SSA_TO_READ: Record<Incident['kind'], number> = {
-  closeApproach: 2,
-  signalJammed: 3,
-  dazzled: 3,
+/**
+ * How hard an incident is to read, in levels of situational awareness: a close approach is seen by radar and
+ * telescopes, a jam or a dazzle from an unknown source is harder, an anomaly hardest to tell from an attack.
+ */
+const READ_DIFFICULTY: Record<Incident['kind'], number> = {
+  closeApproach: 1.5,
+  signalJammed: 2.5,
+  dazzled: 2.5,
   anomaly: 3,
+};
+/** The weapon behind each kind of attack, whose level is the attacker's skill at hiding its hand. */
+const WEAPON_OF: Partial<Record<Incident['kind'], Counterspace>> = {
+  closeApproach: 'coOrbital',
+  signalJammed: 'jamming',
+  dazzled: 'laser',
 };
 
 const REGIME_NAMES = {
@@ -355,34 +371,64 @@ function naturalIncidents(r: RoundContext, incidents: Incident[]) {
 }
 
 /**
- * What the victim believes caused an incident. With enough situational awareness it knows; without, an attack
- * is traced only half the time, and a natural anomaly may be blamed on the rival it fears most: the security
- * dilemma at work. A hotline with that rival halves the chance of a wrong accusation.
+ * A delegation's awareness in orbit: its sensors, and its co-orbital inspectors, which watch others' satellites
+ * up close (the same inspectors that threaten them).
+ */
+export function awareness(w: World, d: Delegation): number {
+  const c = w.delegations[d].capabilities;
+  return c.ssa + INSPECTOR_AWARENESS * c.counterspace.coOrbital;
+}
+
+/**
+ * The chance that `observer` reads an incident clearly: its awareness against the incident's difficulty, made
+ * harder by the attacker's skill with the weapon used. Never certain either way: the US at level 4 still
+ * muddles a covert approach now and then, and a power with poor sensors still reads some.
+ */
+export function readingChance(w: World, observer: Delegation, incident: Incident): number {
+  const weapon = WEAPON_OF[incident.kind];
+  const covertness =
+    incident.cause.kind === 'attack' && weapon
+      ? COVERTNESS_PER_LEVEL * w.delegations[incident.cause.by].capabilities.counterspace[weapon]
+      : 0;
+  const margin = awareness(w, observer) - READ_DIFFICULTY[incident.kind] - covertness;
+  return Math.max(READ_MIN, Math.min(READ_MAX, READ_BASE + READ_SLOPE * margin));
+}
+
+/**
+ * What the victim believes caused an incident. Read clearly (see readingChance), it knows. Muddled, an attack
+ * is traced to its author half the time; otherwise the victim may blame the other rival, as much as it fears
+ * it, and a natural anomaly may be blamed on the rival it fears most: the security dilemma at work, for every
+ * delegation. A hotline with the rival blamed halves the chance of a wrong accusation.
  */
 function attribute(r: RoundContext, incident: Incident, gain: Gain | undefined) {
   const { w, ledger, dice } = r;
   const victim = incident.victim;
   const v = r.before.delegations[victim];
   w.delegations[victim].incidentsThisRound++;
+  const hotlineWith = (o: Delegation) =>
+    r.before.measures.hotline?.endorsers.includes(victim) && r.before.measures.hotline.endorsers.includes(o);
+  const suspicion = (o: Delegation) => ((v.threat[o] ?? 0) / 100) * (hotlineWith(o) ? 0.5 : 1);
   let belief: Belief;
-  if (v.capabilities.ssa >= SSA_TO_READ[incident.kind]) {
+  if (dice.chance(readingChance(r.before, victim, incident))) {
     belief =
       incident.cause.kind === 'attack'
         ? { kind: 'attack', by: incident.cause.by, certain: true }
         : { kind: 'natural', certain: true };
   } else if (incident.cause.kind === 'attack') {
-    belief = dice.chance(0.5)
-      ? { kind: 'attack', by: incident.cause.by, certain: false }
-      : { kind: 'unknown' };
+    const author = incident.cause.by;
+    const bystander = DELEGATIONS.find((o) => o !== victim && o !== author) as Delegation;
+    belief = dice.chance(SUSPECT_TRUE_AUTHOR)
+      ? { kind: 'attack', by: author, certain: false }
+      : dice.chance(suspicion(bystander))
+        ? { kind: 'attack', by: bystander, certain: false }
+        : { kind: 'unknown' };
   } else {
     const feared = DELEGATIONS.filter((o) => o !== victim).sort(
       (a, b) => (v.threat[b] ?? 0) - (v.threat[a] ?? 0),
     )[0] as Delegation;
-    const hotline =
-      r.before.measures.hotline?.endorsers.includes(victim) &&
-      r.before.measures.hotline.endorsers.includes(feared);
-    const p = ((v.threat[feared] ?? 0) / 100) * (hotline ? 0.5 : 1);
-    belief = dice.chance(p) ? { kind: 'attack', by: feared, certain: false } : { kind: 'unknown' };
+    belief = dice.chance(suspicion(feared))
+      ? { kind: 'attack', by: feared, certain: false }
+      : { kind: 'unknown' };
   }
   incident.belief[victim] = belief;
   if (incident.cause.kind === 'attack')

@@ -13,7 +13,7 @@ import {
 } from './model.ts';
 import { RATIFY_COST, SIGN_COST } from './tuning.ts';
 import { CLAUSE_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES, WEAPON_NAMES } from './texts.ts';
-import { DEBRIS_CLEANUP_COST, MISSILE_DEFENCE_COST } from './tuning.ts';
+import { DEBRIS_CLEANUP_COST, LOBBY_COST, MISSILE_DEFENCE_COST } from './tuning.ts';
 
 /** The orders a delegation can give in one round, each declared once with its schema; costs and checks below. */
 const Other = z.enum(DELEGATIONS);
@@ -41,6 +41,11 @@ export const Order = z.discriminatedUnion('kind', [
     kind: z.literal('voteResolution'),
     resolution: z.string().max(40),
     vote: z.enum(['yes', 'no', 'abstain']),
+  }),
+  z.strictObject({
+    kind: z.literal('lobbyResolution'),
+    resolution: z.string().max(40),
+    vote: z.enum(['yes', 'no']),
   }),
   z.strictObject({
     kind: z.literal('statement'),
@@ -146,6 +151,12 @@ interface OrderSpec<K extends OrderKind> {
   /** Why this delegation cannot give this order now, or undefined. */
   check?: (o: OrderOf<K>, w: World, d: Delegation) => string | undefined;
 }
+
+/** Whether the resolution an order names is put to the vote this round (proposed last round, not yet voted). */
+const upForVote = (o: { resolution: string }, w: World) =>
+  w.resolutions.some((r) => r.id === o.resolution && !r.result && r.proposedRound === w.round)
+    ? undefined
+    : 'That resolution is not up for a vote this round.';
 
 const other = (o: { with?: Delegation; target?: Delegation }, d: Delegation) =>
   o.with === d || o.target === d ? 'Choose another delegation, not your own.' : undefined;
@@ -272,6 +283,15 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
     ],
     line: (o) => `Propose a resolution on ${TOPIC_NAMES[o.topic]}`,
     cost: () => 1,
+    check: (o, w) => {
+      // One resolution per topic a year: a topic proposed earlier this year is already on the Assembly's agenda.
+      const earlier = w.resolutions.find(
+        (r) => r.topic === o.topic && r.year !== undefined && r.year === w.year,
+      );
+      return earlier
+        ? `The General Assembly takes one resolution on ${TOPIC_NAMES[o.topic]} a year, and one was already proposed for ${w.year}.`
+        : undefined;
+    },
   },
   voteResolution: {
     arena: 'cd',
@@ -286,10 +306,21 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
     ],
     line: (o) => `Vote ${o.vote} on resolution ${o.resolution}`,
     cost: () => 0,
-    check: (o, w) =>
-      w.resolutions.some((r) => r.id === o.resolution && !r.result && r.proposedRound === w.round)
-        ? undefined
-        : 'That resolution is not up for a vote this round.',
+    check: (o, w) => upForVote(o, w),
+  },
+  lobbyResolution: {
+    arena: 'cd',
+    title: 'Lobby the General Assembly on a resolution',
+    fields: [
+      { name: 'resolution', label: 'Resolution', kind: 'resolution' },
+      choice('vote', 'Lobby for', [
+        ['yes', 'a yes'],
+        ['no', 'a no'],
+      ]),
+    ],
+    line: (o) => `Lobby the blocs for a ${o.vote} on resolution ${o.resolution}`,
+    cost: () => LOBBY_COST,
+    check: (o, w) => upForVote(o, w),
   },
   statement: {
     arena: 'cd',

@@ -1,5 +1,5 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { BILATERAL_ORDER_RULES } from './bilateral.ts';
+import { alignmentPrice, BILATERAL_ORDER_RULES } from './bilateral.ts';
 import {
   canonical,
   name,
@@ -73,6 +73,7 @@ export const ROUND_STEPS: readonly RoundStep[] = [
   'withdrawTreaty',
   'signTreaty',
   'ratifyTreaty',
+  'lobbyResolution',
   'voteResolution',
   settle,
   'blockConsensus',
@@ -98,6 +99,7 @@ export const ROUND_STEPS: readonly RoundStep[] = [
   settle,
   incidentsInOrbit,
   treatyRules,
+  alignmentPrice,
   settle,
   // The world's own rules
   resolveSpiral,

@@ -134,26 +134,6 @@ export function startingWorld(
     resolutions: [],
     alignment: 40,
     lunar: { artemis: { members: [], partners: 0 }, ilrs: { members: [], partners: 0 } },
-    blocs: {
-      western: {
-        name: 'Western group',
-        votes: 40,
-        lean: { us: 25, china: -10, russia: -20 },
-        likes: { parosMeasures: -5, noFirstPlacement: -20, responsibleBehaviours: 20, asatTestBan: 20 },
-      },
-      nam: {
-        name: 'Non-Aligned Movement and G-21',
-        votes: 120,
-        lean: { us: -10, china: 10, russia: 0 },
-        likes: { parosMeasures: 20, noFirstPlacement: 12, responsibleBehaviours: 5, asatTestBan: 10 },
-      },
-      others: {
-        name: 'Other states',
-        votes: 33,
-        lean: { us: 0, china: 0, russia: -5 },
-        likes: { parosMeasures: 5, noFirstPlacement: 0, responsibleBehaviours: 10, asatTestBan: 10 },
-      },
-    },
     delegations: Object.fromEntries(DELEGATIONS.map((d) => [d, delegation(d, objectives[d])])) as Record<
       Delegation,
       DelegationState

@@ -109,7 +109,7 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
         if (orders.length >= MAX_ORDERS)
           return notice(status, `A delegation gives at most ${MAX_ORDERS} orders a round.`, 'error');
         const o = draftOrder();
-        if (o.kind === 'voteResolution' && !o.resolution)
+        if ((o.kind === 'voteResolution' || o.kind === 'lobbyResolution') && !o.resolution)
           return notice(status, 'No resolution is up for a vote this round.', 'error');
         await save([...orders, o], `Added: ${describeOrder(o)}.`);
       },

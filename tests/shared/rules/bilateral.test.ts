@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Delegation } from '../../../shared/model/seats.ts';
+import { dependence } from '../../../shared/rules/bilateral.ts';
 import type { DealKind } from '../../../shared/rules/model.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
-import { byOrdersOf, effects, moved, names, playRounds, resolveWith, worldWith } from './testWorld.ts';
+import {
+  byOrdersOf,
+  byRule,
+  effects,
+  moved,
+  names,
+  playRounds,
+  resolveWith,
+  worldWith,
+} from './testWorld.ts';
 
 const summit = (a: Delegation, b: Delegation) => ({
   [a]: [{ kind: 'summit', with: b } as Order],
@@ -153,7 +163,9 @@ describe('technology deals', () => {
   ])('a %s deal between %s and %s', (kind, a, b, expected) => {
     const r = resolveWith(deal(a, b, kind));
     const caused = effects([...byOrdersOf(r, a), ...byOrdersOf(r, b)]);
-    expect(caused).toEqual({ ...expected, [`prestige.${a}`]: 1, [`prestige.${b}`]: 1 });
+    // Between China and Russia in 2015, after the 2014 sanctions, the deal's credit goes to China (see below).
+    const credit = a === 'china' ? { 'prestige.china': 2 } : { [`prestige.${a}`]: 1, [`prestige.${b}`]: 1 };
+    expect(caused).toEqual({ ...expected, ...credit });
     for (const c of [...byOrdersOf(r, a), ...byOrdersOf(r, b)])
       expect(c.cause).toMatch(/US|China|Russia|GLONASS–BeiDou/);
   });
@@ -390,5 +402,64 @@ describe('lunar partnerships', () => {
       both?.changes.filter((c) => c.cause === 'China and Russia became partners in the lunar station'),
     ).toHaveLength(1);
     expect(again?.changes.filter((c) => /became partners in the lunar station/.test(c.cause))).toEqual([]);
+  });
+});
+
+describe('the partnership has costs and limits', () => {
+  const cnRu = (d: DealKind): Record<string, Order[]> => ({
+    china: [
+      { kind: 'techDeal', with: 'russia', deal: d },
+      { kind: 'summit', with: 'russia' },
+    ],
+    russia: [
+      { kind: 'techDeal', with: 'china', deal: d },
+      { kind: 'summit', with: 'china' },
+    ],
+  });
+
+  it.each([
+    [2013, undefined, 0],
+    [2015, undefined, 1],
+    [2015, 'exportControls', 2],
+    [2023, undefined, 2],
+    [2023, 'exportControls', 2],
+  ] as const)(
+    'in %s (US sanction on Russia: %s) Russia depends on China at level %i',
+    (year, sanction, level) => {
+      const w = worldWith({ year });
+      if (sanction)
+        w.sanctions.push({ by: 'us', target: 'russia', kind: sanction, roundsLeft: 2, incomeTaken: 0 });
+      expect(dependence(w)).toBe(level);
+    },
+  );
+
+  it('the more Russia depends on China, the more of a deal’s credit goes to China', () => {
+    const credit = (year: number) => {
+      const r = resolveWith(cnRu('navigation'), worldWith({ year }));
+      return moved(r.changes, 'prestige.china') - moved(r.changes, 'prestige.russia');
+    };
+    expect(credit(2013)).toBe(0);
+    expect(credit(2015)).toBeGreaterThan(0);
+    expect(credit(2023)).toBeGreaterThan(credit(2015));
+  });
+
+  it('from 2022, drawing closer to Russia costs China standing and brings secondary sanctions', () => {
+    const deep = (year: number) => worldWith({ year, alignment: 70 });
+    const before = resolveWith(cnRu('navigation'), deep(2021));
+    expect(byRule(before, 'alignmentPrice')).toEqual([]);
+    const after = resolveWith(cnRu('navigation'), deep(2022));
+    const price = effects(byRule(after, 'alignmentPrice'));
+    expect(price['legitimacy.china']).toBeLessThan(0);
+    expect(price['income.china']).toBe(-1);
+    expect(after.w.sanctions).toContainEqual(
+      expect.objectContaining({ by: 'us', target: 'china', kind: 'exportControls', incomeTaken: 1 }),
+    );
+  });
+
+  it('a shallow partnership, or a round without closer ties, costs China nothing', () => {
+    const shallow = resolveWith(cnRu('navigation'), worldWith({ year: 2023, alignment: 20 }));
+    expect(byRule(shallow, 'alignmentPrice')).toEqual([]);
+    const quiet = resolveWith({}, worldWith({ year: 2023, alignment: 80 }));
+    expect(byRule(quiet, 'alignmentPrice')).toEqual([]);
   });
 });

@@ -100,6 +100,14 @@ function randomOrder(w: World, d: Delegation, kind: OrderKind, dice: Dice): Orde
         vote: pick(dice, ['yes', 'no', 'abstain'] as const),
       };
     }
+    case 'lobbyResolution': {
+      const open = w.resolutions.filter((r) => !r.result && r.proposedRound === w.round);
+      return {
+        kind,
+        resolution: open.length ? pick(dice, open).id : 'none',
+        vote: pick(dice, ['yes', 'no'] as const),
+      };
+    }
     case 'statement': {
       const stance = pick(dice, [
         'restraint',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Delegation } from '../../../shared/model/seats.ts';
-import type { World } from '../../../shared/rules/model.ts';
+import type { Incident, World } from '../../../shared/rules/model.ts';
+import { readingChance } from '../../../shared/rules/orbit.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
 import {
   DEBRIS_CLEANUP,
@@ -262,8 +263,15 @@ describe('incidents and attribution', () => {
   const attackOn = (r: Resolved, victim: Delegation) =>
     r.w.incidents.find((i) => i.victim === victim && i.cause.kind === 'attack');
 
-  it('a victim with enough sensors traces an attack and says so', () => {
-    const r = resolveWith(jamBy('russia', 'us'));
+  it('a victim that reads an attack clearly traces it and says so', () => {
+    const { r } = seedWhere(
+      50,
+      (s) => reseeded(worldWith(), s),
+      jamBy('russia', 'us'),
+      (x) =>
+        JSON.stringify(attackOn(x, 'us')?.belief.us) ===
+        JSON.stringify({ kind: 'attack', by: 'russia', certain: true }),
+    );
     expect(attackOn(r, 'us')?.belief.us).toEqual({ kind: 'attack', by: 'russia', certain: true });
     const blame = byRule(r, 'attribution').filter((c) => c.target === 'threat.us.russia');
     expect(blame.map((c) => [c.delta, c.cause])).toEqual([
@@ -275,9 +283,26 @@ describe('incidents and attribution', () => {
     expect(r.w.delegations.us.incidentsThisRound).toBeGreaterThanOrEqual(1);
   });
 
-  it('a close approach is easier to read (sensor level 2) and weighs more', () => {
-    const r = resolveWith({ russia: [{ kind: 'testCounterspace', weapon: 'coOrbital', target: 'china' }] });
-    expect(attackOn(r, 'china')?.belief.china).toEqual({ kind: 'attack', by: 'russia', certain: true });
+  it('a close approach is easier to read than a jam and weighs more', () => {
+    const w = worldWith();
+    const incident = (kind: Incident['kind']): Incident => ({
+      id: 'i0',
+      round: 1,
+      victim: 'china',
+      kind,
+      cause: { kind: 'attack', by: 'russia' },
+      belief: {},
+    });
+    expect(readingChance(w, 'china', incident('closeApproach'))).toBeGreaterThan(
+      readingChance(w, 'china', incident('signalJammed')),
+    );
+    const { r } = seedWhere(
+      50,
+      (s) => reseeded(worldWith(), s),
+      { russia: [{ kind: 'testCounterspace', weapon: 'coOrbital', target: 'china' }] },
+      (x) => attackOn(x, 'china')?.belief.china?.kind === 'attack',
+    );
+    expect(attackOn(r, 'china')?.belief.china).toMatchObject({ kind: 'attack', by: 'russia' });
     expect(moved(byRule(r, 'attribution'), 'threat.china.russia')).toBe(7);
   });
 
@@ -298,10 +323,9 @@ describe('incidents and attribution', () => {
         );
       }
     }
-    expect([...outcomes].sort()).toEqual([
-      JSON.stringify({ kind: 'attack', by: 'russia', certain: false }),
-      JSON.stringify({ kind: 'unknown' }),
-    ]);
+    expect([...outcomes]).toContain(JSON.stringify({ kind: 'attack', by: 'russia', certain: false }));
+    expect([...outcomes]).toContain(JSON.stringify({ kind: 'unknown' }));
+    expect([...outcomes]).toContain(JSON.stringify({ kind: 'attack', by: 'russia', certain: true }));
   });
 
   it('a natural anomaly can be blamed on the rival the victim fears most (the security dilemma at work)', () => {
@@ -314,25 +338,28 @@ describe('incidents and attribution', () => {
     const incident = r.w.incidents.find(
       (i) => i.cause.kind === 'natural' && i.belief[i.victim]?.kind === 'attack',
     );
-    // Only China's sensors (level 2) are too weak to read an anomaly; it fears the US most (55).
+    // The victim blames the rival it fears most: China and Russia the US (55), the US Russia or China (45).
+    const victim = incident?.victim as Delegation;
+    const feared = victim === 'us' ? ['china', 'russia'] : ['us'];
     expect(incident).toMatchObject({
-      victim: 'china',
       kind: 'anomaly',
-      belief: { china: { kind: 'attack', by: 'us', certain: false } },
+      belief: { [victim]: { kind: 'attack', certain: false } },
     });
-    expect(byRule(r, 'attribution').find((c) => c.target === 'threat.china.us')?.cause).toBe(
-      'China: a satellite suffered an anomaly; China blames the US (suspected)',
+    const blamed = (incident?.belief[victim] as { by: Delegation } | undefined)?.by;
+    expect(feared).toContain(blamed);
+    expect(byRule(r, 'attribution').find((c) => c.target === `threat.${victim}.${blamed}`)?.cause).toMatch(
+      /: a satellite suffered an anomaly; .* blames .* \(suspected\)$/,
     );
     expect(r.w.story.find((s) => s.text.startsWith('The truth:'))).toMatchObject({ visibleTo: [] });
     expect(seed).toBeGreaterThan(0);
   });
 
-  it('a victim that sees well knows a natural cause for what it is, and says nothing', () => {
+  it('a victim that reads a natural cause clearly knows it for what it is, and says nothing', () => {
     const { r } = seedWhere(
       300,
       (s) => reseeded(worldWith(), s),
       {},
-      (x) => x.w.incidents.some((i) => i.victim === 'us'),
+      (x) => x.w.incidents.some((i) => i.victim === 'us' && i.belief.us?.kind === 'natural'),
     );
     const incident = r.w.incidents.find((i) => i.victim === 'us');
     expect(incident?.belief).toEqual({ us: { kind: 'natural', certain: true } });
@@ -356,7 +383,9 @@ describe('incidents and attribution', () => {
       }
       return beliefs;
     };
-    expect(new Set(anomalies(false))).toEqual(new Set(['attack']));
+    // What China does not read as natural, it blames on the US, unless a hotline makes it doubt.
+    expect(anomalies(false)).toContain('attack');
+    expect(anomalies(false)).not.toContain('unknown');
     expect(anomalies(true)).toContain('unknown');
   });
 
@@ -389,9 +418,9 @@ describe('an attack feeds the victim’s security dilemma only once the victim t
       50,
       (s) => reseeded(worldWith(), s),
       { us: [order] },
-      (x) => beliefOf(x, 'china')?.kind === 'attack',
+      (x) => beliefOf(x, 'china')?.kind === 'attack' && (beliefOf(x, 'china') as { by: string }).by === 'us',
     );
-    expect(beliefOf(r, 'china')).toEqual({ kind: 'attack', by: 'us', certain: false });
+    expect(beliefOf(r, 'china')).toMatchObject({ kind: 'attack', by: 'us' });
     expect(spiralOf(r, 'china', what).map((c) => [c.target, c.visibleTo])).toEqual([
       ['threat.china.us', ['china', 'us']],
     ]);
@@ -417,17 +446,23 @@ describe('an attack feeds the victim’s security dilemma only once the victim t
     expect(spiralOf(r, 'russia', what)).toEqual([]);
   });
 
-  it('a co-orbital test is traced surely from sensor level 2, and then always feeds the spiral', () => {
-    for (let seed = 1; seed <= 5; seed++) {
+  it('a co-orbital test is nearly always traced by the US (sensor level 4), and then feeds the spiral', () => {
+    let traced = 0;
+    for (let seed = 1; seed <= 10; seed++) {
       const r = resolveWith(
         { russia: [{ kind: 'testCounterspace', weapon: 'coOrbital', target: 'us' }] },
         reseeded(worldWith(), seed),
       );
-      expect(beliefOf(r, 'us')).toEqual({ kind: 'attack', by: 'russia', certain: true });
+      if (
+        JSON.stringify(beliefOf(r, 'us')) !== JSON.stringify({ kind: 'attack', by: 'russia', certain: true })
+      )
+        continue;
+      traced++;
       expect(
         spiralOf(r, 'us', /^Russia tested a co-orbital inspector \("nesting doll"\) \(security dilemma\)$/),
       ).toHaveLength(1);
     }
+    expect(traced).toBeGreaterThanOrEqual(7);
   });
 
   it('a blind victim (sensor level 1) sometimes misses a co-orbital test, and then it weighs nothing', () => {

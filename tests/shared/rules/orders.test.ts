@@ -33,6 +33,7 @@ const EVERY_KIND: { [K in OrderKind]: [Extract<Order, { kind: K }>, number, 'mil
   workingPaper: [{ kind: 'workingPaper', topic: 'verification' }, 1, 'civil'],
   proposeResolution: [{ kind: 'proposeResolution', topic: 'asatTestBan' }, 1, 'civil'],
   voteResolution: [{ kind: 'voteResolution', resolution: 'r1-asatTestBan', vote: 'yes' }, 0, 'civil'],
+  lobbyResolution: [{ kind: 'lobbyResolution', resolution: 'r1-asatTestBan', vote: 'yes' }, 1, 'civil'],
   statement: [{ kind: 'statement', stance: 'restraint', text: 'We will not arm space.' }, 0, 'civil'],
   withdrawTreaty: [{ kind: 'withdrawTreaty', draft: 'ppwt' }, 0, 'civil'],
   summit: [{ kind: 'summit', with: 'china' }, 1, 'civil'],
@@ -405,6 +406,55 @@ describe('ordersProblem', () => {
         }),
       'china',
       [{ kind: 'voteResolution', resolution: 'r1-asatTestBan', vote: 'no' }],
+      undefined,
+    ],
+    [
+      'lobbying on a resolution not up for a vote',
+      start,
+      'us',
+      [{ kind: 'lobbyResolution', resolution: 'r0-asatTestBan', vote: 'yes' }],
+      'Order 1 (lobby the General Assembly on a resolution): That resolution is not up for a vote this round.',
+    ],
+    [
+      'proposing a second resolution on a topic in one year',
+      () =>
+        worldWith({
+          round: 1,
+          year: 2016,
+          resolutions: [
+            {
+              id: 'r1-asatTestBan',
+              topic: 'asatTestBan',
+              sponsors: ['us'],
+              proposedRound: 1,
+              year: 2016,
+              result: undefined,
+            },
+          ],
+        }),
+      'china',
+      [{ kind: 'proposeResolution', topic: 'asatTestBan' }],
+      'Order 1 (propose a First Committee resolution): The General Assembly takes one resolution on a halt to destructive direct-ascent ASAT tests a year, and one was already proposed for 2016.',
+    ],
+    [
+      'proposing a topic again the next year (the Assembly votes its texts every year)',
+      () =>
+        worldWith({
+          round: 1,
+          year: 2017,
+          resolutions: [
+            {
+              id: 'r1-asatTestBan',
+              topic: 'asatTestBan',
+              sponsors: ['us'],
+              proposedRound: 1,
+              year: 2016,
+              result: undefined,
+            },
+          ],
+        }),
+      'china',
+      [{ kind: 'proposeResolution', topic: 'asatTestBan' }],
       undefined,
     ],
     [

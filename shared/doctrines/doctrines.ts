@@ -29,8 +29,28 @@ const weaponOf = (round: number, shift = 0): Counterspace => COUNTERSPACE[(round
 export const idle: Doctrine = () => [];
 
 /**
+ * Each power's own space programme, which every doctrine but idle pursues with what its priorities leave: lunar
+ * for the US the Artemis Accords' partners, then missions; for China its Chang'e missions first, then ILRS
+ * partners and engines bought from Russia; for Russia engine sales to China first, then the ILRS.
+ */
+const programme = (me: Delegation): Order[] =>
+  me === 'us'
+    ? [{ kind: 'lunarPartnership', bloc: 'artemis' }, { kind: 'lunarMission' }]
+    : me === 'china'
+      ? [
+          { kind: 'lunarMission' },
+          { kind: 'lunarPartnership', bloc: 'ilrs' },
+          { kind: 'techDeal', with: 'russia', deal: 'rocketEngines' },
+        ]
+      : [
+          { kind: 'techDeal', with: 'china', deal: 'rocketEngines' },
+          { kind: 'lunarPartnership', bloc: 'ilrs' },
+          { kind: 'lunarMission' },
+        ];
+
+/**
  * Arms in the open every round: weapons, missile warning (missile defence for the US), satellites and
- * sensors; never tests. It pays the upkeep of what it builds, round after round.
+ * sensors, then its programme; never tests. It pays the upkeep of what it builds, round after round.
  */
 export const arm: Doctrine = ({ me, now }) => [
   { kind: 'buildCounterspace', weapon: weaponOf(now.round) },
@@ -38,6 +58,7 @@ export const arm: Doctrine = ({ me, now }) => [
   me === 'us' ? { kind: 'buildMissileDefence' } : { kind: 'buildMissileWarning' },
   { kind: 'launchSatellites', regime: 'meo', count: 2 },
   { kind: 'buildSsa' },
+  ...programme(me),
 ];
 
 /** The cheapest hidden arming first: covert jammers and co-orbital inspectors, then open arming with the rest. */
@@ -105,8 +126,11 @@ const talks: Doctrine = ({ me, now }) => [
   { kind: 'launchSatellites', regime: 'meo', count: 1 },
 ];
 
-/** Works the texts (amendments, signatures, ratifications), then talks and hedges. */
-export const negotiate: Doctrine = (s) => [...treatyWork(s), ...talks(s)];
+/** Works the texts (amendments, signatures, ratifications), then talks, its programme, and hedges. */
+export const negotiate: Doctrine = (s) => {
+  const said = talks(s);
+  return [...treatyWork(s), ...said.slice(0, 4), ...programme(s.me), ...said.slice(4)];
+};
 
 /**
  * Arms and shows it: tests against its rival (every third round a destructive direct-ascent test, to show the

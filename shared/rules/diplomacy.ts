@@ -245,6 +245,7 @@ const VOTE_PLEDGE: Record<ResolutionTopic, Pledge | undefined> = {
 function voteResolutions(r: RoundContext, orders: readonly Placed<'voteResolution'>[]) {
   const { w, ledger } = r;
   const lobbying = ordersOf(r, 'lobbyResolution');
+  const credited = new Set<Delegation>(); // the Assembly credits one adopted initiative a year to each sponsor
   for (const res of w.resolutions.filter((x) => x.proposedRound === r.round - 1 && !x.result)) {
     const votes = Object.fromEntries(DELEGATIONS.map((d) => [d, 'abstain'])) as Record<Delegation, Vote>;
     for (const p of orders) if (p.order.resolution === res.id) votes[p.by] = p.order.vote;
@@ -270,6 +271,8 @@ function voteResolutions(r: RoundContext, orders: readonly Placed<'voteResolutio
     const title = `the resolution on ${TOPIC_NAMES[res.topic]}`;
     const rule = { kind: 'rule' as const, rule: 'unVote' };
     for (const s of res.sponsors) {
+      if (adopted && credited.has(s)) continue;
+      if (adopted) credited.add(s);
       ledger.add(
         `prestige.${s}`,
         adopted ? ADOPTED_PRESTIGE : REJECTED_PRESTIGE,

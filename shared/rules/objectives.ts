@@ -1,6 +1,7 @@
 import type { Delegation } from '../model/seats.ts';
 import type { World } from './model.ts';
 import { security } from './security.ts';
+import { OBJECTIVE } from './tuning.ts';
 
 /** A secret objective: what a delegation is quietly asked to achieve, and how the end of the game checks it. */
 export interface Objective {
@@ -14,27 +15,34 @@ export const OBJECTIVES: readonly Objective[] = [
   {
     id: 'us-lead',
     for: 'us',
-    text: 'End the game with more security than China and than Russia.',
-    met: (w) => security(w, 'us') > Math.max(security(w, 'china'), security(w, 'russia')),
+    text: `End the game with security at least ${OBJECTIVE.usLeadMargin} above China's and above Russia's.`,
+    met: (w) =>
+      security(w, 'us') - Math.max(security(w, 'china'), security(w, 'russia')) >= OBJECTIVE.usLeadMargin,
   },
   {
     id: 'us-verifiable',
     for: 'us',
-    text: 'Do not let the US become a party to a PPWT without a verification mechanism.',
-    met: (w) => !w.drafts.ppwt.parties.includes('us') || w.drafts.ppwt.clauses.verification,
+    text: 'Get a verification mechanism written into the PPWT, as the US asked in 2014 (CD/1998).',
+    met: (w) => w.drafts.ppwt.clauses.verification,
   },
   {
     id: 'us-artemis',
     for: 'us',
-    text: 'Bring 10 or more partners into the Artemis Accords.',
-    met: (w) => w.lunar.artemis.members.includes('us') && w.lunar.artemis.partners >= 10,
+    text: `Bring ${OBJECTIVE.artemisPartners} or more partners into the Artemis Accords.`,
+    met: (w) =>
+      w.lunar.artemis.members.includes('us') && w.lunar.artemis.partners >= OBJECTIVE.artemisPartners,
   },
-  { id: 'us-split', for: 'us', text: 'Keep China–Russia alignment below 50.', met: (w) => w.alignment < 50 },
+  {
+    id: 'us-split',
+    for: 'us',
+    text: `Keep China–Russia alignment below ${OBJECTIVE.splitBelow}.`,
+    met: (w) => w.alignment < OBJECTIVE.splitBelow,
+  },
   {
     id: 'china-ilrs',
     for: 'china',
-    text: 'Bring 6 or more partners into the lunar research station (ILRS).',
-    met: (w) => w.lunar.ilrs.members.includes('china') && w.lunar.ilrs.partners >= 6,
+    text: `Bring ${OBJECTIVE.ilrsPartners} or more partners into the lunar research station (ILRS).`,
+    met: (w) => w.lunar.ilrs.members.includes('china') && w.lunar.ilrs.partners >= OBJECTIVE.ilrsPartners,
   },
   {
     id: 'china-record',
@@ -47,38 +55,44 @@ export const OBJECTIVES: readonly Objective[] = [
   {
     id: 'china-warning',
     for: 'china',
-    text: 'Reach missile-warning level 3.',
-    met: (w) => w.delegations.china.capabilities.missileWarning >= 3,
+    text: `Reach missile-warning level ${OBJECTIVE.chinaWarning}.`,
+    met: (w) => w.delegations.china.capabilities.missileWarning >= OBJECTIVE.chinaWarning,
   },
   {
     id: 'china-moon',
     for: 'china',
-    text: 'End with a lunar programme ahead of the US.',
-    met: (w) => w.delegations.china.capabilities.lunar > w.delegations.us.capabilities.lunar,
+    text: `End with a lunar programme of ${OBJECTIVE.chinaMoon} or more, level with the US's or ahead of it.`,
+    met: (w) => {
+      const { china, us } = w.delegations;
+      return (
+        china.capabilities.lunar >= OBJECTIVE.chinaMoon && china.capabilities.lunar >= us.capabilities.lunar
+      );
+    },
   },
   {
     id: 'russia-partner',
     for: 'russia',
-    text: 'Deepen China–Russia alignment to 70 or more.',
-    met: (w) => w.alignment >= 70,
+    text: `Deepen China–Russia alignment to ${OBJECTIVE.partnerAlignment} or more.`,
+    met: (w) => w.alignment >= OBJECTIVE.partnerAlignment,
   },
   {
-    id: 'russia-engines',
+    id: 'russia-status',
     for: 'russia',
-    text: 'End with a rocket-engine deal running.',
-    met: (w) => w.deals.some((d) => d.deal === 'rocketEngines' && d.parties.includes('russia')),
+    text: `Stay a space power others reckon with: end with prestige of ${OBJECTIVE.russiaPrestige} or more.`,
+    met: (w) => w.delegations.russia.prestige >= OBJECTIVE.russiaPrestige,
   },
   {
     id: 'russia-weight',
     for: 'russia',
-    text: 'End with security of 55 or more.',
-    met: (w) => security(w, 'russia') >= 55,
+    text: `End with security of ${OBJECTIVE.russiaSecurity} or more.`,
+    met: (w) => security(w, 'russia') >= OBJECTIVE.russiaSecurity,
   },
   {
     id: 'russia-treaty',
     for: 'russia',
-    text: 'Bring the PPWT to momentum 60 or adoption.',
-    met: (w) => w.drafts.ppwt.adoptedRound !== undefined || w.drafts.ppwt.momentum >= 60,
+    text: `Bring the PPWT to momentum ${OBJECTIVE.treatyMomentum} or adoption.`,
+    met: (w) =>
+      w.drafts.ppwt.adoptedRound !== undefined || w.drafts.ppwt.momentum >= OBJECTIVE.treatyMomentum,
   },
 ];
 

@@ -82,7 +82,10 @@ export const STANDING_PULL = 0.02;
 /** Bloc seats that swing towards yes in a crisis (tension at or above CRISIS_SWING_AT): states want something done. */
 export const CRISIS_SWING = 4;
 export const CRISIS_SWING_AT = 60;
-/** Prestige for each sponsor of an adopted resolution; what a rejected one costs them. */
+/**
+ * Prestige for each sponsor of an adopted resolution, credited for one adopted resolution a year per sponsor (the
+ * First Committee adopts dozens a year: more initiatives are noise, not standing); what a rejected one costs them.
+ */
 export const ADOPTED_PRESTIGE = 2;
 export const REJECTED_PRESTIGE = -3;
 /** Tension eased by a resolution adopted by a wide margin (yes at least WIDE_MARGIN times no plus abstentions). */
@@ -112,3 +115,34 @@ export const ALIGNMENT_PRICE_AT = 60;
 export const ALIGNMENT_PRICE_PER = 4;
 /** Years from which Russia depends on China: each after the sanctions of 2014, and of 2022. */
 export const DEPENDENCE_YEARS = [2014, 2022] as const;
+
+// ── Objectives ──
+
+/**
+ * The thresholds of the secret objectives (objectives.ts). Each is set so that, in the balance tournament's
+ * reduced set (six doctrines, the campaign, two seeds), the objective is met in 30–70% of games and in none
+ * where nobody plays: an objective is earned, not dealt. The rates are in docs/balance.md; the design test
+ * (tests/shared/balance.design.test.ts) keeps them in range.
+ */
+export const OBJECTIVE = {
+  /** Security the US must hold above each of China and Russia at the end (idle games end about 10 above). */
+  usLeadMargin: 15,
+  /** Artemis Accords partners the US must gather (a card brings the founding seven). */
+  artemisPartners: 20,
+  /** Alignment the US must keep China and Russia under (idle games drift to about 68). */
+  splitBelow: 65,
+  /** ILRS partners China must gather. */
+  ilrsPartners: 6,
+  /** China's missile-warning level to reach (it starts at 1; help from Russia or its own builds). */
+  chinaWarning: 3,
+  /** China's lunar programme at the end (cards alone bring it to about 25), level with or ahead of the US. */
+  chinaMoon: 30,
+  /** Alignment Russia must bring the partnership to. */
+  partnerAlignment: 70,
+  /** Russia's prestige at the end (idle games end about 49). */
+  russiaPrestige: 65,
+  /** Russia's security at the end (idle games end about 59). */
+  russiaSecurity: 62,
+  /** PPWT momentum Russia must reach, unless the text is adopted. */
+  treatyMomentum: 60,
+} as const;

@@ -9,15 +9,15 @@ describe('national score', () => {
   it('is security, a quarter of prestige plus legitimacy, a quarter of the commons, and 10 a secret objective met', () => {
     // The starting US: security 30 base + 18.5 own satellites + 16 missile warning + 3 missile defence + 8
     // awareness + 12.5 deterrence + 5 a direct-ascent ASAT shown (USA-193, 2008) - 19.7 others' counterspace =
-    // 73.3; standing (70 + 55) / 4 = 31.25; commons 75 / 4 = 18.75; alignment 40 is below 50.
+    // 73.3; standing (70 + 55) / 4 = 31.25; commons 75 / 4 = 18.75; alignment 40 is below 65.
     const w = worldWith({ delegations: { us: { objectives: ['us-split', 'us-artemis'] } } });
     const score = nationalScore(w, 'us');
     expect(score.parts).toEqual([
       { part: 'security', points: 73 },
       { part: 'standing (prestige and legitimacy)', points: 31 },
       { part: 'share of the global commons', points: 19 },
-      { part: 'objective: Keep China–Russia alignment below 50.', points: 10 },
-      { part: 'objective: Bring 10 or more partners into the Artemis Accords.', points: 0 },
+      { part: 'objective: Keep China–Russia alignment below 65.', points: 10 },
+      { part: 'objective: Bring 20 or more partners into the Artemis Accords.', points: 0 },
     ]);
     expect(score.total).toBe(133);
   });
@@ -79,12 +79,13 @@ describe('commons score', () => {
     const points = (d: 'us' | 'china' | 'russia') => scores.national[d].parts.map((p) => p.points);
     // Security, standing, the commons' share (75 / 4), then each delegation's two objectives (China's security
     // 46.2 + 5 for its 2007 test - 1 for US missile defence = 50.2, standing 25; Russia's 56.5 - 1 = 55.5 rounds up
-    // to 56, standing (55 + 50) / 4 = 26.25; its engine deal runs from the start).
+    // to 56, standing (55 + 50) / 4 = 26.25). Objectives are earned: at the start, only the US's alignment one
+    // (below 65) is met.
     expect(points('us')).toEqual([73, 31, 19, 10, 0]);
     expect(points('china')).toEqual([50, 25, 19, 0, 0]);
-    expect(points('russia')).toEqual([56, 26, 19, 0, 10]);
+    expect(points('russia')).toEqual([56, 26, 19, 0, 0]);
     expect([scores.national.us.total, scores.national.china.total, scores.national.russia.total]).toEqual([
-      133, 94, 111,
+      133, 94, 101,
     ]);
     expect(scores.commons.total).toBe(75);
   });
@@ -96,29 +97,19 @@ describe('secret objectives', () => {
   const rows: ObjectiveRow[] = [
     ['us-lead', {}, true],
     ['us-lead', { delegations: { us: { capabilities: { satellites: { leo: 0, meo: 0, geo: 0 } } } } }, false],
-    ['us-verifiable', {}, true],
-    // Rules v2: what counts is whether the US is a party (it ratified), not whether the CD adopted the text.
-    ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3 } } }, true],
-    ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3, parties: ['china', 'russia'] } } }, true],
+    // Changed by issue 2.2/7 (objectives earned): the US wants verification written into the PPWT itself.
+    ['us-verifiable', {}, false],
     ['us-verifiable', { drafts: { ppwt: { adoptedRound: 3, parties: ['us', 'china'] } } }, false],
     [
       'us-verifiable',
-      {
-        drafts: {
-          ppwt: {
-            adoptedRound: 3,
-            parties: ['us', 'china'],
-            clauses: { verification: true, groundBasedAsat: false, definitions: true },
-          },
-        },
-      },
+      { drafts: { ppwt: { clauses: { verification: true, groundBasedAsat: false, definitions: false } } } },
       true,
     ],
-    ['us-artemis', { lunar: { artemis: { members: ['us'], partners: 10 } } }, true],
-    ['us-artemis', { lunar: { artemis: { members: ['us'], partners: 9 } } }, false],
-    ['us-artemis', { lunar: { artemis: { members: [], partners: 12 } } }, false],
-    ['us-split', { alignment: 49 }, true],
-    ['us-split', { alignment: 50 }, false],
+    ['us-artemis', { lunar: { artemis: { members: ['us'], partners: 20 } } }, true],
+    ['us-artemis', { lunar: { artemis: { members: ['us'], partners: 19 } } }, false],
+    ['us-artemis', { lunar: { artemis: { members: [], partners: 25 } } }, false],
+    ['us-split', { alignment: 64 }, true],
+    ['us-split', { alignment: 65 }, false],
     ['china-ilrs', { lunar: { ilrs: { members: ['china'], partners: 6 } } }, true],
     ['china-ilrs', { lunar: { ilrs: { members: ['russia'], partners: 8 } } }, false],
     ['china-record', {}, false],
@@ -126,12 +117,25 @@ describe('secret objectives', () => {
     ['china-record', { drafts: { ppwt: { adoptedRound: 4 } } }, true],
     ['china-warning', { delegations: { china: { capabilities: { missileWarning: 3 } } } }, true],
     ['china-warning', {}, false],
-    ['china-moon', {}, true],
-    ['china-moon', { delegations: { us: { capabilities: { lunar: 25 } } } }, false],
+    [
+      'china-moon',
+      { delegations: { china: { capabilities: { lunar: 30 } }, us: { capabilities: { lunar: 30 } } } },
+      true,
+    ],
+    [
+      'china-moon',
+      { delegations: { china: { capabilities: { lunar: 30 } }, us: { capabilities: { lunar: 31 } } } },
+      false,
+    ],
+    [
+      'china-moon',
+      { delegations: { china: { capabilities: { lunar: 29 } }, us: { capabilities: { lunar: 0 } } } },
+      false,
+    ],
     ['russia-partner', { alignment: 70 }, true],
     ['russia-partner', { alignment: 69 }, false],
-    ['russia-engines', {}, true],
-    ['russia-engines', { deals: [] }, false],
+    ['russia-status', { delegations: { russia: { prestige: 65 } } }, true],
+    ['russia-status', { delegations: { russia: { prestige: 64 } } }, false],
     ['russia-weight', { delegations: { russia: { capabilities: { missileWarning: 5, ssa: 5 } } } }, true],
     ['russia-weight', { debris: 100, cascade: true }, false],
     ['russia-treaty', { drafts: { ppwt: { momentum: 60 } } }, true],

@@ -39,13 +39,4 @@ describe('the security dilemma is a dilemma (ten-round campaign, scripted strate
       expect(restrained[d]).toBeLessThan(armed[d]);
     },
   );
-
-  // Issue 2.2 changed this claim: arming used to tempt the US even when the others negotiated. With upkeep,
-  // deterrence only from known weapons and a share of the commons in each score, it no longer pays.
-  it('arming while the others negotiate no longer pays the US: negotiating with them scores better', () => {
-    const temptation = average({ ...all(negotiate), us: arm });
-    const cooperation = average(all(negotiate));
-    expect(temptation.us).toBeLessThan(cooperation.us);
-    expect(temptation.classTotal).toBeLessThan(cooperation.classTotal);
-  });
 });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { LogEntry, LogHeader } from '../../shared/session/log.ts';
@@ -51,20 +52,37 @@ export class SessionLog {
     this.insert = db.prepare('INSERT INTO entries (seq, at, actor, command, version) VALUES (?, ?, ?, ?, ?)');
   }
 
-  /** Creates a new log; refuses to overwrite one. */
+  /**
+   * Creates a new log; refuses to overwrite one. Atomic: the header is written to a temporary file (not named
+   * `.sqlite`, so never listed), which is renamed into place once complete. On a full or read-only folder the
+   * creation throws and leaves nothing behind; a failed create once left a 0-byte log listed as damaged.
+   */
   static create(dir: string, header: LogHeader, hostSecretHash: string): SessionLog {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${header.sessionId}.sqlite`);
     if (existsSync(file)) throw new LogError(`A log for session ${header.sessionId} already exists.`);
-    const log = new SessionLog(file, SessionLog.openDb(file));
-    // Header and status together, or neither: a log is never half-created.
-    log.db.exec('BEGIN');
-    log.db.prepare('INSERT INTO header (id, json) VALUES (1, ?)').run(JSON.stringify(header));
-    log.db
-      .prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)')
-      .run('lobby', hostSecretHash);
-    log.db.exec('COMMIT');
-    return log;
+    const temporary = join(dir, `.${header.sessionId}.${randomBytes(6).toString('hex')}.creating`);
+    let db: DatabaseSync | undefined;
+    try {
+      db = SessionLog.openDb(temporary);
+      db.exec('BEGIN');
+      db.prepare('INSERT INTO header (id, json) VALUES (1, ?)').run(JSON.stringify(header));
+      db.prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)').run(
+        'lobby',
+        hostSecretHash,
+      );
+      db.exec('COMMIT');
+      // Folds the write-ahead log into the file, so the file renamed is the whole log.
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      db.close();
+      renameSync(temporary, file);
+    } catch (e) {
+      if (db?.isOpen) db.close();
+      for (const f of [temporary, `${temporary}-wal`, `${temporary}-shm`]) rmSync(f, { force: true });
+      throw e;
+    }
+    for (const f of [`${temporary}-wal`, `${temporary}-shm`]) rmSync(f, { force: true });
+    return new SessionLog(file, SessionLog.openDb(file));
   }
 
   /** Opens an existing log; throws LogError with a plain reason when the file is damaged. */
@@ -128,7 +146,14 @@ export class SessionLog {
       for (const e of entries) this.append(e);
       this.db.exec('COMMIT');
     } catch (e) {
-      this.db.exec('ROLLBACK');
+      // A full disk may have rolled the transaction back already: the first error is the one that says why.
+      if (this.db.isTransaction) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          /* the first error is reported */
+        }
+      }
       throw e;
     }
   }

@@ -43,13 +43,30 @@ export class LogError extends Error {
  */
 export class SessionLog {
   readonly file: string;
-  private readonly db: DatabaseSync;
-  private readonly insert;
+  private db: DatabaseSync;
+  private insert;
+  private knownHeader: LogHeader | undefined; // never changes once written
 
   private constructor(file: string, db: DatabaseSync) {
     this.file = file;
     this.db = db;
-    this.insert = db.prepare('INSERT INTO entries (seq, at, actor, command, version) VALUES (?, ?, ?, ?, ?)');
+    this.insert = SessionLog.inserter(db);
+  }
+
+  private static inserter(db: DatabaseSync) {
+    return db.prepare('INSERT INTO entries (seq, at, actor, command, version) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /**
+   * Opens the file again, after a write was refused: SQLite keeps a file it opened on a read-only folder
+   * read-only for good, so a folder made writable again is seen only by a new connection. Throws if it cannot.
+   */
+  reopen() {
+    this.header(); // kept: a log that cannot be opened again still knows its header
+    // Closed first: SQLite shares a file's memory map among the connections of a process, read-only included.
+    this.close();
+    this.db = SessionLog.openDb(this.file);
+    this.insert = SessionLog.inserter(this.db);
   }
 
   /**
@@ -111,9 +128,11 @@ export class SessionLog {
   }
 
   header(): LogHeader {
+    if (this.knownHeader) return this.knownHeader;
     const row = this.db.prepare('SELECT json FROM header WHERE id = 1').get() as { json: string } | undefined;
     if (!row) throw new LogError(`The log ${this.file} has no header.`);
-    return JSON.parse(row.json) as LogHeader;
+    this.knownHeader = JSON.parse(row.json) as LogHeader;
+    return this.knownHeader;
   }
 
   status(): { stage: string; hostSecretHash: string } {

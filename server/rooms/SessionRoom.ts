@@ -530,6 +530,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       version: outcome.state.version,
     };
     try {
+      if (this.state.host.storage !== '') this.log.reopen(); // the folder may be writable again
       this.log.appendAll([...this.unsaved, entry]);
       this.unsaved = [];
       this.storageProblem(undefined);

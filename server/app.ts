@@ -15,6 +15,7 @@ import { CodeGuard, RateLimiter } from './http/rateLimit.ts';
 import { packRouter } from './http/pack.ts';
 import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
+import { StorageHealth } from './log/storageHealth.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
 import type { JoinAddressResponse } from '../shared/protocol/http.ts';
@@ -43,6 +44,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
   const { scenarios, cards } = loadContent(config.contentDir);
   const directory = new SessionDirectory();
   const logs = new LogStore(join(config.dataDir, 'sessions'));
+  const storage = new StorageHealth(logs.dir);
   const capability = randomBytes(24).toString('base64url');
   const http = createHttpServer();
   const clientDir = resolve(config.clientDir);
@@ -68,6 +70,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
           scenarios,
           cards,
           logs,
+          storage,
           capability,
           reconnectSeconds: config.reconnectSeconds,
           idleHours: config.idleHours,
@@ -108,8 +111,12 @@ export function createParosServer(config: ServerConfig): ParosServer {
       });
       app.use('/api/pack', packRouter({ contentDir: config.contentDir, cards, scenarios }));
       app.use('/api', apiRouter({ directory, scenarios, cards, capability, codes, creates }));
+      // 503 when the data folder cannot be written (probed at most every few seconds, and told by any log that
+      // refused a write): sessions then refuse what students do, and a monitor should hear of it.
       app.get('/healthz', (_req, res) => {
-        res.json({ ok: true, sessions: directory.size });
+        const problem = storage.problem();
+        if (problem) res.status(503).json({ ok: false, storage: problem, sessions: directory.size });
+        else res.json({ ok: true, storage: 'ok', sessions: directory.size });
       });
       app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
       app.use((req, res) => {

@@ -69,7 +69,9 @@ export function apiRouter(services: ApiServices): Router {
       });
       res.status(201).json(created);
     } catch (e) {
-      res.status(400).json({ error: (e as Error).message || 'The session could not be created.' });
+      // 503: the data folder cannot be written (SessionRoom.start says so in words); else a refused setting.
+      const status = (e as { code?: number }).code === 503 ? 503 : 400;
+      res.status(status).json({ error: (e as Error).message || 'The session could not be created.' });
     }
   });
 

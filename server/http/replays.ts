@@ -11,6 +11,7 @@ import {
   type ReplayLog,
   type ReplaySummary,
 } from '../../shared/protocol/http.ts';
+import { foldLog } from '../../shared/session/log.ts';
 import { rulesLabel, rulesOf } from '../../shared/session/rulesVersions.ts';
 import type { RateLimits } from '../config.ts';
 import { LogError, type LogStore, type SessionLog } from '../log/SessionLog.ts';
@@ -20,6 +21,7 @@ import type { SessionDirectory } from '../sessions/directory.ts';
 import { basename } from 'node:path';
 import { type CodeGuard, networkOf, RateLimiter } from './rateLimit.ts';
 import { codeOfSessionId, isSessionOf } from '../../shared/model/sessionId.ts';
+import { CLOSE_DELETED } from '../../shared/protocol/toClient.ts';
 
 export interface ReplayServices {
   logs: LogStore;
@@ -40,21 +42,43 @@ const sameText = (a: string, b: string) => {
 /** Which rules a session plays under, as the list and a fork's answer name them. */
 const rulesInfo = (version: number) => ({ version, label: rulesLabel(version), known: !!rulesOf(version) });
 
-function summaryOf(logs: LogStore, id: string): ReplaySummary {
+/**
+ * Why a readable log does not fold (an entry that no longer applies, a missing one, a version that differs), or
+ * undefined when it folds; remembered per log length, so a list asked for again folds only logs that grew. A log
+ * under rules this build does not know is not folded: it is listed with its rules as unknown.
+ */
+type FoldCheck = (id: string, log: SessionLog) => string | undefined;
+function foldChecker(): FoldCheck {
+  const known = new Map<string, string | undefined>(); // `${id} ${lastSeq}` -> the problem, if any
+  return (id, log) => {
+    const header = log.header();
+    if (!rulesOf(header.rulesVersion)) return undefined;
+    const key = `${id} ${log.lastSeq()}`;
+    if (known.has(key)) return known.get(key);
+    const { problem } = foldLog(header, log.entries());
+    const reason = problem ? `The log cannot be replayed: ${problem.message}.` : undefined;
+    for (const k of known.keys()) if (k.startsWith(`${id} `)) known.delete(k);
+    known.set(key, reason);
+    return reason;
+  };
+}
+
+function summaryOf(logs: LogStore, id: string, foldProblem: FoldCheck): ReplaySummary {
   let log: SessionLog | undefined;
   try {
     log = logs.open(id);
     const header = log.header();
+    const problem = foldProblem(id, log); // readable but not replayable: damaged, with the reason
     return {
       sessionId: id,
       code: header.code,
       createdAt: header.createdAt,
-      stage: log.status().stage,
+      stage: problem ? 'damaged' : log.status().stage,
       scenarioId: header.settings?.scenarioId ?? header.content.scenarios[0]?.id,
       entries: log.lastSeq(),
       forkedFrom: header.forkedFrom,
       rules: rulesInfo(header.rulesVersion),
-      problem: undefined,
+      problem,
     };
   } catch (e) {
     return {
@@ -88,6 +112,7 @@ function withoutPaths(message: string): string {
 export function replayRouter(services: ReplayServices): Router {
   const router = express.Router();
   const failures = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
+  const foldProblem = foldChecker();
   router.use(express.json({ limit: '16kb' }));
 
   // Keys are checked first, and a right key always opens: wrong keys count per network (each distinct key once),
@@ -147,7 +172,7 @@ export function replayRouter(services: ReplayServices): Router {
     res.json(
       services.logs
         .ids()
-        .map((id) => summaryOf(services.logs, id))
+        .map((id) => summaryOf(services.logs, id, foldProblem))
         .sort((a, b) => b.createdAt - a.createdAt),
     );
   });
@@ -163,7 +188,7 @@ export function replayRouter(services: ReplayServices): Router {
         const log = services.logs.open(id);
         const mine = sameText(log.status().hostSecretHash, hash);
         log.close();
-        if (mine) found.push(summaryOf(services.logs, id));
+        if (mine) found.push(summaryOf(services.logs, id, foldProblem));
       } catch {
         /* a damaged log of that code: not shown to a teacher who cannot be told it is theirs */
       }
@@ -243,6 +268,11 @@ export function replayRouter(services: ReplayServices): Router {
     },
   );
 
+  /**
+   * Deletes a session and its log. A live one (its room runs, and it has not ended or still has screens open) is
+   * refused 409 `{ error, live: true }` unless the request says `?force=live`; its tabs are then closed with
+   * CLOSE_DELETED, which they show in words.
+   */
   /** A log that is there but cannot be read: listed as damaged, and only the instructor key may clear it away. */
   const unreadable = (id: string) => {
     try {
@@ -263,13 +293,23 @@ export function replayRouter(services: ReplayServices): Router {
       code = log.header().code;
       log.close();
     }
-    const live = code ? services.directory.find(code) : undefined;
-    if (live) {
-      const room = matchMaker.getLocalRoomById(live.roomId) as
-        | { sessionId?: string; disconnect(): Promise<unknown> }
-        | undefined;
-      if (room?.sessionId === req.params.id) await room.disconnect();
+    const entry = code ? services.directory.find(code) : undefined;
+    const room = entry
+      ? (matchMaker.getLocalRoomById(entry.roomId) as
+          | { sessionId?: string; clients: { length: number }; disconnect(code: number): Promise<unknown> }
+          | undefined)
+      : undefined;
+    const live = room?.sessionId === req.params.id ? room : undefined;
+    // A session still running (or with screens still open) is deleted only when the request says it knows.
+    if (live && (entry?.stage() !== 'ended' || live.clients.length > 0) && req.query.force !== 'live') {
+      const n = live.clients.length;
+      return res.status(409).json({
+        error: `This session is live (${n} ${n === 1 ? 'screen is' : 'screens are'} connected now). Deleting it closes it on every screen and deletes its whole log.`,
+        live: true,
+      });
     }
+    // Its open tabs are told why they were closed (CLOSE_DELETED), and do not try to come back.
+    if (live) await live.disconnect(CLOSE_DELETED);
     services.logs.delete(req.params.id);
     res.status(204).end();
   });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { LogEntry, LogHeader } from '../../shared/session/log.ts';
@@ -42,29 +43,63 @@ export class LogError extends Error {
  */
 export class SessionLog {
   readonly file: string;
-  private readonly db: DatabaseSync;
-  private readonly insert;
+  private db: DatabaseSync;
+  private insert;
+  private knownHeader: LogHeader | undefined; // never changes once written
 
   private constructor(file: string, db: DatabaseSync) {
     this.file = file;
     this.db = db;
-    this.insert = db.prepare('INSERT INTO entries (seq, at, actor, command, version) VALUES (?, ?, ?, ?, ?)');
+    this.insert = SessionLog.inserter(db);
   }
 
-  /** Creates a new log; refuses to overwrite one. */
+  private static inserter(db: DatabaseSync) {
+    return db.prepare('INSERT INTO entries (seq, at, actor, command, version) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /**
+   * Opens the file again, after a write was refused: SQLite keeps a file it opened on a read-only folder
+   * read-only for good, so a folder made writable again is seen only by a new connection. Throws if it cannot.
+   */
+  reopen() {
+    this.header(); // kept: a log that cannot be opened again still knows its header
+    // Closed first: SQLite shares a file's memory map among the connections of a process, read-only included.
+    this.close();
+    this.db = SessionLog.openDb(this.file);
+    this.insert = SessionLog.inserter(this.db);
+  }
+
+  /**
+   * Creates a new log; refuses to overwrite one. Atomic: the header is written to a temporary file (not named
+   * `.sqlite`, so never listed), which is renamed into place once complete. On a full or read-only folder the
+   * creation throws and leaves nothing behind; a failed create once left a 0-byte log listed as damaged.
+   */
   static create(dir: string, header: LogHeader, hostSecretHash: string): SessionLog {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${header.sessionId}.sqlite`);
     if (existsSync(file)) throw new LogError(`A log for session ${header.sessionId} already exists.`);
-    const log = new SessionLog(file, SessionLog.openDb(file));
-    // Header and status together, or neither: a log is never half-created.
-    log.db.exec('BEGIN');
-    log.db.prepare('INSERT INTO header (id, json) VALUES (1, ?)').run(JSON.stringify(header));
-    log.db
-      .prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)')
-      .run('lobby', hostSecretHash);
-    log.db.exec('COMMIT');
-    return log;
+    const temporary = join(dir, `.${header.sessionId}.${randomBytes(6).toString('hex')}.creating`);
+    let db: DatabaseSync | undefined;
+    try {
+      db = SessionLog.openDb(temporary);
+      db.exec('BEGIN');
+      db.prepare('INSERT INTO header (id, json) VALUES (1, ?)').run(JSON.stringify(header));
+      db.prepare('INSERT INTO status (id, stage, host_secret_hash) VALUES (1, ?, ?)').run(
+        'lobby',
+        hostSecretHash,
+      );
+      db.exec('COMMIT');
+      // Folds the write-ahead log into the file, so the file renamed is the whole log.
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      db.close();
+      renameSync(temporary, file);
+    } catch (e) {
+      if (db?.isOpen) db.close();
+      for (const f of [temporary, `${temporary}-wal`, `${temporary}-shm`]) rmSync(f, { force: true });
+      throw e;
+    }
+    for (const f of [`${temporary}-wal`, `${temporary}-shm`]) rmSync(f, { force: true });
+    return new SessionLog(file, SessionLog.openDb(file));
   }
 
   /** Opens an existing log; throws LogError with a plain reason when the file is damaged. */
@@ -93,9 +128,11 @@ export class SessionLog {
   }
 
   header(): LogHeader {
+    if (this.knownHeader) return this.knownHeader;
     const row = this.db.prepare('SELECT json FROM header WHERE id = 1').get() as { json: string } | undefined;
     if (!row) throw new LogError(`The log ${this.file} has no header.`);
-    return JSON.parse(row.json) as LogHeader;
+    this.knownHeader = JSON.parse(row.json) as LogHeader;
+    return this.knownHeader;
   }
 
   status(): { stage: string; hostSecretHash: string } {
@@ -128,7 +165,14 @@ export class SessionLog {
       for (const e of entries) this.append(e);
       this.db.exec('COMMIT');
     } catch (e) {
-      this.db.exec('ROLLBACK');
+      // A full disk may have rolled the transaction back already: the first error is the one that says why.
+      if (this.db.isTransaction) {
+        try {
+          this.db.exec('ROLLBACK');
+        } catch {
+          /* the first error is reported */
+        }
+      }
       throw e;
     }
   }

@@ -28,7 +28,9 @@ import {
 import type { SessionModel } from '../../shared/session/model.ts';
 import { type RulesEngine, type RulesVersion, rulesOf } from '../../shared/session/rulesVersions.ts';
 import { type Onlooker, sightOf } from '../../shared/session/visibility.ts';
+import { STORAGE_MESSAGE } from '../../shared/session/refusal.ts';
 import type { LogStore, SessionLog } from '../log/SessionLog.ts';
+import { type StorageHealth, storageWords } from '../log/storageHealth.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { projectSession } from '../sync/project.ts';
 import { showOnly, syncedSight } from '../sync/sight.ts';
@@ -46,6 +48,7 @@ export interface RoomServices {
   joinsPerMinute: number; // new students per network and session (JOINS_PER_MINUTE): seat-key reclaims never count
   capability: string; // proves a room is created by this server's API, not by a client's matchmaking call
   logs: LogStore;
+  storage: StorageHealth; // told when a log refuses a write, for /healthz
 }
 
 /** Options the HTTP API passes when it creates a session, or the server when it restores one after a restart. */
@@ -80,6 +83,19 @@ function onlookerOf(seat: Caller): Onlooker {
   if (seat.role === 'student' && seat.memberId) return { kind: 'member', memberId: seat.memberId };
   return { kind: 'projector' };
 }
+
+/**
+ * Commands about who is connected, which the room itself sends. When the log refuses them (a full or read-only
+ * data folder) they still apply, and wait in memory to be written, in order, before the next entry: a restored
+ * member must show as away, not connected, even on a full disk. A restart derives presence again, so losing them
+ * loses nothing. Every other command is refused until the log takes it.
+ */
+const PRESENCE = new Set<SessionCommand['type']>([
+  'memberDropped',
+  'memberReturned',
+  'memberGone',
+  'reclaimSeat',
+]);
 
 /** At most this many chat messages per connection in CHAT_WINDOW_MS: a class's chat stays readable. */
 const CHAT_BURST = 5;
@@ -142,6 +158,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private lastActivity = Date.now();
   private freshJoinLimiter: RateLimiter | undefined;
   private budgets = new Map<string, Budget>(); // by member id ('teacher' for the host): limits follow the member
+  private unsaved: LogEntry[] = []; // presence entries the log refused, to be written before the next entry
 
   override messages = Object.fromEntries(
     (Object.keys(ToServer) as ToServerName[]).map((type) => [
@@ -187,7 +204,16 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     this.engine = (rulesOf(header.rulesVersion) as RulesVersion).engine;
     this.hostSecretHash = options.hostSecretHash;
     const prefix = origin ? this.foldPrefix(header, origin.entries) : undefined;
-    this.log = this.services.logs.create(header, options.hostSecretHash);
+    try {
+      this.log = this.services.logs.create(header, options.hostSecretHash);
+    } catch (e) {
+      console.error(`The log of new session ${header.sessionId} could not be created:`, (e as Error).message);
+      this.services.storage.failed((e as Error).message);
+      throw new ServerError(
+        503,
+        `The server could not save the new session. ${storageWords((e as Error).message)} Nothing was created; tell whoever runs the server.`,
+      );
+    }
     if (prefix) this.copyPrefix(prefix);
   }
 
@@ -496,14 +522,26 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     const outcome = this.engine.applyCommand(this.model, actor, command, this.rules);
     if (!outcome.ok) return outcome;
     // Durable before anyone hears of it: the entry is in the log before the state changes or a reply goes out.
+    const entry: LogEntry = {
+      seq: this.seq + 1,
+      at: Date.now(),
+      actor,
+      command,
+      version: outcome.state.version,
+    };
     try {
-      this.log.append({ seq: this.seq + 1, at: Date.now(), actor, command, version: outcome.state.version });
+      if (this.state.host.storage !== '') this.log.reopen(); // the folder may be writable again
+      this.log.appendAll([...this.unsaved, entry]);
+      this.unsaved = [];
+      this.storageProblem(undefined);
     } catch (e) {
-      console.error(`The log of ${this.roomId} refused an entry:`, (e as Error).message);
-      return {
-        ok: false,
-        refusal: { code: 'notAllowed', message: 'The server could not save that. Try again in a moment.' },
-      };
+      const problem = storageWords((e as Error).message);
+      console.error(`The log of ${this.roomId} refused an entry (${command.type}):`, (e as Error).message);
+      this.services.storage.failed((e as Error).message);
+      this.storageProblem(problem);
+      if (!PRESENCE.has(command.type))
+        return { ok: false, refusal: { code: 'storage', message: STORAGE_MESSAGE } };
+      this.unsaved.push(entry);
     }
     this.seq++;
     const stageBefore = this.model.stage;
@@ -601,6 +639,17 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       if (client.userData?.memberId === memberId)
         client.leave(CLOSE_REMOVED, 'The teacher removed you from this session.');
     }
+  }
+
+  /**
+   * What the teacher's console shows in its banner while this session's log cannot be written ('' when it can):
+   * a teacher-only synced field, so students are refused in plain words and the teacher learns why.
+   */
+  private storageProblem(problem: string | undefined) {
+    const text = problem
+      ? `${problem} This session's actions cannot be saved: students' actions are refused until it is fixed. Tell whoever runs the server.`
+      : '';
+    if (this.state.host.storage !== text) this.state.host.storage = text;
   }
 
   private refreshPresence() {

@@ -79,6 +79,7 @@ export const HostState = schema(
   {
     world: t.string().default(''),
     removed: t.string().default(''), // JSON: nicknames of the students the teacher removed ('' when none)
+    storage: t.string().default(''), // why this session's log cannot be written now, in words ('' when it can)
   },
   'HostState',
 );

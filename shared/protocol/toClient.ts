@@ -12,6 +12,7 @@ export interface Accepted {
 
 /** Close codes the server uses when it ends a connection on purpose. */
 export const CLOSE_REMOVED = 4801; // the teacher removed this student
+export const CLOSE_DELETED = 4802; // the session was deleted (its log with it): there is nothing to go back to
 
 /** The first message a client gets after joining: who it is in this session. */
 export interface Welcome {

@@ -25,7 +25,11 @@ export const REFUSAL_CODES = [
   'channelClosed',
   'tooFast',
   'conflict', // the team's notes changed since the sender's text started from them
+  'storage', // the server could not write the session's log (a full or read-only data folder): nothing changed
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export const refusal = (code: RefusalCode, message: string): Refusal => ({ code, message });
+
+/** The refusal of a command the server could not save: the student is told, and nothing changed. */
+export const STORAGE_MESSAGE = 'The server could not save this; nothing changed. Tell the teacher.';

@@ -66,7 +66,7 @@ export interface DecodedSession {
   world: string; // JSON of the public WorldView ('' before the start)
   timerPaused: boolean;
   phaseRemainingMs: number;
-  host: { world: string; removed: string } | undefined; // the teacher's alone: undefined on every other client
+  host: { world: string; removed: string; storage: string } | undefined; // the teacher's alone: undefined on every other client
   projectors: number; // projector boards connected now
   toJSON(): unknown;
 }

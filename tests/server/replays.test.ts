@@ -9,6 +9,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchMaker } from '@colyseus/core';
+import { SessionLog } from '../../server/log/SessionLog.ts';
+import { CLOSE_DELETED } from '../../shared/protocol/toClient.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../server/rooms/SessionRoom.ts';
 import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
@@ -555,11 +557,23 @@ describe('the replay API', () => {
     );
     doomed.teacher.room.reconnection.enabled = false;
     for (const p of Object.values(doomed.students)) p.room.reconnection.enabled = false;
-    expect(await api(`/${id}`, { method: 'DELETE', key: doomed.session.hostSecret })).toEqual({
+    // A live session is deleted only when the request says it knows (the list asks the user to confirm).
+    const warned = await api<{ error: string; live: boolean }>(`/${id}`, {
+      method: 'DELETE',
+      key: doomed.session.hostSecret,
+    });
+    expect(warned.status).toBe(409);
+    expect(warned.body.live).toBe(true);
+    expect(warned.body.error).toMatch(
+      /^This session is live \(\d+ screens are connected now\)\. Deleting it/,
+    );
+    expect(existsSync(file)).toBe(true);
+    expect(await api(`/${id}?force=live`, { method: 'DELETE', key: doomed.session.hostSecret })).toEqual({
       status: 204,
       body: '',
     });
-    await left;
+    // Its tabs are told it was deleted: a close code of its own, not one they would reconnect after.
+    expect(await left).toBe(CLOSE_DELETED);
     expect(matchMaker.getLocalRoomById(doomed.session.roomId)).toBeUndefined();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(existsSync(f), f).toBe(false);
     expect((await h.http(`/api/sessions/${doomed.session.code}`)).status).toBe(404);
@@ -574,6 +588,27 @@ describe('the replay API', () => {
     expect((await api(`/${id}`, { key: INSTRUCTOR_KEY })).status).toBe(404);
     const list = await api<ReplaySummary[]>('/', { key: INSTRUCTOR_KEY });
     expect(list.body.map((s) => s.sessionId)).not.toContain(id);
+  });
+
+  it('lists a log that reads but does not fold as damaged, with the reason, not as playing', async () => {
+    // A copy of a live session's log in which one entry says another state version: it opens, but cannot be
+    // replayed (once listed as "playing").
+    const { header, entries } = readLog(dataDir, a.session.code);
+    const badId = 's-NOFOLD-1';
+    const bad = SessionLog.create(sessionsDir(), { ...header, sessionId: badId }, 'f'.repeat(64));
+    const broken = entries.map((e, i) => (i === 2 ? { ...e, version: e.version + 5 } : e));
+    bad.appendAll(broken);
+    bad.setStage('playing');
+    bad.close();
+    const list = await api<ReplaySummary[]>('/', { key: INSTRUCTOR_KEY });
+    const listed = list.body.find((s) => s.sessionId === badId);
+    expect(listed).toMatchObject({ stage: 'damaged', code: header.code });
+    expect(listed?.problem).toBe(
+      `The log cannot be replayed: entry 3 gives state version ${broken[2]?.version ? broken[2].version - 5 : 0}, the log says ${broken[2]?.version}.`,
+    );
+    // The live session it was copied from is listed as it is.
+    expect(list.body.find((s) => s.sessionId === header.sessionId)?.stage).toBe('playing');
+    expect((await api(`/${badId}`, { method: 'DELETE', key: INSTRUCTOR_KEY })).status).toBe(204);
   });
 
   it('lists a damaged log as damaged, and every other log still opens', async () => {

@@ -64,5 +64,7 @@ export const replaysApi = {
       `${replayPath(id)}/fork`,
       keyed(key, { method: 'POST', body: JSON.stringify({ seq }) }),
     ),
-  remove: (id: string, key: string) => call<unknown>(replayPath(id), keyed(key, { method: 'DELETE' })),
+  /** Deletes a session; a live one is refused (409) unless `live` says the user confirmed it. */
+  remove: (id: string, key: string, live = false) =>
+    call<unknown>(`${replayPath(id)}${live ? '?force=live' : ''}`, keyed(key, { method: 'DELETE' })),
 };

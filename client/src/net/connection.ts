@@ -1,6 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { JoinOptions, ToServerName, ToServerPayload } from '../../../shared/protocol/toServer.ts';
-import { CLOSE_REMOVED, type Welcome } from '../../../shared/protocol/toClient.ts';
+import { CLOSE_DELETED, CLOSE_REMOVED, type Welcome } from '../../../shared/protocol/toClient.ts';
 import type { Refusal } from '../../../shared/session/refusal.ts';
 import { api } from './api.ts';
 import { RECOVERY, recoveryDelays, SDK_RECONNECTION } from './retry.ts';
@@ -24,6 +24,9 @@ function withKey(options: JoinOptions, key: string | undefined): JoinOptions {
 }
 
 const STORE_KEY = 'paros.link';
+/** What a tab of a deleted session shows: it stops trying to come back. */
+export const DELETED_MESSAGE =
+  'This session was deleted by the teacher. Its log is gone, so there is nothing to go back to.';
 const WITH_ERROR = 4002;
 
 function endpoint(): string {
@@ -187,6 +190,9 @@ export class SessionLink {
       if (code === CLOSE_REMOVED) {
         SessionLink.forget();
         this.close(reason || 'The teacher removed you from this session.');
+      } else if (code === CLOSE_DELETED) {
+        SessionLink.forget();
+        this.close(DELETED_MESSAGE);
       } else if (code === WITH_ERROR || code >= 4000) {
         this.status = 'reconnecting';
         this.emit();

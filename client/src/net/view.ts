@@ -28,6 +28,7 @@ export interface SessionView {
   world: WorldView | undefined; // the world as the class sees it, from round 1 on
   hostWorld: WorldView | undefined; // the whole world: the teacher only
   removedNames: string[]; // students the teacher removed, who may join again once readmitted: the teacher only
+  storageProblem: string; // the teacher only: why this session's log cannot be written now ('' when it can)
   timerPaused: boolean;
   phaseRemainingMs: number;
   channels: Record<string, ChannelView>; // "us-china", "us-russia", "china-russia"
@@ -49,7 +50,8 @@ export interface TeamView {
 }
 
 /** The synced state as decoded (JSON fields still strings). */
-export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWorld' | 'removedNames'> {
+export interface RawState
+  extends Omit<SessionView, 'teams' | 'world' | 'hostWorld' | 'removedNames' | 'storageProblem'> {
   teams: Record<
     Delegation,
     {
@@ -65,7 +67,7 @@ export interface RawState extends Omit<SessionView, 'teams' | 'world' | 'hostWor
     }
   >;
   world: string;
-  host?: { world?: string; removed?: string };
+  host?: { world?: string; removed?: string; storage?: string };
 }
 
 const parsed = new Map<string, unknown>();
@@ -101,6 +103,7 @@ export function toView(raw: RawState): SessionView {
     world: parseOnce<WorldView>(raw.world),
     hostWorld: parseOnce<WorldView>(raw.host?.world),
     removedNames: parseOnce<string[]>(raw.host?.removed) ?? [],
+    storageProblem: raw.host?.storage ?? '',
   };
 }
 

@@ -101,7 +101,17 @@ export function replayListScreen(root: HTMLElement) {
               const button = e.currentTarget as HTMLButtonElement;
               button.disabled = true;
               try {
-                await replaysApi.remove(s.sessionId, key);
+                try {
+                  await replaysApi.remove(s.sessionId, key);
+                } catch (err) {
+                  // A live session: the server says so in a sentence, and the user confirms that too.
+                  if (!(err instanceof ApiError && err.status === 409)) throw err;
+                  if (!confirm(`${err.message} Delete it anyway?`)) {
+                    button.disabled = false;
+                    return;
+                  }
+                  await replaysApi.remove(s.sessionId, key, true);
+                }
                 dropCached(s.sessionId);
                 (button.closest('tr') as HTMLElement).remove();
                 for (const other of document.querySelectorAll(

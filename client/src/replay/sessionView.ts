@@ -54,6 +54,7 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
     hostConnected: false,
     projectors: 0,
     removedNames: [],
+    storageProblem: '',
     settings: {
       scenarioId: s.settings.scenarioId,
       scenarioTitle: s.settings.scenarioId,

@@ -48,6 +48,9 @@ export function consoleScreen(
   const timer = h('p', { class: 'timer', 'aria-live': 'off' });
   const linkState = h('p', { class: 'link-state' });
   const projectors = h('p', { class: 'projectors', id: 'console-projectors' });
+  // Shown while the server cannot write this session's log (a full or read-only data folder).
+  const storageBanner = h('p', { class: 'notice', role: 'alert', id: 'console-storage', hidden: true });
+  storageBanner.dataset.kind = 'error';
 
   // Private link, shown big once after creation, then folded away.
   const privateUrl = hostUrl(code, opts.secret);
@@ -289,6 +292,7 @@ export function consoleScreen(
       'main',
       { class: 'console' },
       h('header', { class: 'bar' }, h('h1', {}, `PAROS · Session ${code}`), linkState, projectors),
+      storageBanner,
       privateLink,
       status,
       controls,
@@ -448,6 +452,8 @@ export function consoleScreen(
           ? 'Reconnecting…'
           : `Disconnected: ${link.closedReason}`;
     projectors.textContent = `Projector boards: ${view.projectors} of ${PROJECTORS_PER_SESSION}`;
+    storageBanner.hidden = view.storageProblem === '';
+    storageBanner.textContent = view.storageProblem;
     start.hidden = view.stage !== 'lobby';
     next.hidden = view.stage !== 'playing';
     const phaseIndex = view.phase ? ROUND_PHASES.indexOf(view.phase) : -1;

@@ -133,6 +133,10 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     } else notice(status, r.message, 'error');
     return false;
   };
+  // While the box had the focus it kept the student's text; leaving it shows the team's notes as they are now.
+  draft.addEventListener('blur', () => {
+    if (link.view) updateDesk(link.view, seatOf(link));
+  });
   draft.addEventListener('input', () => {
     clearTimeout(saveTimer);
     saving = true;

@@ -63,6 +63,17 @@ export async function replayScreen(root: HTMLElement, id: string): Promise<() =>
   return viewer(root, loaded.replay, loaded.key);
 }
 
+/** How far Page Up and Page Down move: a tenth of the log, at least one entry. */
+export const pageStep = (last: number) => Math.max(1, Math.round(last / 10));
+
+/**
+ * Where a replay opens: round 1's briefing, where the play begins (entry 0 is the empty lobby); the start of the
+ * log when the session never began.
+ */
+export function openingIndex(replay: Pick<Replay, 'marks'>): number {
+  return replay.marks.find((m) => m.round === 1 && m.phase === 'briefing')?.index ?? 0;
+}
+
 /** No key, or a wrong one: say so, and let an instructor type the key here. */
 function cannotOpen(root: HTMLElement, id: string, message: string) {
   const key = h('input', { type: 'password', id: 'replay-open-key', autocomplete: 'off' });
@@ -95,7 +106,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   const header = replay.log.header;
   const code = header.code;
   const resume = leftAt.get(replay.id);
-  let index = Math.min(resume?.index ?? 0, last);
+  let index = Math.min(resume?.index ?? openingIndex(replay), last);
   let eyes: Viewer = resume?.eyes ?? 'teacher';
   let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -119,6 +130,10 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
       if (k === ' ' || k === 'k') {
         e.preventDefault();
         toggle();
+      } else if (k === 'PageDown' || k === 'PageUp') {
+        // A tenth of the log, forwards with Page Down like a document (the browser's range moves it backwards).
+        e.preventDefault();
+        go(index + (k === 'PageDown' ? 1 : -1) * pageStep(last));
       }
     },
   });
@@ -166,7 +181,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
     h(
       'p',
       { class: 'hint', id: 'replay-scrubber-hint' },
-      'Arrow keys move one entry, Page Up and Page Down ten, Home and End to the ends; Space plays or pauses.',
+      `Arrow keys move one entry; Page Down moves a tenth of the log forwards (${pageStep(last)} entries) and Page Up as far back; Home and End go to the ends; Space plays or pauses.`,
     ),
     eyesField,
   );

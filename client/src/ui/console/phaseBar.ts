@@ -72,10 +72,6 @@ export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): v
     clock.textContent = left;
     clock.hidden = left === '';
     clock.classList.toggle('paused', view.timerPaused);
-    clock.setAttribute(
-      'aria-label',
-      view.timerPaused ? `Timer paused, ${left.replace('Paused ', '')} left` : `Time left: ${left}`,
-    );
   };
   return {
     root,

@@ -23,12 +23,13 @@ export interface ApiServices {
   creates: RateLimiter; // sessions created per network, shared with what-if forks
 }
 
-/** A card as the deck lists it, for the teacher's inject menu: no effects or notes, which come with play. */
+/** A card as the deck lists it, for the teacher's inject menu and its preview: no effects or notes, which come with play. */
 export interface CardSummary {
   id: string;
   date: string;
   title: string;
   arena: string;
+  briefing: string; // what the class will read, shown in the console's preview
 }
 
 /** The HTTP side of PAROS: create a session, find a session by its join code, list the scenarios and the deck. */
@@ -48,7 +49,7 @@ export function apiRouter(services: ApiServices): Router {
     res.json(
       [...services.cards]
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
-        .map((c) => ({ id: c.id, date: c.date, title: c.title, arena: c.arena })),
+        .map((c) => ({ id: c.id, date: c.date, title: c.title, arena: c.arena, briefing: c.briefing })),
     );
   });
 

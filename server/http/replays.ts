@@ -109,6 +109,10 @@ function withoutPaths(message: string): string {
  * (code and host secret); each opened with either, never with a student's credentials. A damaged log is
  * listed as damaged and never stops the others from opening.
  */
+/** What an instructor is told when the server was started without an instructor key. */
+export const NO_INSTRUCTOR_KEY =
+  'This server has no instructor key: whoever runs it can set INSTRUCTOR_KEY (at least 16 characters) and restart it.';
+
 export function replayRouter(services: ReplayServices): Router {
   const router = express.Router();
   const failures = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
@@ -160,7 +164,9 @@ export function replayRouter(services: ReplayServices): Router {
       denied(
         req,
         res as Response<HttpError>,
-        'That key does not open this session: use its host link or the instructor key.',
+        services.instructorKey === undefined
+          ? 'That key does not open this session: use its host link (this server has no instructor key).'
+          : 'That key does not open this session: use its host link or the instructor key.',
       );
       return undefined;
     }
@@ -168,7 +174,20 @@ export function replayRouter(services: ReplayServices): Router {
   };
 
   router.get('/', (req: Request, res: Response<ReplaySummary[] | HttpError>) => {
-    if (!isInstructor(req)) return denied(req, res, 'Listing every session needs the instructor key.');
+    if (!isInstructor(req)) {
+      // Three different troubles, three different sentences: no key set on the server, no key given, a wrong one.
+      if (services.instructorKey === undefined) {
+        res.status(403).json({ error: NO_INSTRUCTOR_KEY });
+        return;
+      }
+      return denied(
+        req,
+        res,
+        (req.get('x-paros-key') ?? '') === ''
+          ? 'Listing every session needs the instructor key.'
+          : 'That is not the instructor key of this server: check it with whoever runs the server.',
+      );
+    }
     res.json(
       services.logs
         .ids()

@@ -127,6 +127,7 @@ describe('event cards in real browsers', () => {
 
     // The teacher plays a deck card from the console, by keyboard.
     const deck = teacher.locator('#inject-deck');
+    await teacher.locator('#console-tab-cards').click();
     await teacher.locator('section.inject').waitFor({ state: 'visible' });
     await poll(() => deck.locator('option').count()).toBe(content.cards.length);
     await deck.focus();

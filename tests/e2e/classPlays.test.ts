@@ -192,7 +192,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
     await poll(() => ana.locator('#chat-tab-china').textContent()).toBe('With China');
     await poll(() => focused(ana)).toBe('chat-tab-china');
     await poll(() => wei.locator('#chat-tab-us').textContent()).toContain('(asks to talk)');
-    await poll(() => teacher.locator('#channel-status').textContent()).toContain('us–china requested');
+    await poll(() => teacher.locator('#channel-status').textContent()).toContain('US–China requested');
     expect(await ana.locator('#chat-input').isDisabled()).toBe(true);
     await wei.locator('#chat-tab-us').click();
     await wei.locator('#channel-accept').focus();
@@ -201,7 +201,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
     // Accepted: the focus moves on to the message box, now open.
     await poll(() => focused(wei)).toBe('chat-input');
     await poll(() => ana.locator('#chat-tab-china').textContent()).toContain('(open)');
-    await poll(() => teacher.locator('#channel-status').textContent()).toContain('us–china open');
+    await poll(() => teacher.locator('#channel-status').textContent()).toContain('US–China open');
 
     const usToChina = 'US to China: a moratorium on debris-making tests, just between us?';
     const chinaToUs = 'China to US: only if it binds Russia too, in time.';
@@ -233,6 +233,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
     await olga.locator('#chat-tab-floor').click();
     await poll(() => messages(olga)).toContain(statement);
     const announcement = 'Three minutes left to negotiate.';
+    await teacher.locator('#console-tab-talks').click();
     await teacher.locator('#announce-text').fill(announcement);
     await teacher.locator('#announce-send').click();
     await poll(() => messages(board, '#board-floor')).toEqual([statement, announcement]);

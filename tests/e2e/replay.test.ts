@@ -120,6 +120,7 @@ describe('the replay and debrief of a played session', () => {
       await poll(() => page.locator('#submit-orders').textContent()).toBe('Orders confirmed');
     }
     // The teacher bookmarks the moment before the resolution, from the console.
+    await teacher.locator('#console-tab-session').click();
     await teacher.locator('#bookmark-note').fill(NOTE_IN_PLAY);
     await teacher.locator('#add-bookmark').click();
     await poll(() => teacher.locator('#bookmark-note').inputValue()).toBe('');
@@ -143,9 +144,13 @@ describe('the replay and debrief of a played session', () => {
 
     await list.locator(`#replay-mine-open-${id}`).click();
     const position = list.locator('#replay-position');
-    await poll(() => position.textContent()).toMatch(/^Entry 0 of \d+/);
-    const last = Number(/^Entry 0 of (\d+)/.exec((await position.textContent()) ?? '')?.[1]);
+    // A replay opens where play begins, at round 1's briefing, not on the empty lobby of entry 0.
+    await poll(() => position.textContent()).toMatch(/^Entry \d+ of \d+ · .*Round 1 of .*Briefing$/);
+    const last = Number(/^Entry \d+ of (\d+)/.exec((await position.textContent()) ?? '')?.[1]);
     expect(last).toBeGreaterThan(10);
+    expect(entryOf(await position.textContent())).toBeGreaterThan(0);
+    await list.locator('#replay-first').click();
+    await poll(() => position.textContent()).toMatch(/^Entry 0 of/);
     await poll(() => list.locator('#replay-integrity').textContent()).toContain(
       'the 1 resolved round fold to the states recorded during play',
     );
@@ -293,7 +298,7 @@ describe('the replay and debrief of a played session', () => {
     await poll(() => instructor.locator('#replay-all tr[data-session]').count()).toBe(2); // with the fork
     expect(await instructor.locator('#replay-all').textContent()).toContain(`what-if from ${id}`);
     await instructor.locator(`#replay-all-open-${id}`).click();
-    await poll(() => instructor.locator('#replay-position').textContent()).toMatch(/^Entry 0 of/);
+    await poll(() => instructor.locator('#replay-position').textContent()).toMatch(/Round 1 of .*Briefing$/);
     await poll(() => instructor.locator('#replay-bookmarks').textContent()).toContain(NOTE_IN_REPLAY);
 
     // ---- 6. A student's browser holds no key: the page says so, and the server refuses its credentials.

@@ -86,15 +86,21 @@ afterAll(async () => {
 });
 
 describe('the deck over HTTP', () => {
-  it('GET /api/cards lists every card of the deck by date, without effects or teacher notes', async () => {
+  it('GET /api/cards lists every card of the deck by date, with its briefing, without effects or teacher notes', async () => {
     const { status, body } = await h.http('/api/cards');
     expect(status).toBe(200);
-    const list = body as { id: string; date: string; title: string; arena: string }[];
+    const list = body as { id: string; date: string; title: string; arena: string; briefing: string }[];
     expect(list.map((x) => x.id).sort()).toEqual(content.cards.map((x) => x.id).sort());
     expect(list.map((x) => x.date)).toEqual(list.map((x) => x.date).sort());
     for (const x of list) {
       const card = content.cards.find((k) => k.id === x.id);
-      expect(x).toEqual({ id: card?.id, date: card?.date, title: card?.title, arena: card?.arena });
+      expect(x).toEqual({
+        id: card?.id,
+        date: card?.date,
+        title: card?.title,
+        arena: card?.arena,
+        briefing: card?.briefing,
+      });
     }
     expect(JSON.stringify(body)).not.toContain(X06.teacherNotes);
   });

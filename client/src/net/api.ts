@@ -32,7 +32,8 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const api = {
   scenarios: () => call<ScenarioSummary[]>('/api/scenarios'),
-  cards: () => call<{ id: string; date: string; title: string; arena: string }[]>('/api/cards'),
+  cards: () =>
+    call<{ id: string; date: string; title: string; arena: string; briefing: string }[]>('/api/cards'),
   createSession: (req: CreateSessionRequest) =>
     call<CreateSessionResponse>('/api/sessions', { method: 'POST', body: JSON.stringify(req) }),
   joinAddress: () => call<JoinAddressResponse>('/api/join-address'),

@@ -1,6 +1,7 @@
 import { h } from '../ui/dom.ts';
 import { loadReplay } from './access.ts';
 import { debriefSections } from './debrief.ts';
+import './replay.css';
 
 /**
  * The debrief as a clean page to print or save as PDF: title, scenario, charts, each team's decisions, the

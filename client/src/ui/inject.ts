@@ -1,6 +1,7 @@
 import {
   ARENA_NAMES,
   ARENAS,
+  type CardArena,
   CARD_CAPABILITIES,
   type Effect,
   type NumberEffect,
@@ -36,32 +37,105 @@ const OPTIONS: Record<Param, readonly (readonly [string, string])[]> = {
   bloc: LUNAR_BLOCS.map((b) => [b, b === 'artemis' ? 'Artemis' : 'ILRS'] as const),
 };
 
+type DeckCard = Awaited<ReturnType<typeof api.cards>>[number];
+
+/**
+ * The deck as a searchable list with a preview: type a few letters of a title, a year or an arena, pick a card,
+ * read what the class will read, then play it. Cards already played are marked.
+ */
+function deckPicker(send: (type: 'injectCard', payload: never) => Promise<SendResult>, status: HTMLElement) {
+  let deckCards: DeckCard[] = [];
+  let played = new Set<string>();
+  const search = h('input', {
+    type: 'search',
+    id: 'inject-search',
+    autocomplete: 'off',
+    placeholder: 'a title, a year, an arena',
+    'aria-controls': 'inject-deck',
+  });
+  const count = h('p', { class: 'hint', id: 'inject-count', 'aria-live': 'polite' });
+  const deck = h('select', {
+    id: 'inject-deck',
+    size: 8,
+    'aria-describedby': 'inject-count',
+  });
+  const preview = h('div', { class: 'deck-preview', id: 'inject-preview', 'aria-live': 'polite' });
+  const label = (c: DeckCard) => `${c.date.slice(0, 4)} · ${c.title}${played.has(c.id) ? ' (played)' : ''}`;
+  const showPreview = () => {
+    const c = deckCards.find((x) => x.id === deck.value);
+    fill(
+      preview,
+      ...(c
+        ? [
+            h('p', { class: 'card-meta' }, `${c.date} · ${ARENA_NAMES[c.arena as CardArena] ?? c.arena}`),
+            h('h4', {}, c.title),
+            h('p', {}, c.briefing),
+            played.has(c.id) ? h('p', { class: 'hint' }, 'Already played in this session.') : undefined,
+          ]
+        : [h('p', { class: 'empty' }, 'Choose a card to read it here before you play it.')]),
+    );
+  };
+  const filter = () => {
+    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    const chosen = deck.value;
+    const shown = deckCards.filter((c) => {
+      const text = `${c.date} ${c.title} ${ARENA_NAMES[c.arena as CardArena] ?? c.arena}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+    fill(deck, ...shown.map((c) => h('option', { value: c.id, selected: c.id === chosen }, label(c))));
+    count.textContent =
+      shown.length === deckCards.length
+        ? `${deckCards.length} cards in the deck.`
+        : `${shown.length} of ${deckCards.length} cards match.`;
+    showPreview();
+  };
+  search.addEventListener('input', filter);
+  deck.addEventListener('change', showPreview);
+  api
+    .cards()
+    .then((cards) => {
+      deckCards = cards;
+      filter();
+    })
+    .catch(() => notice(status, 'The deck could not be loaded.', 'error'));
+  const root = h(
+    'form',
+    {
+      class: 'deck-picker',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        if (!deck.value) return notice(status, 'Choose a card in the list first.', 'error');
+        const r = await send('injectCard', { cardId: deck.value } as never);
+        notice(status, r.ok ? 'Card played: everyone sees it now.' : r.message, r.ok ? 'info' : 'error');
+      },
+    },
+    h('h3', {}, 'From the deck'),
+    h('label', { for: 'inject-search' }, 'Find a card'),
+    search,
+    h('label', { for: 'inject-deck' }, 'Card from the deck'),
+    deck,
+    count,
+    h('button', { type: 'submit', id: 'inject-deck-play' }, 'Play this card now'),
+    preview,
+  );
+  return {
+    root,
+    /** Marks the cards this session has played. */
+    played(ids: readonly string[]) {
+      const next = new Set(ids);
+      if (next.size === played.size && ids.every((id) => played.has(id))) return;
+      played = next;
+      if (deckCards.length) filter();
+    },
+  };
+}
+
 /** The teacher's inject panel: play any card of the deck now, or write one with effects from the same menu. */
 export function injectPanel(
   send: (type: 'injectCard' | 'injectCustom', payload: never) => Promise<SendResult>,
 ) {
   const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'inject-status' });
-  const deck = h('select', { id: 'inject-deck' });
-  api
-    .cards()
-    .then((cards) =>
-      fill(deck, ...cards.map((c) => h('option', { value: c.id }, `${c.date.slice(0, 4)} · ${c.title}`))),
-    )
-    .catch(() => notice(status, 'The deck could not be loaded.', 'error'));
-  const playDeck = h(
-    'form',
-    {
-      class: 'row',
-      onsubmit: async (e: Event) => {
-        e.preventDefault();
-        const r = await send('injectCard', { cardId: deck.value } as never);
-        notice(status, r.ok ? 'Card played: everyone sees it now.' : r.message, r.ok ? 'info' : 'error');
-      },
-    },
-    h('label', { for: 'inject-deck' }, 'Card from the deck'),
-    deck,
-    h('button', { type: 'submit', id: 'inject-deck-play' }, 'Play this card now'),
-  );
+  const playDeck = deckPicker(send, status);
 
   const title = h('input', { id: 'custom-title', maxlength: 90 });
   const text = h('textarea', { id: 'custom-text', rows: 3, maxlength: 700 });
@@ -157,14 +231,14 @@ export function injectPanel(
     'section',
     { class: 'card inject', 'aria-labelledby': 'inject-title' },
     h('h2', { id: 'inject-title' }, 'Play a card'),
-    playDeck,
-    custom,
     status,
+    h('div', { class: 'inject-columns' }, playDeck.root, custom),
   );
   return {
     root,
-    update(playing: boolean) {
+    update(playing: boolean, played: readonly string[] = []) {
       root.hidden = !playing;
+      playDeck.played(played);
     },
   };
 }

@@ -134,7 +134,8 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     timer.textContent = paused ? text : clock;
     timer.classList.toggle('paused', paused);
     timer.hidden = clock === '';
-    canvas.timer(view.stage === 'playing' ? clock : '');
+    // The scene's bar has room for minutes and seconds only; the bar above says "paused" in words.
+    canvas.timer(view.stage === 'playing' && !paused ? clock : '');
   };
   const tick = setInterval(showTime, 1000);
   const unsubscribe = link.subscribe(update);

@@ -63,10 +63,11 @@ export function cardStage() {
       cards.update(w, round, phase);
       const key = `${round}:${w?.cards.length ?? 0}`;
       if (key !== shownKey) {
-        // A new round, or a card the teacher just played: show the newest first.
+        // A new round starts at its first card; a card the teacher plays during the round shows at once.
+        const sameRound = shownKey.startsWith(`${round}:`);
         shownKey = key;
         byHand = false;
-        index = Math.max(0, (w?.cards.filter((c) => c.round === round).length ?? 1) - 1);
+        index = sameRound ? Math.max(0, (w?.cards.filter((c) => c.round === round).length ?? 1) - 1) : 0;
       }
       apply();
     },

@@ -143,7 +143,8 @@ describe('the projector board is a stage', () => {
     expect(await first.locator('#board-timer').textContent()).toMatch(/^Timer paused: \d+:\d\d left$/);
 
     await advance('Orders');
-    await ana.locator('#submit-orders').click();
+    // Dispatched rather than clicked: with four scenes drawing on two cores the page may answer slowly.
+    await ana.locator('#submit-orders').dispatchEvent('click');
     await poll(() => first.locator('.confirm-tile.seat-us').textContent()).toContain('Orders confirmed');
     // Who has confirmed, never what.
     expect(await first.locator('.confirmations').textContent()).toContain('1 of 3 delegations');

@@ -106,7 +106,6 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     if (!view) return;
     const mode = boardMode(view);
     main.dataset.mode = mode;
-    for (const [k, el] of Object.entries(panels)) el.hidden = !SHOWN[mode].includes(k as keyof typeof panels);
     // The QR code and the address are for the lobby; after it, a corner with the code is enough.
     join.corner.hidden = mode === 'lobby';
     stage.textContent = stageLine(view);
@@ -117,6 +116,10 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     confirm.update(view);
     story.update(view.world, view.phase);
     if (mode === 'ended') end.update(view.world);
+    // After the updates: a panel may show or hide itself (the cards panel does, by whether there are cards).
+    for (const [k, el] of Object.entries(panels))
+      el.hidden =
+        !SHOWN[mode].includes(k as keyof typeof panels) || (k === 'cards' && !view.world?.cards.length);
     if (view.world !== shownWorld) {
       shownWorld = view.world;
       if (view.world) fill(gauges, indicators(view.world));

@@ -78,6 +78,8 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     { class: 'stage-side' },
     ...Object.entries(panels).map(([k, el]) => {
       el.dataset.panel = k;
+      // A panel scrolls when a long round overflows it: reachable by keyboard, so its end can be read.
+      el.tabIndex = 0;
       return el;
     }),
   );

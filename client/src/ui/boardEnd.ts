@@ -114,19 +114,19 @@ export function endScreen() {
       { class: 'end-columns' },
       h(
         'section',
-        { class: 'end-column', 'aria-labelledby': 'end-scores-title' },
+        { class: 'end-column', tabindex: 0, 'aria-labelledby': 'end-scores-title' },
         h('h3', { id: 'end-scores-title' }, 'Final scores'),
         scores,
       ),
       h(
         'section',
-        { class: 'end-column', 'aria-labelledby': 'end-turns-title' },
+        { class: 'end-column', tabindex: 0, 'aria-labelledby': 'end-turns-title' },
         h('h3', { id: 'end-turns-title' }, 'Turning points'),
         turns,
       ),
       h(
         'section',
-        { class: 'end-column', 'aria-labelledby': 'end-questions-title' },
+        { class: 'end-column', tabindex: 0, 'aria-labelledby': 'end-questions-title' },
         h('h3', { id: 'end-questions-title' }, 'Questions for the debrief'),
         questions,
         exit,

@@ -30,6 +30,8 @@ export function cardStage() {
     next,
   );
   cards.root.append(pager);
+  // The card scrolls when it is longer than its panel: reachable by keyboard.
+  cards.root.querySelector('.current-cards')?.setAttribute('tabindex', '0');
   let index = 0;
   let count = 0;
   let byHand = false;

@@ -51,7 +51,10 @@ export function turningPoints(w: WorldView, limit = 6): TurningPoint[] {
   const picked = [...adoptions, ...violations, ...votes, ...gaps].slice(0, limit);
   if (picked.length === 0) {
     for (let round = 1; round <= w.round && picked.length < limit; round++) {
-      const first = w.story.find((s) => s.round === round);
+      // The cards are in the questions: the first line of what the delegations did.
+      const first =
+        w.story.find((s) => s.round === round && !s.text.startsWith('New card:')) ??
+        w.story.find((s) => s.round === round);
       if (first) picked.push({ round, text: first.text });
     }
   }

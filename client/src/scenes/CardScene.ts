@@ -2,9 +2,13 @@ import Phaser from 'phaser';
 import { ARENA_NAMES, type CardArena } from '../../../shared/content/card.ts';
 import type { RevealedCard } from '../../../shared/rules/model.ts';
 import { sourceLine } from '../ui/cards.ts';
-import { reducedMotion } from './common.ts';
+import { reducedMotion, textStyle } from './common.ts';
 
-const FONT = 'system-ui, sans-serif';
+const PANEL_BOTTOM = 198; // the card's inner bottom edge, from its centre
+const ART_BOTTOM = -62; // below the arena art: a body starting higher would run under it
+
+const bodyStyle = (size: number) =>
+  textStyle(size, { color: '#13212f', wordWrap: { width: 600 }, lineSpacing: 4 });
 
 /**
  * The event-card reveal: the card slides in over the table with art drawn for its arena, its date, title and
@@ -17,6 +21,12 @@ export class CardScene extends Phaser.Scene {
 
   constructor() {
     super({ key: 'card', active: true });
+  }
+
+  create() {
+    // A restart (the text scale changed) clears the overlay: the next show() draws the card again.
+    this.shownId = '';
+    this.layer = undefined;
   }
 
   /** Ends the reveal animation at once (the mount calls this on a click or a key). */
@@ -43,31 +53,36 @@ export class CardScene extends Phaser.Scene {
     panel.lineStyle(4, 0x1d3557, 1).strokeRoundedRect(-330, -210, 660, 420, 18);
     const art = this.add.graphics();
     drawArena(art, c.arena as CardArena);
-    const meta = this.add.text(-300, -185, `${c.date} · ${ARENA_NAMES[c.arena as CardArena] ?? c.arena}`, {
-      fontFamily: FONT,
-      fontSize: '18px',
-      color: '#3b4a5c',
-    });
-    const title = this.add.text(-300, -150, c.title, {
-      fontFamily: FONT,
-      fontSize: '30px',
-      fontStyle: 'bold',
-      color: '#13212f',
-      wordWrap: { width: 440 },
-    });
-    const body = this.add.text(-300, -40, c.briefing, {
-      fontFamily: FONT,
-      fontSize: '17px',
-      color: '#13212f',
-      wordWrap: { width: 600 },
-      lineSpacing: 4,
-    });
-    const source = this.add.text(-300, 165, sourceLine(c), {
-      fontFamily: FONT,
-      fontSize: '14px',
-      color: '#3b4a5c',
-      wordWrap: { width: 600 },
-    });
+    const meta = this.add.text(
+      -300,
+      -185,
+      `${c.date} · ${ARENA_NAMES[c.arena as CardArena] ?? c.arena}`,
+      textStyle(16, { color: '#3b4a5c' }),
+    );
+    // The title wraps beside the art, and everything under it follows its height: a long title pushes the body
+    // down rather than running into it, and the body's size steps down until the source line still fits.
+    let titleSize = 30;
+    const title = this.add.text(
+      -300,
+      meta.y + meta.height + 6,
+      c.title,
+      textStyle(titleSize, { fontStyle: 'bold', color: '#13212f', wordWrap: { width: 440 } }),
+    );
+    while (title.height > 130 && titleSize > 20) {
+      titleSize -= 2;
+      title.setStyle(textStyle(titleSize, { fontStyle: 'bold', color: '#13212f', wordWrap: { width: 440 } }));
+    }
+    const source = this.add.text(
+      -300,
+      0,
+      sourceLine(c),
+      textStyle(13, { color: '#3b4a5c', wordWrap: { width: 600 } }),
+    );
+    const bodyTop = Math.max(ART_BOTTOM, title.y + title.height + 12);
+    const body = this.add.text(-300, bodyTop, c.briefing, bodyStyle(17));
+    for (let size = 16; body.y + body.height + 10 + source.height > PANEL_BOTTOM && size >= 11; size--)
+      body.setStyle(bodyStyle(size));
+    source.setY(Math.min(PANEL_BOTTOM - source.height, body.y + body.height + 10));
     layer.add([shade, panel, art, meta, title, body, source]);
     if (!reducedMotion()) {
       layer.setAlpha(0).setY(330);

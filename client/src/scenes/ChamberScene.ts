@@ -7,6 +7,7 @@ import {
   bake,
   drawShape,
   GOLD,
+  fitWidth,
   HEIGHT,
   HUD_HEIGHT,
   LINE,
@@ -127,14 +128,17 @@ export class ChamberScene extends ViewScene {
         g.fillStyle(seatColour(d), 1).fillRoundedRect(x - SEAT_W / 2, y - SEAT_H / 2, SEAT_W, SEAT_H, 8);
         drawShape(g, d, x - SEAT_W / 2 + 16, y, 16, 0x061222, 0xffffff);
         this.add_(
-          this.add
-            .text(
-              x - SEAT_W / 2 + 30,
-              y,
-              DELEGATION_NAMES[d],
-              textStyle(16, { fontStyle: 'bold', color: '#ffffff' }),
-            )
-            .setOrigin(0, 0.5),
+          fitWidth(
+            this.add
+              .text(
+                x - SEAT_W / 2 + 30,
+                y,
+                DELEGATION_NAMES[d],
+                textStyle(16, { fontStyle: 'bold', color: '#ffffff' }),
+              )
+              .setOrigin(0, 0.5),
+            SEAT_W - 50,
+          ),
         );
         if (floor?.by === d) {
           g.lineStyle(4, GOLD, 1).strokeRoundedRect(
@@ -226,16 +230,21 @@ export class ChamberScene extends ViewScene {
         : d.tabled
           ? `tabled · momentum ${d.momentum}`
           : `not tabled · momentum ${d.momentum}`;
-      this.add_(this.add.text(BAR_X, y, DRAFT_LABELS[id], textStyle(15, { fontStyle: 'bold' })));
       this.add_(
-        this.add.text(
-          BAR_X + 190,
-          y + 1,
-          status,
-          textStyle(14, { color: adopted ? '#f0e442' : '#cfe0f5', fontStyle: adopted ? 'bold' : 'normal' }),
-        ),
+        fitWidth(this.add.text(BAR_X, y, DRAFT_LABELS[id], textStyle(15, { fontStyle: 'bold' })), 180),
       );
       const by = adopted ? d.parties : d.sponsors;
+      this.add_(
+        fitWidth(
+          this.add.text(
+            BAR_X + 190,
+            y + 1,
+            status,
+            textStyle(14, { color: adopted ? '#f0e442' : '#cfe0f5', fontStyle: adopted ? 'bold' : 'normal' }),
+          ),
+          BAR_W - 190 - 8 - by.length * 18,
+        ),
+      );
       by.forEach((p, k) => {
         drawShape(g, p, BAR_X + BAR_W - 8 - k * 18, y + 9, 12);
       });
@@ -268,7 +277,7 @@ export class ChamberScene extends ViewScene {
       'Shapes after a text: its sponsors (once adopted, its parties: those who ratified).',
       textStyle(12, { color: MUTED }),
     );
-    this.add_(sponsorNote);
+    this.add_(fitWidth(sponsorNote, BAR_W));
   }
 
   private drawVotes(g: Phaser.GameObjects.Graphics, w: WorldView) {
@@ -284,11 +293,14 @@ export class ChamberScene extends ViewScene {
     for (const v of votes) {
       const { yes, no, abstain, adopted } = v.result;
       this.add_(
-        this.add.text(
-          BAR_X,
-          y,
-          `${TOPIC_LABELS[v.topic]}: ${adopted ? 'adopted' : 'rejected'} ${yes}–${no}, ${abstain} abstaining`,
-          textStyle(14, { fontStyle: 'bold', color: adopted ? '#f0e442' : '#f2f5f9' }),
+        fitWidth(
+          this.add.text(
+            BAR_X,
+            y,
+            `${TOPIC_LABELS[v.topic]}: ${adopted ? 'adopted' : 'rejected'} ${yes}–${no}, ${abstain} abstaining`,
+            textStyle(14, { fontStyle: 'bold', color: adopted ? '#f0e442' : '#f2f5f9' }),
+          ),
+          BAR_W,
         ),
       );
       const total = Math.max(1, yes + no + abstain);

@@ -26,7 +26,7 @@ const PATHS: Record<Delegation, { bend: number; site: number }> = {
   china: { bend: 0, site: Math.PI },
   russia: { bend: 150, site: (155 * Math.PI) / 180 },
 };
-const PANEL_Y = 360;
+const PANEL_Y = 352;
 const PANEL_W = 450;
 const MAX_DOTS = 60;
 
@@ -139,30 +139,38 @@ export class MoonScene extends ViewScene {
     const { members, partners } = w.lunar[bloc];
     g.fillStyle(PANEL, 0.92).fillRoundedRect(x, PANEL_Y, PANEL_W, 540 - PANEL_Y - 12, 10);
     g.lineStyle(1.5, 0x6d8db3, 1).strokeRoundedRect(x, PANEL_Y, PANEL_W, 540 - PANEL_Y - 12, 10);
-    this.layer.add(
-      this.add.text(
-        x + 14,
-        PANEL_Y + 10,
-        LUNAR_LABELS[bloc],
-        textStyle(16, { fontStyle: 'bold', wordWrap: { width: PANEL_W - 28 } }),
-      ),
+    // Each row starts under the one before at its real height, so enlarged text never overlaps.
+    const title = this.add.text(
+      x + 14,
+      PANEL_Y + 8,
+      LUNAR_LABELS[bloc],
+      textStyle(16, { fontStyle: 'bold', wordWrap: { width: PANEL_W - 28 } }),
     );
-    this.layer.add(this.add.text(x + 14, PANEL_Y + 38, 'Members:', textStyle(14, { color: MUTED })));
-    if (!members.length) this.layer.add(this.add.text(x + 100, PANEL_Y + 38, 'none yet', textStyle(14)));
-    members.forEach((d, k) => {
-      const mx = x + 108 + k * 130;
-      drawShape(g, d, mx, PANEL_Y + 47, 14);
-      this.layer.add(
-        this.add.text(mx + 12, PANEL_Y + 38, DELEGATION_NAMES[d], textStyle(14, { fontStyle: 'bold' })),
-      );
-    });
-    this.layer.add(
-      this.add.text(x + 14, PANEL_Y + 66, `Partner states: ${partners}`, textStyle(14, { color: MUTED })),
+    this.layer.add(title);
+    let y = title.y + title.height + 6;
+    const label = this.add.text(x + 14, y, 'Members:', textStyle(14, { color: MUTED }));
+    this.layer.add(label);
+    let mx = label.x + label.width + 10;
+    if (!members.length) this.layer.add(this.add.text(mx, y, 'none yet', textStyle(14)));
+    for (const d of members) {
+      drawShape(g, d, mx + 7, y + label.height / 2, 14);
+      const name = this.add.text(mx + 18, y, DELEGATION_NAMES[d], textStyle(14, { fontStyle: 'bold' }));
+      this.layer.add(name);
+      mx += 18 + name.width + 16;
+    }
+    y += label.height + 6;
+    const partnerLine = this.add.text(
+      x + 14,
+      y,
+      `Partner states: ${partners}`,
+      textStyle(14, { color: MUTED }),
     );
+    this.layer.add(partnerLine);
+    y += partnerLine.height + 10;
     const dots = Math.min(MAX_DOTS, partners);
     for (let k = 0; k < dots; k++) {
       const dx = x + 20 + (k % 30) * 14;
-      const dy = PANEL_Y + 100 + Math.floor(k / 30) * 16;
+      const dy = y + Math.floor(k / 30) * 14;
       g.fillStyle(0xf2f5f9, 1).fillCircle(dx, dy, 4.5);
     }
   }

@@ -7,6 +7,7 @@ import {
   bake,
   drawShape,
   GOLD,
+  fitWidth,
   HUD_HEIGHT,
   LINE,
   MUTED,
@@ -234,30 +235,36 @@ export class OrbitScene extends ViewScene {
         x,
         HUD_HEIGHT + 40,
         'Satellites and weapons as far as you know',
-        textStyle(13, { color: MUTED }),
+        textStyle(12, { color: MUTED }),
       ),
     );
     DELEGATIONS.forEach((d, i) => {
       const y = HUD_HEIGHT + 66 + i * ROW_H;
       const c = w.delegations[d].capabilities;
       drawShape(g, d, x + 8, y + 9, 14);
-      add(this.add.text(x + 24, y, DELEGATION_NAMES[d], textStyle(16, { fontStyle: 'bold' })));
+      add(fitWidth(this.add.text(x + 24, y, DELEGATION_NAMES[d], textStyle(16, { fontStyle: 'bold' })), 140));
       add(
-        this.add.text(
-          x + 170,
-          y + 1,
-          `LEO ${c.satellites.leo} · MEO ${c.satellites.meo} · GEO ${c.satellites.geo}`,
-          textStyle(14),
+        fitWidth(
+          this.add.text(
+            x + 170,
+            y + 1,
+            `LEO ${c.satellites.leo} · MEO ${c.satellites.meo} · GEO ${c.satellites.geo}`,
+            textStyle(14),
+          ),
+          PANEL_X + PANEL_W - 12 - (x + 170),
         ),
       );
       const diamond = this.add.image(x + 8, y + 33, `insp-${d}`);
       add(diamond);
       add(
-        this.add.text(
-          x + 24,
-          y + 24,
-          `inspectors ${c.counterspace.coOrbital} · jammers ${c.counterspace.jamming} · laser ${c.counterspace.laser} · direct-ascent ${c.counterspace.directAscent}`,
-          textStyle(13, { color: '#cfe0f5' }),
+        fitWidth(
+          this.add.text(
+            x + 24,
+            y + 24,
+            `inspectors ${c.counterspace.coOrbital} · jammers ${c.counterspace.jamming} · laser ${c.counterspace.laser} · direct-ascent ${c.counterspace.directAscent}`,
+            textStyle(13, { color: '#cfe0f5' }),
+          ),
+          PANEL_X + PANEL_W - 12 - (x + 24),
         ),
       );
     });
@@ -265,11 +272,14 @@ export class OrbitScene extends ViewScene {
     const debris = this.add.image(x + 8, y + 9, 'debris').setScale(2.5);
     add(debris);
     add(
-      this.add.text(
-        x + 24,
-        y,
-        `Debris ${w.debris} of 100${w.cascade ? ' · CASCADE under way' : ` · cascade at ${CASCADE_AT}`}`,
-        textStyle(15, { fontStyle: 'bold', color: w.cascade ? '#f0e442' : '#f2f5f9' }),
+      fitWidth(
+        this.add.text(
+          x + 24,
+          y,
+          `Debris ${w.debris} of 100${w.cascade ? ' · CASCADE under way' : ` · cascade at ${CASCADE_AT}`}`,
+          textStyle(15, { fontStyle: 'bold', color: w.cascade ? '#f0e442' : '#f2f5f9' }),
+        ),
+        PANEL_X + PANEL_W - 12 - (x + 24),
       ),
     );
     add(

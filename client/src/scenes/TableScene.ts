@@ -4,7 +4,7 @@ import { type MemberView, membersInOrder, type SessionView } from '../net/view.t
 import {
   bake,
   drawShape,
-  FONT,
+  fitWidth,
   HEIGHT,
   type SceneInput,
   seatColour,
@@ -37,9 +37,7 @@ export class TableScene extends ViewScene {
     g.fillStyle(0x14304f, 1).fillEllipse(480, 270, 420, 190, 128);
     g.lineStyle(3, 0x6d8db3, 1).strokeEllipse(480, 270, 420, 190, 128);
     bake(this, g, 'table-back', 265, 170, 430, 200);
-    this.add
-      .text(480, 270, 'Conference on Disarmament', { fontFamily: FONT, fontSize: '20px', color: '#cfe0f5' })
-      .setOrigin(0.5);
+    this.add.text(480, 270, 'Conference on Disarmament', textStyle(20, { color: '#cfe0f5' })).setOrigin(0.5);
     this.layer = this.add.container(0, 0);
   }
 
@@ -107,6 +105,7 @@ export class TableScene extends ViewScene {
         textStyle(18, { fontStyle: 'bold', color: '#ffffff' }),
       )
       .setOrigin(0, 0.5);
+    fitWidth(title, 150);
     const names = seated.length
       ? seated.map(
           (m) =>

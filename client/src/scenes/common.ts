@@ -4,6 +4,7 @@ import type { WorldView } from '../../../shared/rules/views.ts';
 import type { SessionView } from '../net/view.ts';
 import { SEAT_COLOURS } from '../ui/palette.ts';
 import { SEAT_SHAPES } from './facts.ts';
+import { textScale } from './layout.ts';
 
 export const FONT = 'system-ui, sans-serif';
 export const WIDTH = 960;
@@ -23,11 +24,28 @@ export function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/**
+ * A text style of `size` px as drawn, enlarged when the canvas is shown small and sharpened when it is shown
+ * large (see textScaleFor in layout.ts).
+ */
 export function textStyle(
   size: number,
   opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {},
 ): Phaser.Types.GameObjects.Text.TextStyle {
-  return { fontFamily: FONT, fontSize: `${size}px`, color: INK, ...opts };
+  const { scale, resolution } = textScale();
+  return {
+    fontFamily: FONT,
+    fontSize: `${Math.round(size * scale)}px`,
+    color: INK,
+    resolution,
+    ...opts,
+  };
+}
+
+/** Shrinks a text object that would run past `maxWidth` (drawn px), so enlarged text stays in its place. */
+export function fitWidth<T extends Phaser.GameObjects.Text>(text: T, maxWidth: number): T {
+  text.setScale(Math.min(1, maxWidth / Math.max(1, text.width)));
+  return text;
 }
 
 /** What every scene is given: the session, the world this viewer may see, and who is looking. */
@@ -234,6 +252,8 @@ export abstract class ViewScene extends Phaser.Scene {
 
   create() {
     this.created = true;
+    // A restart (the text scale changed) builds everything again: nothing drawn survives it.
+    this.drawnDeps = [];
     this.fx = new Fx(this);
     ensureTextures(this);
     this.build();

@@ -101,3 +101,37 @@ export function incidentTarget(
 export function polar(cx: number, cy: number, s: Slot, rotation = 0): { x: number; y: number } {
   return { x: cx + Math.cos(s.angle + rotation) * s.radius, y: cy + Math.sin(s.angle + rotation) * s.radius };
 }
+
+/**
+ * How the scenes' text follows the canvas's size on screen. The scenes draw at 960×540 and the page scales the
+ * canvas to its space: shown 560 px wide (a projector board at 1024×768) their 14 px labels would be 8 px. So the
+ * text is drawn larger when the canvas is shown smaller, up to the point where it would run into the drawing;
+ * and drawn at a higher resolution when the canvas is shown larger (a 4K projector), so it stays sharp.
+ */
+export const MIN_TEXT_PX = 12; // the smallest label the scenes aim to show, in CSS pixels
+export const MAX_TEXT_SCALE = 1.25; // the most the text may grow beyond its drawn size
+const SMALLEST_DRAWN_PX = 14; // the scenes' common small label
+const DRAWN_WIDTH = 960;
+
+export interface TextScale {
+  scale: number; // multiplies every font size, 1 to MAX_TEXT_SCALE
+  resolution: number; // the text textures' resolution: 1, or more when the canvas is shown above 960 px
+}
+
+/** The text scale for a canvas shown `displayWidth` CSS pixels wide on a screen of `pixelRatio`. */
+export function textScaleFor(displayWidth: number, pixelRatio = 1): TextScale {
+  const shown = Math.max(1, displayWidth) / DRAWN_WIDTH;
+  const wanted = MIN_TEXT_PX / (SMALLEST_DRAWN_PX * shown);
+  const scale = Math.round(Math.min(MAX_TEXT_SCALE, Math.max(1, wanted)) * 20) / 20;
+  const resolution = Math.min(3, Math.max(1, Math.ceil(shown * pixelRatio * 2) / 2));
+  return { scale, resolution };
+}
+
+let current: TextScale = { scale: 1, resolution: 1 };
+/** The text scale the scenes draw with now (set by the mount before the scenes build, and on resize). */
+export function textScale(): TextScale {
+  return current;
+}
+export function setTextScale(next: TextScale) {
+  current = next;
+}

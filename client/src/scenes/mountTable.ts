@@ -5,6 +5,7 @@ import { ChamberScene } from './ChamberScene.ts';
 import { HEIGHT, reducedMotion, type SceneInput, type ViewScene, WIDTH } from './common.ts';
 import { flashTargets, SCENES, type SceneKey, worldFor } from './facts.ts';
 import { HudScene } from './HudScene.ts';
+import { setTextScale, textScale, textScaleFor } from './layout.ts';
 import { MoonScene } from './MoonScene.ts';
 import { OrbitScene } from './OrbitScene.ts';
 import { TableScene } from './TableScene.ts';
@@ -48,6 +49,9 @@ export async function mountTable(
     moon: new MoonScene(),
   };
   const card = new CardScene();
+  // The text is sized for the canvas as shown: set before the scenes build, and again when the page resizes.
+  const scaleNow = () => textScaleFor(parent.clientWidth, window.devicePixelRatio || 1);
+  setTextScale(scaleNow());
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
@@ -114,11 +118,14 @@ export async function mountTable(
     for (const k of SCENES) scenes[k].setInput(input);
     hud.show(input);
     showCard();
+    // Once the session has ended, nothing is left to play or skip: the end is read from the page.
+    if (view.stage === 'ended') skip();
     if (world) {
       // A new resolution: flash what it changed and tell its story, once.
-      if (lastRound !== undefined && world.round > lastRound) {
+      if (lastRound !== undefined && world.round > lastRound && view.stage !== 'ended') {
         const { keys, indicators } = flashTargets(world);
-        hud.play(world, indicators);
+        // The Moon's coalitions fill the foot of its scene: there the captions run under the bar.
+        hud.play(world, indicators, current === 'moon' ? 'top' : 'bottom');
         if (current) scenes[current].playFlash(keys);
       }
       lastRound = world.round;
@@ -134,6 +141,38 @@ export async function mountTable(
   parent.addEventListener('pointerdown', skip);
   window.addEventListener('keydown', skip);
 
+  // A new size that changes the text scale builds the scenes again: the one in view and the indicators at once,
+  // the sleeping ones when they are next shown (run() starts a stopped scene).
+  let timerText = '';
+  const rescale = () => {
+    const next = scaleNow();
+    const now = textScale();
+    if (next.scale === now.scale && next.resolution === now.resolution) return;
+    setTextScale(next);
+    wake();
+    hud.scene.restart();
+    card.scene.restart();
+    for (const k of SCENES) {
+      if (k === current) scenes[k].scene.restart();
+      else if (game.scene.getScene(k)?.sys.settings.status) game.scene.stop(k);
+    }
+    // The restarted scenes draw the last input and timer again once created.
+    requestAnimationFrame(() => {
+      if (input) {
+        for (const k of SCENES) scenes[k].setInput(input);
+        hud.show(input);
+      }
+      hud.setTimer(timerText);
+      showCard();
+    });
+  };
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  const resizeObserver = new ResizeObserver(() => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(rescale, 200);
+  });
+  resizeObserver.observe(parent);
+
   show(initial);
   return {
     game,
@@ -141,9 +180,12 @@ export async function mountTable(
     update,
     show,
     timer: (text: string) => {
+      timerText = text;
       if (hud.setTimer(text)) wake();
     },
     destroy: () => {
+      resizeObserver.disconnect();
+      clearTimeout(resizeTimer);
       parent.removeEventListener('pointerdown', skip);
       window.removeEventListener('keydown', skip);
       game.destroy(true);

@@ -128,6 +128,7 @@ describe('the projector board is a stage', () => {
     await advance('Negotiation');
     // A running timer shows minutes and seconds.
     await poll(() => first.locator('#board-timer').textContent()).toMatch(/^\d+:\d\d$/);
+    await teacher.locator('#console-tab-talks').click();
     await teacher.locator('#announce-text').fill('Delegations, the floor is open for statements.');
     await teacher.locator('#announce-send').click();
     await poll(() => first.locator('#board-floor').textContent()).toContain('the floor is open');
@@ -159,6 +160,8 @@ describe('the projector board is a stage', () => {
     await advance('Round debrief');
     await checkBoards(boards, 'debrief', 'story');
 
+    await teacher.locator('#console-tab-session').click();
+    teacher.once('dialog', (d) => d.accept());
     await teacher.locator('#end-session').click();
     for (const b of boards) await poll(() => b.page.locator('#board-stage').textContent()).toContain('ended');
     await poll(() => first.locator('.score-tile').count()).toBe(4);

@@ -6,6 +6,14 @@ import type { Role } from './chat.ts';
  * student's own roles for the phase now, and every role on request. Roles only say where to look first; any
  * member may draft orders and write in the notes, and only the head confirms.
  */
+/** What each role is for, whatever the phase: shown before the first round. */
+export const ROLE_SUMMARY: Readonly<Record<Role, string>> = {
+  head: 'Leads the team and confirms its orders each round.',
+  diplomat: 'Speaks for the delegation at the Conference on Disarmament and in talks with the others.',
+  commander: 'Looks after the satellites and weapons, and drafts the orders in orbit.',
+  analyst: 'Reads the indicators, what the sensors saw and the secret objectives.',
+};
+
 export const ROLE_HELP: Readonly<Record<Role, Readonly<Record<RoundPhase, string>>>> = {
   head: {
     briefing: 'Read the card with your team and agree what matters most this round.',

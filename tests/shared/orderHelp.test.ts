@@ -3,7 +3,7 @@ import { ROUND_PHASES } from '../../shared/model/phases.ts';
 import { ORDER_SPECS } from '../../shared/rules/orders.ts';
 import { orderHelp } from '../../shared/content/orderHelp.ts';
 import { ROLES } from '../../shared/session/chat.ts';
-import { ROLE_HELP } from '../../shared/session/roleHelp.ts';
+import { ROLE_HELP, ROLE_SUMMARY } from '../../shared/session/roleHelp.ts';
 
 describe('every order kind is explained where it is chosen', () => {
   // Listed from ORDER_SPECS, so a kind added to the rules without help fails here by name.
@@ -32,6 +32,7 @@ describe('every order kind is explained where it is chosen', () => {
 
 describe('every role is explained in every phase', () => {
   it.each(ROLES)('%s', (role) => {
+    expect(ROLE_SUMMARY[role]).toMatch(/^[A-Z].{20,}\.$/);
     for (const phase of ROUND_PHASES) expect(ROLE_HELP[role][phase]).toMatch(/^[A-Z].{20,}\.$/);
     // Each phase asks something different of the role.
     expect(new Set(ROUND_PHASES.map((p) => ROLE_HELP[role][p])).size).toBe(ROUND_PHASES.length);

@@ -66,7 +66,17 @@ export function chatPanel(
     maxlength: MESSAGE_MAX_LENGTH,
     autocomplete: 'off',
     'aria-label': 'Message',
+    'aria-describedby': 'chat-why',
   });
+  const send_ = h('button', { type: 'submit', id: 'chat-send' }, 'Send');
+  // Why the message box cannot be used now (muted, a channel not open yet, an observer): said, not only greyed.
+  const why = h('p', { class: 'why-not', id: 'chat-why', hidden: true });
+  const block = (reason: string | undefined) => {
+    input.disabled = reason !== undefined;
+    send_.disabled = reason !== undefined;
+    why.textContent = reason ?? '';
+    why.hidden = reason === undefined;
+  };
   const form = h(
     'form',
     {
@@ -83,7 +93,7 @@ export function chatPanel(
       },
     },
     input,
-    h('button', { type: 'submit', id: 'chat-send' }, 'Send'),
+    send_,
   );
   const root = h(
     'section',
@@ -93,10 +103,12 @@ export function chatPanel(
     channelBar,
     log.root,
     form,
+    why,
     status,
   );
   let last: SessionView | undefined;
   let meId: string | undefined;
+  let observing = false;
 
   const act = async (
     type: 'requestChannel' | 'acceptChannel' | 'closeChannel',
@@ -110,7 +122,29 @@ export function chatPanel(
   let drawn = '';
   const render = () => {
     const view = last;
-    if (!view || !mine) return;
+    if (!view) return;
+    if (!mine) {
+      // An observer reads the public CD floor, like the projector; only delegations speak there.
+      if (drawn !== 'observer') {
+        drawn = 'observer';
+        fill(
+          tabs,
+          h('button', { type: 'button', id: 'chat-tab-floor', 'aria-pressed': 'true' }, 'CD floor (public)'),
+        );
+        fill(
+          channelBar,
+          h(
+            'p',
+            { class: 'hint' },
+            'Public: what the delegations say on the floor, as the projector shows it.',
+          ),
+        );
+      }
+      tab = 'floor';
+      log.update(view.floor, meId);
+      block('Only delegations speak on the CD floor; observers listen.');
+      return;
+    }
     const others = DELEGATIONS.filter((d) => d !== mine);
     // Redraw the tabs and channel controls only when they change, so keyboard focus survives others' messages.
     const key = JSON.stringify([
@@ -160,7 +194,7 @@ export function chatPanel(
     if (tab === 'team') {
       if (redraw) fill(channelBar, h('p', { class: 'hint' }, 'Only your team and the teacher read this.'));
       log.update(view.teams[mine]?.chat ?? [], meId);
-      input.disabled = false;
+      block(undefined);
     } else if (tab === 'floor') {
       if (redraw)
         fill(
@@ -172,7 +206,7 @@ export function chatPanel(
           ),
         );
       log.update(view.floor, meId);
-      input.disabled = false;
+      block(undefined);
     } else {
       const other = tab;
       const channel = view.channels[pairOf(mine, other)];
@@ -220,8 +254,17 @@ export function chatPanel(
                 ];
       if (redraw) fill(channelBar, ...controls);
       log.update(channel?.messages ?? [], meId);
-      input.disabled = channel?.status !== 'open';
+      block(
+        channel?.status === 'open'
+          ? undefined
+          : channel?.status === 'requested' && channel.requestedBy === other
+            ? `Accept ${them}’s request above to talk here.`
+            : channel?.status === 'requested'
+              ? `You can write here once ${them} accepts your request.`
+              : `Ask ${them} for a channel first: you can write once they accept.`,
+      );
     }
+    if (meId && view.members[meId]?.muted) block('The teacher has muted your messages for now.');
     if (heldId && !document.getElementById(heldId)) {
       if (!input.disabled) input.focus();
       else document.getElementById(`chat-tab-${tab}`)?.focus();
@@ -233,8 +276,14 @@ export function chatPanel(
     update(view: SessionView, seat: string | undefined, memberId: string | undefined) {
       last = view;
       meId = memberId;
+      const was = mine;
       mine = seat && isDelegation(seat) ? seat : undefined;
-      root.hidden = !mine || view.stage === 'lobby';
+      if (was !== mine) {
+        drawn = '';
+        if (mine && tab === 'floor' && observing) tab = 'team';
+      }
+      observing = !mine;
+      root.hidden = view.stage === 'lobby' || (!mine && seat !== 'observer');
       render();
     },
   };

@@ -10,8 +10,18 @@ export function stageLine(view: SessionView): string {
   return `Round ${view.round} of ${view.settings.years.length} · ${yearOf(view) ?? ''} · ${phase}`;
 }
 
+const pluralRules = new Intl.PluralRules('en');
+
+/** "1 point", "2 points", "0 orders": a count with its noun in the right number (`other` defaults to noun + s). */
+export function plural(n: number, one: string, other = `${one}s`): string {
+  return `${n} ${pluralRules.select(n) === 'one' ? one : other}`;
+}
+
+/** "1 point", "3 points". */
+export const points = (n: number) => plural(n, 'point');
+
 /** "4:05" for a number of milliseconds (never below 0:00). */
-const minutesAndSeconds = (ms: number) => {
+export const minutesAndSeconds = (ms: number) => {
   const s = Math.max(0, Math.round(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };

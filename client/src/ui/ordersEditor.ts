@@ -1,5 +1,6 @@
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
-import { describeOrder, ORDER_FIELDS, type OrderField } from '../../../shared/rules/describe.ts';
+import { orderHelp } from '../../../shared/content/orderHelp.ts';
+import { ORDER_FIELDS, type OrderField } from '../../../shared/rules/describe.ts';
 import {
   MAX_ORDERS,
   ORDER_SPECS,
@@ -10,6 +11,9 @@ import {
 import type { WorldView } from '../../../shared/rules/views.ts';
 import { TOPIC_NAMES } from '../../../shared/rules/texts.ts';
 import { fill, h, notice } from './dom.ts';
+import { plural, points } from './format.ts';
+import { orderText as describeOrder } from './orderWords.ts';
+import './desk.css';
 
 const ARENAS = [
   ['cd', 'At the CD and the UN'],
@@ -19,13 +23,18 @@ const ARENAS = [
 
 /**
  * The team's order sheet: every member can add and remove orders; the list is the team's, hidden from the
- * others. The server checks every change against the rules and says in words what is wrong.
+ * others. The server checks every change against the rules and says in words what is wrong. The list, its
+ * cost, the confirm control (`confirm`, given by the desk) and the form to add an order sit together; each
+ * kind of order is explained where it is chosen: what it does, its cost, and an example from the record.
  */
-export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string | undefined> }) {
+export function ordersEditor(opts: {
+  send: (orders: Order[]) => Promise<string | undefined>;
+  confirm?: HTMLElement;
+}) {
   const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'orders-status' });
   const list = h('ol', { class: 'orders', id: 'orders-list' });
-  const total = h('p', { class: 'hint', id: 'orders-total' });
-  const kind = h('select', { id: 'order-kind', 'aria-describedby': 'order-cost' });
+  const total = h('p', { class: 'orders-total', id: 'orders-total' });
+  const kind = h('select', { id: 'order-kind', 'aria-describedby': 'order-cost order-help' });
   for (const [arena, label] of ARENAS) {
     const group = h('optgroup', { label });
     for (const k of Object.keys(ORDER_SPECS) as OrderKind[]) {
@@ -34,8 +43,12 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
     kind.append(group);
   }
   const fields = h('div', { class: 'order-fields' });
-  const cost = h('p', { class: 'hint', id: 'order-cost' });
+  const cost = h('p', { class: 'order-cost', id: 'order-cost' });
+  const helpDoes = h('p', { class: 'order-does' });
+  const helpExample = h('p', { class: 'order-example' });
+  const help = h('div', { class: 'order-help', id: 'order-help' }, helpDoes, helpExample);
   const add = h('button', { type: 'submit', id: 'add-order' }, 'Add order');
+  const closed = h('p', { class: 'why-not', id: 'orders-closed', hidden: true });
   let orders: Order[] = [];
   let mine: Delegation = 'us';
   let world: WorldView | undefined;
@@ -82,11 +95,15 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
 
   const refreshFields = () => {
     fill(fields, ...ORDER_FIELDS[kind.value as OrderKind].map(fieldInput));
+    const explained = orderHelp(kind.value);
+    helpDoes.textContent = explained?.does ?? '';
+    fill(helpExample, ...(explained ? [h('strong', {}, 'In the record: '), explained.example] : []));
     refreshCost();
   };
   const refreshCost = () => {
     try {
-      cost.textContent = `Costs ${orderCost(draftOrder())} point(s).`;
+      const n = orderCost(draftOrder());
+      cost.textContent = n === 0 ? 'Costs nothing.' : `Costs ${points(n)}.`;
     } catch {
       cost.textContent = '';
     }
@@ -116,9 +133,9 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
     },
     h('label', { for: 'order-kind' }, 'New order'),
     kind,
+    help,
     fields,
-    cost,
-    add,
+    h('div', { class: 'order-add' }, cost, add),
   );
   const root = h(
     'section',
@@ -126,8 +143,10 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
     h('h2', { id: 'orders-title' }, 'Your delegation’s orders (secret)'),
     list,
     total,
-    form,
+    opts.confirm,
     status,
+    closed,
+    form,
   );
   refreshFields();
 
@@ -139,6 +158,8 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
       delegation: Delegation;
       editable: boolean;
       budget: number | undefined;
+      /** Why the orders cannot be changed now, shown in place of the form ("Orders open in the negotiation"). */
+      closedReason?: string;
     }) {
       const changedSeat = next.delegation !== mine;
       orders = next.orders;
@@ -147,7 +168,7 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
       editable = next.editable;
       if (changedSeat) refreshFields();
       const spent = orders.reduce((s, o) => s + orderCost(o), 0);
-      total.textContent = `${orders.length} of ${MAX_ORDERS} orders, costing ${spent}${next.budget !== undefined ? ` of ${next.budget} points` : ''}.`;
+      total.textContent = `${plural(orders.length, 'order')} of ${MAX_ORDERS}, costing ${next.budget !== undefined ? `${spent} of your ${points(next.budget)}` : points(spent)}.`;
       fill(
         list,
         ...(orders.length === 0
@@ -156,7 +177,8 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
               h(
                 'li',
                 {},
-                `${describeOrder(o)} (${orderCost(o)})`,
+                h('span', { class: 'order-line' }, describeOrder(o)),
+                h('span', { class: 'order-price' }, orderCost(o) ? points(orderCost(o)) : 'free'),
                 editable
                   ? h(
                       'button',
@@ -178,6 +200,8 @@ export function ordersEditor(opts: { send: (orders: Order[]) => Promise<string |
             )),
       );
       form.hidden = !editable;
+      closed.textContent = editable ? '' : (next.closedReason ?? '');
+      closed.hidden = editable || !next.closedReason;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { SessionLink } from '../net/connection.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
 import { type SessionView, withdrawalText } from '../net/view.ts';
 import { h, notice } from './dom.ts';
-import { phaseClock, stageLine } from './format.ts';
+import { stageLine } from './format.ts';
 import { seatingList, seatLabel } from './roster.ts';
 import { ordersEditor } from './ordersEditor.ts';
 import { tableCanvas } from './tableCanvas.ts';
@@ -12,6 +12,8 @@ import { cardsPanel } from './cards.ts';
 import { ROLE_NAMES, type Role } from '../../../shared/session/chat.ts';
 import { chatPanel } from './chat.ts';
 import { worldPanel } from './worldPanel.ts';
+import { deskClock, nowLine, rolePanel, roleShortName } from './deskNow.ts';
+import './desk.css';
 
 const CHOICES = [...DELEGATIONS, 'observer'] as const;
 
@@ -20,7 +22,8 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'student-status' });
   const who = h('p', { class: 'who', id: 'student-who' });
   const stage = h('p', { class: 'stage', id: 'student-stage' });
-  const timer = h('p', { class: 'timer' });
+  const todo = h('p', { class: 'todo', id: 'student-todo' });
+  const timer = h('p', { class: 'timer', id: 'student-timer', role: 'timer', 'aria-live': 'off' });
   const linkState = h('p', { class: 'link-state', role: 'status' });
 
   const choose = async (seat: (typeof CHOICES)[number]) => {
@@ -51,19 +54,27 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     'aria-describedby': 'draft-hint',
   });
   const draftHint = h('p', { class: 'hint', id: 'draft-hint' });
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-orders' }, 'Confirm our orders');
+  const submit = h(
+    'button',
+    { type: 'button', class: 'primary', id: 'submit-orders', 'aria-describedby': 'confirm-why' },
+    'Confirm our orders',
+  );
+  const confirmWhy = h('p', { class: 'why-not', id: 'confirm-why' });
+  // Shown to the whole team (the head included) while a confirmation is withdrawn; also said once in the status line.
+  const withdrawnLine = h('p', { class: 'warning', id: 'orders-withdrawn', hidden: true });
+  const confirmBox = h('div', { class: 'confirm-box' }, withdrawnLine, submit, confirmWhy);
   const headLine = h('p', { class: 'head-line', id: 'head-line' });
   const orders = ordersEditor({
     send: async (list: Order[]) => {
       const r = await link.send('setOrders', { orders: list });
       return r.ok ? undefined : r.message;
     },
+    confirm: confirmBox,
   });
+  const rolesPanel = rolePanel();
   const world = worldPanel('The world');
   const cards = cardsPanel();
   const chat = chatPanel((type, payload) => link.send(type, payload));
-  // Shown to the whole team (the head included) while a confirmation is withdrawn; also said once in the status line.
-  const withdrawnLine = h('p', { class: 'warning', id: 'orders-withdrawn', hidden: true });
   let lastWithdrawal: string | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let saving = false; // typed text not yet accepted: the team's copy must not overwrite it
@@ -169,12 +180,17 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     draft,
     conflict,
     draftHint,
-    withdrawnLine,
-    submit,
   );
 
   const seating = seatingList({ submitted: true });
-  const canvas = tableCanvas('The scenes: table, chamber, orbit, Moon', { followPhase: false });
+  const canvas = tableCanvas('The scenes: table, chamber, orbit, Moon', { legibleOnPhone: true });
+  const scenes = h(
+    'section',
+    { class: 'card scenes', 'aria-labelledby': 'table-title' },
+    h('h2', { id: 'table-title' }, 'The table, the chamber, orbit and the Moon'),
+    canvas.root,
+    seating.root,
+  );
   const leave = h(
     'button',
     {
@@ -205,26 +221,42 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     'Leave this session for good',
   );
 
+  // The panels, put in the order the phase needs them: what to do now comes first.
+  const panels = h('div', { class: 'desk-panels' });
+  const panelOrder: Record<string, HTMLElement[]> = {
+    lobby: [seatPicker, rolesPanel.root, scenes, cards.root, desk, orders.root, chat.root, world.root],
+    briefing: [cards.root, rolesPanel.root, world.root, scenes, chat.root, desk, orders.root, seatPicker],
+    negotiation: [chat.root, desk, orders.root, rolesPanel.root, cards.root, world.root, scenes, seatPicker],
+    orders: [orders.root, desk, chat.root, rolesPanel.root, cards.root, world.root, scenes, seatPicker],
+    resolution: [world.root, scenes, orders.root, rolesPanel.root, chat.root, cards.root, desk, seatPicker],
+    debrief: [world.root, rolesPanel.root, chat.root, scenes, orders.root, cards.root, desk, seatPicker],
+    ended: [world.root, scenes, chat.root, cards.root, orders.root, desk, rolesPanel.root, seatPicker],
+  };
+  let arranged = '';
+  const arrange = (view: SessionView) => {
+    const key = view.stage === 'playing' ? view.phase || 'briefing' : view.stage;
+    if (key === arranged) return;
+    arranged = key;
+    const held = document.activeElement;
+    panels.append(...(panelOrder[key] ?? panelOrder.briefing ?? []));
+    // Moving a panel takes the keyboard focus out of it: give it back.
+    if (held instanceof HTMLElement && held !== document.activeElement && panels.contains(held)) held.focus();
+  };
+
   root.replaceChildren(
     h(
       'main',
-      { class: 'student' },
+      { class: 'student desk-page' },
       h('header', { class: 'bar' }, h('h1', {}, 'PAROS'), who, linkState),
-      status,
-      h('section', { class: 'card phase', 'aria-label': 'Where the session is' }, stage, timer),
-      seatPicker,
-      cards.root,
-      desk,
-      chat.root,
-      orders.root,
-      world.root,
       h(
         'section',
-        { class: 'card', 'aria-labelledby': 'table-title' },
-        h('h2', { id: 'table-title' }, 'The table, the chamber, orbit and the Moon'),
-        canvas.root,
-        seating.root,
+        { class: 'card now', id: 'student-now', 'aria-label': 'What to do now' },
+        stage,
+        todo,
+        timer,
       ),
+      status,
+      panels,
       h('footer', {}, leave, ' ', leaveForGood),
     ),
   );
@@ -241,13 +273,23 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     const roles = me?.roles
       ? ` · ${me.roles
           .split(',')
-          .map((r) => ROLE_NAMES[r as Role]?.split(' (')[0] ?? r)
+          .map((r) => (ROLE_NAMES[r as Role] ? roleShortName(r as Role) : r))
           .join(', ')}`
       : '';
     who.textContent = me
       ? `${me.nickname} · ${SEAT_NAMES[me.seat]}${roles} · code ${view.code}`
       : `Code ${view.code}`;
     stage.textContent = stageLine(view);
+    arrange(view);
+    const team = me && isDelegation(me.seat) ? view.teams[me.seat] : undefined;
+    const head = team?.headId ? view.members[team.headId] : undefined;
+    todo.textContent = nowLine(view, {
+      seat: me?.seat,
+      isHead: Boolean(head && head.id === link.memberId),
+      headName: head?.nickname,
+      submitted: Boolean(team?.submitted),
+    });
+    rolesPanel.update(view, me);
     updateSeatPicker(view, me?.seat);
     updateDesk(view, me?.seat);
     seating.update(view, link.memberId);
@@ -298,9 +340,22 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
         ? 'You are the head of delegation: you confirm the orders.'
         : `Head of delegation: ${head.nickname}, who confirms the orders.`
       : '';
-    submit.hidden = view.phase !== 'orders' || !iAmHead;
-    submit.disabled = Boolean(team?.submitted);
+    // The head sees the button in every phase, usable in the orders phase only; the others read who confirms.
+    submit.hidden = !iAmHead || view.phase === 'resolution' || view.phase === 'debrief';
+    submit.disabled = view.phase !== 'orders' || Boolean(team?.submitted);
     submit.textContent = team?.submitted ? 'Orders confirmed' : 'Confirm our orders';
+    confirmWhy.textContent = !iAmHead
+      ? head
+        ? `${head.nickname}, your head of delegation, confirms the orders in the orders phase.`
+        : 'Your head of delegation confirms the orders in the orders phase.'
+      : team?.submitted
+        ? 'Confirmed. Changing the orders withdraws the confirmation until you confirm again.'
+        : view.phase === 'orders'
+          ? 'Confirm once your team agrees; you can still change the orders until the phase ends.'
+          : view.phase === 'resolution' || view.phase === 'debrief'
+            ? ''
+            : 'You confirm in the orders phase, after the negotiation.';
+    confirmWhy.hidden = confirmWhy.textContent === '';
     const withdrawal = withdrawalText(view, mine);
     withdrawnLine.textContent = withdrawal ?? '';
     withdrawnLine.hidden = !withdrawal;
@@ -312,20 +367,33 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       delegation: mine,
       editable: open,
       budget: team?.secret?.secrets[mine]?.budget,
+      closedReason:
+        view.phase === 'briefing'
+          ? 'Orders open when the negotiation begins: read the briefing first.'
+          : 'Orders are closed for this round: they open again in the next negotiation.',
     });
     draftHint.textContent = open
       ? 'Saved for your team as you type.'
-      : 'The draft opens in the negotiation and orders phases.';
+      : view.phase === 'briefing'
+        ? 'The notes open when the negotiation begins: read the briefing first.'
+        : 'The notes are closed until the next negotiation; you can still read them.';
+    draftHint.className = open ? 'hint' : 'why-not';
   };
 
-  const tick = setInterval(() => {
+  const showClock = () => {
     if (!link.view) return;
-    const { clock, text } = phaseClock(link.view, link.serverNow());
-    timer.textContent = text;
+    const { clock, text, paused } = deskClock(link.view, link.serverNow(), Date.now());
+    if (timer.textContent !== text) timer.textContent = text;
+    timer.dataset.paused = String(paused);
     canvas.timer(clock);
-  }, 1000);
-  const unsubscribe = link.subscribe(update);
+  };
+  const tick = setInterval(showClock, 1000);
+  const unsubscribe = link.subscribe(() => {
+    update();
+    showClock();
+  });
   update();
+  showClock();
   return () => {
     clearInterval(tick);
     clearTimeout(saveTimer);

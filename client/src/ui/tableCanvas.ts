@@ -3,15 +3,31 @@ import { SCENE_NAMES, SCENES, type SceneKey, sceneFacts, sceneForPhase, worldFor
 import type { TableHandle } from '../scenes/mountTable.ts';
 import { fill, h } from './dom.ts';
 
+/** The scenes' width in scene pixels (WIDTH in scenes/common.ts, not imported: that module loads Phaser). */
+const SCENE_WIDTH = 960;
+/** The smallest text the scenes draw, in scene pixels: the measure of legibility. */
+export const SCENE_SMALLEST_TEXT = 14;
+/** The smallest text a phone should show, in CSS pixels. */
+export const LEGIBLE_TEXT = 11;
+/** The narrowest a scene may be drawn for its smallest text to stay legible (about 750 px). */
+export const LEGIBLE_SCENE_WIDTH = Math.ceil((SCENE_WIDTH * LEGIBLE_TEXT) / SCENE_SMALLEST_TEXT);
+
 /**
- * The scenes (table, CD chamber, orbit, Moon) with a picker above them. On the board the scene follows the
- * phase until someone picks one ("Follow the phase" gives the choice back); a phone starts on the table, which
- * costs it nothing while nothing moves. Phaser loads after the page has painted.
+ * The scenes (table, CD chamber, orbit, Moon) with a picker above them. The scene follows the phase until
+ * someone picks one ("Follow the phase" gives the choice back). Phaser loads after the page has painted.
+ * With `legibleOnPhone`, a screen too narrow to draw the scene legibly draws it at a legible size in a frame of
+ * its own that scrolls sideways (the page itself never does), with a button to fit it whole instead.
  * The canvas is decorative for assistive technology: the text panels say the same, and the lines under the
  * canvas add what only the current scene shows (the satellites on each orbit, the floor, the lunar blocs).
  */
-export function tableCanvas(label: string, opts: { followPhase?: boolean } = {}) {
-  const canvas = h('div', { class: 'table-canvas', 'aria-hidden': 'true', 'data-label': label });
+export function tableCanvas(label: string, opts: { followPhase?: boolean; legibleOnPhone?: boolean } = {}) {
+  const canvas = h('div', {
+    class: `table-canvas${opts.legibleOnPhone ? ' legible' : ''}`,
+    'aria-hidden': 'true',
+    'data-label': label,
+    'data-scene-width': SCENE_WIDTH,
+    'data-smallest-text': SCENE_SMALLEST_TEXT,
+  });
   const buttons = new Map<SceneKey | 'auto', HTMLButtonElement>();
   const button = (key: SceneKey | 'auto', text: string) => {
     const b = h(
@@ -35,7 +51,49 @@ export function tableCanvas(label: string, opts: { followPhase?: boolean } = {})
     ...SCENES.map((k) => button(k, SCENE_NAMES[k])),
   );
   const facts = h('div', { class: 'scene-facts' });
-  const root = h('div', { class: 'scene-view' }, picker, canvas, facts);
+  // A frame that scrolls sideways when the legible scene is wider than the screen; reachable by keyboard.
+  const frame = opts.legibleOnPhone
+    ? h(
+        'div',
+        { class: 'scene-frame', tabindex: 0, role: 'group', 'aria-label': 'Scene, scrolls sideways' },
+        canvas,
+      )
+    : canvas;
+  const fitHint = h('p', { class: 'hint scene-fit-hint' });
+  const fit = h('button', { type: 'button', class: 'small', id: 'scene-fit', 'aria-pressed': 'false' });
+  const zoomed = () => !canvas.classList.contains('fitted');
+  const showFit = () => {
+    const narrow = frame.clientWidth > 0 && frame.clientWidth < LEGIBLE_SCENE_WIDTH;
+    fit.hidden = !narrow;
+    fitHint.hidden = !narrow;
+    fit.textContent = zoomed() ? 'Fit the whole scene (small text)' : 'Zoom in (legible text)';
+    fit.setAttribute('aria-pressed', String(!zoomed()));
+    fitHint.textContent = zoomed()
+      ? 'Swipe the scene sideways to see all of it; the lines under it say the same in words.'
+      : 'The whole scene, with small text; the lines under it say the same in words.';
+  };
+  fit.addEventListener('click', () => {
+    canvas.classList.toggle('fitted');
+    showFit();
+    centre();
+    window.dispatchEvent(new Event('resize'));
+  });
+  const centre = () => {
+    if (frame !== canvas) frame.scrollLeft = Math.max(0, (frame.scrollWidth - frame.clientWidth) / 2);
+  };
+  const root = h(
+    'div',
+    { class: 'scene-view' },
+    picker,
+    ...(opts.legibleOnPhone ? [h('div', { class: 'scene-fit' }, fit, fitHint)] : []),
+    frame,
+    facts,
+  );
+  if (opts.legibleOnPhone) {
+    fit.hidden = true;
+    fitHint.hidden = true;
+    new ResizeObserver(showFit).observe(frame);
+  }
 
   let handle: TableHandle | undefined;
   let pending: [SessionView, string | undefined] | undefined;
@@ -82,6 +140,7 @@ export function tableCanvas(label: string, opts: { followPhase?: boolean } = {})
     if (destroyed) return mounted.destroy();
     handle = mounted;
     canvas.dataset.ready = 'true';
+    centre();
     handle.timer(timerText);
     render();
   })().catch((e) => {

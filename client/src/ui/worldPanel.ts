@@ -4,6 +4,8 @@ import { CLAUSE_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from '../../../sha
 import { alignmentLabel, type DelegationSecrets, type WorldView } from '../../../shared/rules/views.ts';
 import { ADOPTION_AT } from '../../../shared/rules/diplomacy.ts';
 import { fill, h } from './dom.ts';
+import { points } from './format.ts';
+import './desk.css';
 
 const TARGET_NAMES: Record<string, string> = {
   tension: 'Tension',
@@ -11,16 +13,44 @@ const TARGET_NAMES: Record<string, string> = {
   alignment: 'China–Russia alignment',
 };
 
-/** "Tension", "Threat felt by the US from Russia", "PPWT momentum": a change target in words. */
+/** A capability in words, by its path under `capability.<delegation>.` ("satellites.leo", "ssa"). */
+const CAPABILITY_NAMES: Record<string, string> = {
+  'satellites.leo': 'satellites in low orbit',
+  'satellites.meo': 'satellites in medium orbit',
+  'satellites.geo': 'satellites in geostationary orbit',
+  'counterspace.jamming': 'jammers',
+  'counterspace.laser': 'ground-based lasers',
+  'counterspace.coOrbital': 'co-orbital inspectors',
+  'counterspace.directAscent': 'direct-ascent ASAT missiles',
+  missileWarning: 'missile warning',
+  launch: 'launch capability',
+  ssa: 'space situational awareness',
+  lunar: 'lunar programme',
+};
+
+/** A delegation's own quantity in words ("prestige.us" -> "Prestige of the United States"). */
+const OWN_NAMES: Record<string, string> = {
+  prestige: 'Prestige',
+  legitimacy: 'Legitimacy',
+  income: 'Income',
+  security: 'Security',
+  budget: 'Budget',
+};
+
+/** "Tension", "Threat felt by the US from Russia", "PPWT momentum": a change target in words, never a field name. */
 export function targetName(target: string): string {
-  const [head, a, b, c] = target.split('.');
+  const [head, a, ...rest] = target.split('.');
+  const b = rest[0];
   const d = (x?: string) => DELEGATION_NAMES[x as 'us'] ?? x ?? '';
   if (head && TARGET_NAMES[head]) return TARGET_NAMES[head];
   if (head === 'threat') return `Threat felt by ${d(a)} from ${d(b)}`;
   if (head === 'draft') return `${DRAFT_SHORT[a as 'ppwt'] ?? a} momentum`;
-  if (head === 'capability') return `${d(a)}: ${c ?? b}${c ? ` ${b}` : ''}`;
+  if (head === 'capability') {
+    const path = rest.join('.');
+    return `${d(a)}: ${CAPABILITY_NAMES[path] ?? path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  }
   if (head === 'lunarPartners') return `${a === 'artemis' ? 'Artemis' : 'ILRS'} partners`;
-  return `${head} of ${d(a)}`;
+  return `${OWN_NAMES[head ?? ''] ?? head} of ${d(a)}`;
 }
 
 function meter(label: string, value: number, note: string) {
@@ -248,7 +278,7 @@ export function secrets(name: string, s: DelegationSecrets) {
     h(
       'p',
       {},
-      `Budget this round: ${s.budget} points${s.earmarked ? ` (${s.earmarked} earmarked for military space)` : ''}. Income ${s.income} a round.`,
+      `Budget this round: ${points(s.budget)}${s.earmarked ? ` (${s.earmarked} earmarked for military space)` : ''}. Income ${points(s.income)} a round.`,
     ),
     h(
       'p',
@@ -336,7 +366,17 @@ export function worldPanel(title: string) {
         scores(w),
         lastRound(w),
         chamber(w),
-        h('details', {}, h('summary', {}, 'Capabilities'), capabilities(w)),
+        h(
+          'details',
+          {},
+          h('summary', {}, 'Capabilities'),
+          // Twelve columns do not fit a phone: the table scrolls sideways in its own box, the page does not.
+          h(
+            'div',
+            { class: 'caps-scroll', tabindex: 0, role: 'group', 'aria-label': 'Capabilities' },
+            capabilities(w),
+          ),
+        ),
       );
     },
   };

@@ -26,7 +26,7 @@ export const ORDER_HELP: Readonly<Record<string, OrderHelp>> = {
       'June 2002: five other states joined China and Russia on CD/1679, the working paper on the elements of a space-weapons treaty.',
   },
   amendDraft: {
-    does: 'Adds a clause to a tabled text (verification, a ban on ground-based anti-satellite weapons, or definitions); the text gains momentum.',
+    does: "Proposes a clause for a tabled text (verification, a ban on ground-based anti-satellite weapons, or definitions): a sponsor's clause joins at once; anyone else's waits for every sponsor to accept it next round.",
     example:
       'June 2014: China and Russia tabled a revised PPWT with new definitions and a rewritten article on self-defence.',
   },
@@ -143,19 +143,30 @@ export const ORDER_HELP: Readonly<Record<string, OrderHelp>> = {
       'March 2021: China first fired the YF-130, the 500-tonne engine meant for its Long March 9 Moon rocket.',
   },
   // Draft help for order kinds the rules are gaining this session: check against the rules on merge.
+  answerAmendment: {
+    does: "Answers another delegation's proposed clause to a text you sponsor: accept it and it joins the text; refuse it, or leave it unanswered, and you lose legitimacy.",
+    example:
+      'September 2014: the US objected (CD/1998) that the revised PPWT had no verification and left ground-based anti-satellite weapons out; its sponsors kept the text as it was.',
+  },
+  lobbyResolution: {
+    does: 'Works the capitals of other states for or against a resolution up for a vote: it moves some seats in the blocs that listen to you, more if your legitimacy is high.',
+    example:
+      'December 2014: resolution 69/32 on no first placement passed 126 to 4 with 46 abstentions, most of the Western group abstaining rather than voting no.',
+  },
   signTreaty: {
-    does: 'Signs an adopted treaty text: you show you mean to join it, but it binds you only once you ratify it.',
-    example: 'June 2024: Putin and Kim Jong Un signed a partnership treaty with a mutual-defence clause.',
+    does: 'Signs a text the Conference adopted: you show you mean to join it (and a breach now costs you some standing), but it binds you only once you ratify it, in a later round.',
+    example:
+      '1967: the Outer Space Treaty was signed and then ratified by the US and the Soviet Union; it bans weapons of mass destruction in orbit but not conventional weapons.',
   },
   ratifyTreaty: {
-    does: 'Ratifies a treaty you have signed: from then on you are a party and bound by its rules.',
+    does: 'Ratifies a text you signed in an earlier round: you become a party, bound by its rules, and with a second party it enters into force between you.',
     example:
-      '1967: the Outer Space Treaty bound its parties, the United States and the Soviet Union among them, not to put weapons of mass destruction in orbit; conventional weapons were left out.',
+      'The PPWT never reached this step: first tabled in February 2008 (CD/1839), it was never adopted, and the US said in 2014 (CD/1998) it could not be verified.',
   },
   buildMissileDefence: {
-    does: 'Builds one level of missile defence: it makes you feel safer, and makes the others fear for their deterrent.',
+    does: 'Builds one level of missile defence: your security rises, while the others fear for their deterrent and China and Russia draw closer.',
     example:
-      'January 2010: China announced its first land-based mid-course missile-interception test, saying it was defensive and aimed at no country.',
+      'June 2002: the US left the ABM Treaty; China and Russia had warned in July 2000 that US national missile defence would damage arms control.',
   },
 };
 

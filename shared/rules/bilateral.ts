@@ -1,5 +1,5 @@
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
-import { from, name, type OrderRules, type Placed, type RoundContext, tell } from './context.ts';
+import { from, name, type OrderRules, pairName, type Placed, type RoundContext, tell } from './context.ts';
 import type { DealKind, World } from './model.ts';
 import type { OrderKind } from './orders.ts';
 import { ALIGNMENT_PRICE_AT, ALIGNMENT_PRICE_FROM, ALIGNMENT_PRICE_PER, DEPENDENCE_YEARS } from './tuning.ts';
@@ -125,18 +125,8 @@ function summits(r: RoundContext, orders: Placed<'summit'>[]) {
         from(b),
       );
     } else {
-      ledger.add(
-        `threat.${a.by}.${b.by}`,
-        -6,
-        `The ${name(a.by)}–${name(b.by)} summit eased suspicion`,
-        from(a),
-      );
-      ledger.add(
-        `threat.${b.by}.${a.by}`,
-        -6,
-        `The ${name(a.by)}–${name(b.by)} summit eased suspicion`,
-        from(b),
-      );
+      ledger.add(`threat.${a.by}.${b.by}`, -6, `The ${pairName(a.by, b.by)} summit eased suspicion`, from(a));
+      ledger.add(`threat.${b.by}.${a.by}`, -6, `The ${pairName(a.by, b.by)} summit eased suspicion`, from(b));
       ledger.add('tension', -4, `${name(a.by)} and ${name(b.by)} held a summit`, from(a));
     }
     ledger.add(`prestige.${a.by}`, 1, `Summit with ${name(b.by)}`, from(a));

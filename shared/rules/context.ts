@@ -49,6 +49,9 @@ export interface Gain {
 const SHORT: Record<Delegation, string> = { us: 'the US', china: 'China', russia: 'Russia' };
 /** A delegation's name as it reads inside a sentence ("the US", "China"); causes are capitalized when recorded. */
 export const name = (d: Delegation) => SHORT[d];
+/** Two delegations as an adjective, for "the US–China summit": the article belongs to the noun, not the US. */
+export const pairName = (a: Delegation, b: Delegation) =>
+  `${SHORT[a].replace(/^the /, '')}–${SHORT[b].replace(/^the /, '')}`;
 
 /** The orders of one kind, in canonical order (delegations in table order, then each order's own text). */
 export function ordersOf<K extends OrderKind>(r: RoundContext, kind: K): Placed<K>[] {

@@ -41,23 +41,32 @@ export const WEAPON_NAMES = {
 
 const WHO: Record<string, string> = { us: 'the US', china: 'China', russia: 'Russia' };
 const OWNER: Record<string, string> = { us: "the US's", china: "China's", russia: "Russia's" };
-const CAPABILITY_NAMES: Record<string, string> = {
+const FULL: Record<string, string> = { us: 'the United States', china: 'China', russia: 'Russia' };
+const FULL_TITLE: Record<string, string> = { us: 'United States', china: 'China', russia: 'Russia' };
+
+/** A capability in words, by its path under `capability.<delegation>.` ("satellites.leo", "ssa"): one table. */
+export const CAPABILITY_NAMES: Record<string, string> = {
+  'satellites.leo': 'satellites in low orbit',
+  'satellites.meo': 'satellites in medium orbit',
+  'satellites.geo': 'satellites in geostationary orbit',
+  'counterspace.jamming': 'jammers',
+  'counterspace.laser': 'ground-based lasers',
+  'counterspace.coOrbital': 'co-orbital inspectors',
+  'counterspace.directAscent': 'direct-ascent ASAT missiles',
   missileWarning: 'missile warning',
+  missileDefence: 'missile defence',
   launch: 'launch capability',
+  ssa: 'space situational awareness',
   lunar: 'lunar programme',
-  ssa: 'sensors (space situational awareness)',
 };
 
-const WEAPON_LEVELS: Record<string, string> = {
-  jamming: 'jammer',
-  laser: 'laser',
-  coOrbital: 'co-orbital inspector',
-  directAscent: 'direct-ascent missile',
-};
+const capability = (path: string) =>
+  CAPABILITY_NAMES[path] ?? path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
-/** A change target in words: "tension", "the US's threat perception of China", "China's LEO satellites". */
+/** A change target inside a sentence: "tension", "the US's threat perception of China", "China's jammers (level)". */
 export function targetName(target: string): string {
-  const [head = '', a = '', b = '', c = ''] = target.split('.');
+  const [head = '', a = '', ...rest] = target.split('.');
+  const b = rest[0] ?? '';
   switch (head) {
     case 'tension':
     case 'debris':
@@ -77,10 +86,29 @@ export function targetName(target: string): string {
     case 'lunarPartners':
       return `${a === 'artemis' ? 'Artemis Accords' : 'ILRS'} partners`;
     case 'capability':
-      if (b === 'satellites') return `${OWNER[a] ?? a} ${c.toUpperCase()} satellites`;
-      if (b === 'counterspace') return `${OWNER[a] ?? a} ${WEAPON_LEVELS[c] ?? c} level`;
-      return `${OWNER[a] ?? a} ${CAPABILITY_NAMES[b] ?? b}`;
+      return `${OWNER[a] ?? a} ${capability(rest.join('.'))}${b === 'counterspace' ? ' (level)' : ''}`;
     default:
       return target;
   }
+}
+
+const LABEL_HEADS: Record<string, string> = {
+  prestige: 'Prestige',
+  legitimacy: 'Legitimacy',
+  income: 'Income',
+  security: 'Security',
+  budget: 'Budget',
+};
+
+/** A change target as a label in a list: "Tension", "Threat felt by the United States from Russia". */
+export function targetLabel(target: string): string {
+  const [head = '', a = '', ...rest] = target.split('.');
+  const b = rest[0] ?? '';
+  if (head === 'tension' || head === 'debris') return head === 'tension' ? 'Tension' : 'Debris';
+  if (head === 'alignment') return 'China–Russia alignment';
+  if (head === 'threat') return `Threat felt by ${FULL[a] ?? a} from ${FULL[b] ?? b}`;
+  if (head === 'draft') return `${DRAFT_SHORT[a as DraftId] ?? a} momentum`;
+  if (head === 'capability') return `${FULL_TITLE[a] ?? a}: ${capability(rest.join('.'))}`;
+  if (head === 'lunarPartners') return `${a === 'artemis' ? 'Artemis' : 'ILRS'} partners`;
+  return `${LABEL_HEADS[head] ?? head} of ${FULL[a] ?? a}`;
 }

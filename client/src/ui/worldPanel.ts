@@ -1,57 +1,20 @@
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
 import { CRISIS_AT, CASCADE_AT } from '../../../shared/rules/security.ts';
-import { CLAUSE_NAMES, DRAFT_SHORT, TCBM_NAMES, TOPIC_NAMES } from '../../../shared/rules/texts.ts';
+import {
+  CLAUSE_NAMES,
+  DRAFT_SHORT,
+  TCBM_NAMES,
+  TOPIC_NAMES,
+  targetLabel,
+} from '../../../shared/rules/texts.ts';
 import { alignmentLabel, type DelegationSecrets, type WorldView } from '../../../shared/rules/views.ts';
 import { ADOPTION_AT } from '../../../shared/rules/diplomacy.ts';
 import { fill, h } from './dom.ts';
 import { points } from './format.ts';
 import './desk.css';
 
-const TARGET_NAMES: Record<string, string> = {
-  tension: 'Tension',
-  debris: 'Debris',
-  alignment: 'China–Russia alignment',
-};
-
-/** A capability in words, by its path under `capability.<delegation>.` ("satellites.leo", "ssa"). */
-const CAPABILITY_NAMES: Record<string, string> = {
-  'satellites.leo': 'satellites in low orbit',
-  'satellites.meo': 'satellites in medium orbit',
-  'satellites.geo': 'satellites in geostationary orbit',
-  'counterspace.jamming': 'jammers',
-  'counterspace.laser': 'ground-based lasers',
-  'counterspace.coOrbital': 'co-orbital inspectors',
-  'counterspace.directAscent': 'direct-ascent ASAT missiles',
-  missileWarning: 'missile warning',
-  launch: 'launch capability',
-  ssa: 'space situational awareness',
-  lunar: 'lunar programme',
-};
-
-/** A delegation's own quantity in words ("prestige.us" -> "Prestige of the United States"). */
-const OWN_NAMES: Record<string, string> = {
-  prestige: 'Prestige',
-  legitimacy: 'Legitimacy',
-  income: 'Income',
-  security: 'Security',
-  budget: 'Budget',
-};
-
-/** "Tension", "Threat felt by the US from Russia", "PPWT momentum": a change target in words, never a field name. */
-export function targetName(target: string): string {
-  const [head, a, ...rest] = target.split('.');
-  const b = rest[0];
-  const d = (x?: string) => DELEGATION_NAMES[x as 'us'] ?? x ?? '';
-  if (head && TARGET_NAMES[head]) return TARGET_NAMES[head];
-  if (head === 'threat') return `Threat felt by ${d(a)} from ${d(b)}`;
-  if (head === 'draft') return `${DRAFT_SHORT[a as 'ppwt'] ?? a} momentum`;
-  if (head === 'capability') {
-    const path = rest.join('.');
-    return `${d(a)}: ${CAPABILITY_NAMES[path] ?? path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
-  }
-  if (head === 'lunarPartners') return `${a === 'artemis' ? 'Artemis' : 'ILRS'} partners`;
-  return `${OWN_NAMES[head ?? ''] ?? head} of ${d(a)}`;
-}
+/** "Tension", "Threat felt by the United States from Russia": a change target in words, from the one table in shared/. */
+export const targetName = targetLabel;
 
 function meter(label: string, value: number, note: string) {
   return h(

@@ -14,14 +14,14 @@ const FINAL: [seed: number, hash: string][] = [
   [2, '6bc2cd83428dc8aa'],
   [3, 'd9b703b83eb95f68'],
   [4, 'b5fa083d69a296ed'],
-  [5, '33ff7456a6b2846e'],
+  [5, 'be108a8d77752f1c'],
   [6, '8cca92969ee0846f'],
   [29, 'd1eddba89296f859'], // with technology deals agreed; recorded again: one launch order per orbit a round
   [124, '5dd88ddfebad24ac'], // with technology deals agreed
 ];
 
 /** The hash of the final hashes of campaigns 1 to 200, in order. */
-const ALL_200 = 'be04e6e5ddfff4fa'; // recorded again for issue 2.2: treaties signed and ratified, arms upkeep and known deterrence, the Assembly fitted to the record, objectives earned
+const ALL_200 = 'cfbe3687166ce587'; // recorded again for issue 2.2: treaties signed and ratified, arms upkeep and known deterrence, the Assembly fitted to the record, objectives earned
 
 describe('seeded campaigns end in the recorded worlds', () => {
   it.each(FINAL)('campaign %i', (seed, hash) => {

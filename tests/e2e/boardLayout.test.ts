@@ -161,7 +161,6 @@ describe('the projector board is a stage', () => {
     await checkBoards(boards, 'debrief', 'story');
 
     await teacher.locator('#console-tab-session').click();
-    teacher.once('dialog', (d) => d.accept());
     await teacher.locator('#end-session').click();
     for (const b of boards) await poll(() => b.page.locator('#board-stage').textContent()).toContain('ended');
     await poll(() => first.locator('.score-tile').count()).toBe(4);

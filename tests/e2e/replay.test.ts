@@ -152,7 +152,7 @@ describe('the replay and debrief of a played session', () => {
     await list.locator('#replay-first').click();
     await poll(() => position.textContent()).toMatch(/^Entry 0 of/);
     await poll(() => list.locator('#replay-integrity').textContent()).toContain(
-      'the 1 resolved round fold to the states recorded during play',
+      'the resolved round folds to the state recorded during play',
     );
     expect(await list.locator('#replay-integrity').getAttribute('data-kind')).toBe('info');
 

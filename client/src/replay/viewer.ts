@@ -262,6 +262,8 @@ function integrityNote(replay: Replay): HTMLElement | undefined {
     { class: 'notice', 'data-kind': bad.length ? 'error' : 'info', id: 'replay-integrity' },
     bad.length
       ? `Rounds ${bad.map((x) => x.round).join(', ')} fold to other states than the ones recorded during play: the rules or the content changed since. The replay may differ from what the class saw.`
-      : `Checked: the ${hashes.length} resolved round${hashes.length === 1 ? '' : 's'} fold to the states recorded during play.`,
+      : hashes.length === 1
+        ? 'Checked: the resolved round folds to the state recorded during play.'
+        : `Checked: all ${hashes.length} resolved rounds fold to the states recorded during play.`,
   );
 }

@@ -8,16 +8,9 @@ import { othersDefected, programme, type Situation, treatyWork } from '../doctri
 import type { Counterspace } from '../rules/model.ts';
 import type { Order } from '../rules/orders.ts';
 import { Dice, seedRng } from '../rules/rng.ts';
+import { BOT_LEVEL_NAMES, BOT_LEVELS, type BotLevel } from '../model/botLevels.ts';
 
-export const BOT_LEVELS = ['novice', 'standard', 'expert'] as const;
-export type BotLevel = (typeof BOT_LEVELS)[number];
-
-/** How the console and the board name a level: "played by the server (standard)". */
-export const BOT_LEVEL_NAMES: Record<BotLevel, string> = {
-  novice: 'novice',
-  standard: 'standard',
-  expert: 'expert',
-};
+export { BOT_LEVEL_NAMES, BOT_LEVELS, type BotLevel };
 
 /** What a bot decides from: its delegation's situation, its level, and the session's seed. */
 export interface BotSituation extends Situation {

@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { botOrders } from '../../shared/bots/decide.ts';
 import type { Actor } from '../../shared/session/commands.ts';
 import type { World } from '../../shared/rules/model.ts';
-import { accept, member, refuse, system, teacher, testSession } from './testSession.ts';
+import { botMoves, botsDue } from '../../shared/bots/moves.ts';
+import { applyCommand } from '../../shared/session/apply.ts';
+import type { SessionCommand } from '../../shared/session/commands.ts';
+import {
+  createSessionModel,
+  foldLog,
+  type LogEntry,
+  type LogHeader,
+  RULES_VERSION,
+  stateHash,
+} from '../../shared/session/log.ts';
+import type { SessionModel } from '../../shared/session/model.ts';
+import { momentOf } from '../../shared/session/moment.ts';
+import { accept, ctx, member, refuse, system, teacher, testSession } from './testSession.ts';
 
 const bot = (delegation: 'us' | 'china' | 'russia'): Actor => ({ kind: 'bot', delegation });
 
@@ -72,6 +85,54 @@ describe('a class of bots', () => {
     expect(refuse(alone, teacher, { type: 'startSession' }).code).toBe('notSeated');
     const withBot = accept(alone, teacher, { type: 'seatBot', delegation: 'china', level: 'novice' }).state;
     expect(accept(withBot, teacher, { type: 'startSession' }).state.stage).toBe('playing');
+  });
+});
+
+describe('a campaign of three bots', () => {
+  it('is played from a fixed seed through logged commands, and its log folds to the same state', () => {
+    const header: LogHeader = {
+      sessionId: 's-BOTSXX-0',
+      code: 'BOTSXX',
+      seed: 42,
+      createdAt: 0,
+      rulesVersion: RULES_VERSION,
+      settings: { timersOn: false },
+      content: ctx,
+      forkedFrom: undefined,
+    };
+    const created = createSessionModel(header);
+    if (!created.ok) throw new Error(created.refusal.message);
+    let s: SessionModel = created.state;
+    const entries: LogEntry[] = [];
+    const run = (actor: Actor, command: SessionCommand) => {
+      const out = applyCommand(s, actor, command, ctx);
+      if (!out.ok) expect.fail(`${command.type}: ${out.refusal.message}`);
+      s = out.state;
+      entries.push({ seq: entries.length + 1, at: 0, actor, command, version: s.version });
+    };
+    run(teacher, { type: 'seatBot', delegation: 'us', level: 'expert' });
+    run(teacher, { type: 'seatBot', delegation: 'china', level: 'standard' });
+    run(teacher, { type: 'seatBot', delegation: 'russia', level: 'novice' });
+    run(teacher, { type: 'startSession' });
+    let confirmedRounds = 0;
+    while (s.stage === 'playing') {
+      for (const d of botsDue(s)) for (const move of botMoves(s, d)) run(move.actor, move.command);
+      expect(botsDue(s)).toEqual([]);
+      if (s.phase === 'orders') {
+        expect([s.teams.us.submitted, s.teams.china.submitted, s.teams.russia.submitted]).toEqual([
+          true,
+          true,
+          true,
+        ]);
+        confirmedRounds++;
+      }
+      run(teacher, { type: 'advancePhase', from: momentOf(s) });
+    }
+    expect(confirmedRounds).toBe(s.settings.years.length);
+    expect(s.chat.floor.filter((m) => m.from.startsWith('bot-'))).toHaveLength(3 * confirmedRounds);
+    const folded = foldLog(header, entries);
+    expect(folded.problem).toBeUndefined();
+    expect(stateHash(folded.state)).toBe(stateHash(s));
   });
 });
 

@@ -37,6 +37,7 @@ import { showOnly, syncedSight } from '../sync/sight.ts';
 import { SessionState } from '../sync/state.ts';
 import { sessionIdFor } from '../../shared/model/sessionId.ts';
 import { RateLimiter } from '../http/rateLimit.ts';
+import { BOTS_SINCE_RULES, BotDriver } from '../bots/driver.ts';
 
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
@@ -159,6 +160,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   private freshJoinLimiter: RateLimiter | undefined;
   private budgets = new Map<string, Budget>(); // by member id ('teacher' for the host): limits follow the member
   private unsaved: LogEntry[] = []; // presence entries the log refused, to be written before the next entry
+  private bots!: BotDriver; // plays the delegations the teacher gave the server, through dispatch
 
   override messages = Object.fromEntries(
     (Object.keys(ToServer) as ToServerName[]).map((type) => [
@@ -179,6 +181,12 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     projectSession(this.model, this.state, this.services.scenarios);
     this.restartPhaseTimer();
     this.clock.setInterval(() => this.closeIfIdle(), 60_000);
+    this.bots = new BotDriver(
+      this.clock,
+      () => this.model,
+      (actor, command) => this.dispatch(actor, command),
+    );
+    this.bots.wake();
   }
 
   /** A new session: its log is written before anyone can join, with the content it will run on. */
@@ -490,6 +498,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
           ? { kind: 'member', memberId: seat.memberId }
           : undefined;
     if (!actor) return ctx.reject({ code: 'notAllowed', message: 'The projector board only watches.' });
+    if (
+      (command.type === 'seatBot' || command.type === 'unseatBot') &&
+      this.log.header().rulesVersion < BOTS_SINCE_RULES
+    )
+      return ctx.reject({
+        code: 'notAllowed',
+        message:
+          'The server plays delegations only in sessions under the current rules; this one keeps older rules.',
+      });
     // Transport protection, not a rule (the rules never read a clock): the budget is the member's, whatever
     // connection the message came on.
     const budget = this.budgetOf(actor.kind === 'member' ? actor.memberId : 'teacher');
@@ -567,6 +584,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     }
     this.refreshViews();
     this.broadcastPatch();
+    this.bots?.wake();
     return outcome;
   }
 

@@ -83,6 +83,7 @@ export function projectSession(
     const withdrawn = model.teams[d].withdrawn;
     assign(ts, 'withdrawnBy', withdrawn ? withdrawn.by || 'card' : '');
     assign(ts, 'confirmedBy', withdrawn?.confirmedBy ?? '');
+    assign(ts, 'bot', model.bots?.[d]?.level ?? '');
     syncMessages(ts.chat, model.chat.team[d]);
   }
   assign(state, 'timerPaused', model.timerPaused);

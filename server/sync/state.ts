@@ -55,6 +55,7 @@ export const TeamState = schema(
     withdrawnBy: t.string().default(''), // "" | member id whose change withdrew it | "card": a card made them impossible
     confirmedBy: t.string().default(''), // with withdrawnBy: the head who had confirmed
     draftVersion: t.uint32().default(0).view(), // the notes' version, sent back as `base` with an edit
+    bot: t.string().default(''), // public: the level of the bot the server plays this delegation with ('' for none)
   },
   'TeamState',
 );

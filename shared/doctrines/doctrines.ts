@@ -1,17 +1,10 @@
 import type { Delegation } from '../model/seats.ts';
-import { COUNTERSPACE, type Counterspace, DRAFTS, RESOLUTION_TOPICS } from '../rules/model.ts';
+import { COUNTERSPACE, type Counterspace, RESOLUTION_TOPICS } from '../rules/model.ts';
 import type { Order } from '../rules/orders.ts';
-import type { WorldView } from '../rules/views.ts';
+import { recordExpert, recordNovice, recordStandard } from '../bots/doctrines.ts';
+import { othersDefected, programme, type Situation, treatyWork } from './situation.ts';
 
-/**
- * What a doctrine reads: the world as its own delegation sees it now, and as it saw it at the start of the
- * previous round (undefined in round 1). A doctrine never sees more than the delegation's screen shows.
- */
-export interface Situation {
-  me: Delegation;
-  now: WorldView;
-  before: WorldView | undefined;
-}
+export { othersDefected, programme, type Situation, treatyWork };
 
 /**
  * A way of playing a delegation: the orders it wishes for this round, best first. The caller keeps the
@@ -27,26 +20,6 @@ const weaponOf = (round: number, shift = 0): Counterspace => COUNTERSPACE[(round
 
 /** Plays nothing: the baseline every objective's base rate is measured against. */
 export const idle: Doctrine = () => [];
-
-/**
- * Each power's own space programme, which every doctrine but idle pursues with what its priorities leave: lunar
- * for the US the Artemis Accords' partners, then missions; for China its Chang'e missions first, then ILRS
- * partners and engines bought from Russia; for Russia engine sales to China first, then the ILRS.
- */
-const programme = (me: Delegation): Order[] =>
-  me === 'us'
-    ? [{ kind: 'lunarPartnership', bloc: 'artemis' }, { kind: 'lunarMission' }]
-    : me === 'china'
-      ? [
-          { kind: 'lunarMission' },
-          { kind: 'lunarPartnership', bloc: 'ilrs' },
-          { kind: 'techDeal', with: 'russia', deal: 'rocketEngines' },
-        ]
-      : [
-          { kind: 'techDeal', with: 'china', deal: 'rocketEngines' },
-          { kind: 'lunarPartnership', bloc: 'ilrs' },
-          { kind: 'lunarMission' },
-        ];
 
 /**
  * Arms in the open every round: weapons, missile warning (missile defence for the US), satellites and
@@ -81,28 +54,6 @@ export const spam: Doctrine = (s) => [
   ).map((topic): Order => ({ kind: 'proposeResolution', topic })),
   ...arm(s),
 ];
-
-/**
- * The texts' procedure, free or cheap, first: accept amendments proposed to its own texts, then sign and
- * ratify adopted texts. The US binds itself only to texts with verification; China and Russia to any.
- */
-function treatyWork({ me, now }: Situation): Order[] {
-  const orders: Order[] = [];
-  for (const draft of DRAFTS) {
-    const text = now.drafts[draft];
-    if (text.sponsors.includes(me))
-      for (const a of text.amendments.filter((x) => x.round === now.round))
-        orders.push({ kind: 'answerAmendment', draft, clause: a.clause, answer: 'accept' });
-    if (text.adoptedRound === undefined || text.parties.includes(me)) continue;
-    if (me === 'us' && !text.clauses.verification) continue;
-    orders.push(
-      text.signatures.some((x) => x.by === me)
-        ? { kind: 'ratifyTreaty', draft }
-        : { kind: 'signTreaty', draft },
-    );
-  }
-  return orders;
-}
 
 /** Talks and hedges: the PPWT with verification, transparency measures, a summit, debris clean-up, sensors. */
 const talks: Doctrine = ({ me, now }) => [
@@ -145,25 +96,6 @@ export const escalate: Doctrine = (s) => [
 ];
 
 /**
- * Whether anyone else armed or breached a rule in the last round, as far as this delegation can see: an order
- * of another's raised a counterspace level it can see, or a violation by another came to light. Capabilities a
- * card gave (the record) are not a defection.
- */
-export function othersDefected({ me, now, before }: Situation): boolean {
-  const armed = now.changes.some(
-    (c) =>
-      c.source.kind === 'order' &&
-      c.source.by !== me &&
-      c.delta > 0 &&
-      c.target.startsWith(`capability.${c.source.by}.counterspace.`),
-  );
-  const breached = now.violations
-    .slice(before?.violations.length ?? 0)
-    .some((v) => v.by !== me && v.round >= now.round);
-  return armed || breached;
-}
-
-/**
  * Conditional verified cooperation: negotiates for verifiable texts and transparency while nobody it can see
  * armed or breached in the last round; answers a defection with a round of arming, then offers talks again.
  */
@@ -204,6 +136,11 @@ export const DOCTRINES = {
   escalate,
   balanced,
   align,
+  // Each country as the record describes it (shared/bots/doctrines.ts), at the bots' three levels. Called
+  // through a function: the two modules import each other.
+  record: (s: Situation) => recordStandard(s),
+  recordNovice: (s: Situation) => recordNovice(s),
+  recordExpert: (s: Situation) => recordExpert(s),
 } as const satisfies Record<string, Doctrine>;
 export type DoctrineName = keyof typeof DOCTRINES;
 export const DOCTRINE_NAMES = Object.keys(DOCTRINES) as DoctrineName[];

@@ -73,7 +73,7 @@ export function playGame(
       for (const d of DELEGATIONS) {
         const now = viewFor(world, d);
         seen[d] = now;
-        const wishes = DOCTRINES[profile[d]]({ me: d, now, before: before[d] });
+        const wishes = DOCTRINES[profile[d]]({ me: d, now, before: before[d], seed });
         const orders = affordableOrders(world, d, wishes);
         const actor: Actor = { kind: 'member', memberId: seatOf[d] as string };
         run(actor, { type: 'setOrders', orders });

@@ -9,6 +9,7 @@ import { nicknameProblem, normalizeNickname } from '../model/nickname.ts';
 import { cleanText } from '../model/text.ts';
 import { ROUND_PHASES } from '../model/phases.ts';
 import { DELEGATIONS } from '../model/seats.ts';
+import { BOT_LEVELS } from '../model/botLevels.ts';
 import { OrderList } from '../rules/orders.ts';
 import { MESSAGE_MAX_LENGTH, ROLES } from '../session/chat.ts';
 
@@ -120,6 +121,9 @@ export const ToServer = {
   }),
   muteMember: z.strictObject({ memberId: MemberId, muted: z.boolean() }),
   setRole: z.strictObject({ memberId: MemberId, role: z.enum([...ROLES, 'none']) }),
+  // The server plays a delegation no student is at (shared/bots); a student sitting there takes it back.
+  seatBot: z.strictObject({ delegation: z.enum(DELEGATIONS), level: z.enum(BOT_LEVELS) }),
+  unseatBot: z.strictObject({ delegation: z.enum(DELEGATIONS) }),
   // Cleaned, then checked again: a title of bidi overrides must not pass for five characters.
   injectCustom: z.strictObject({
     card: CustomCard.transform((c) => ({

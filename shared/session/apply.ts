@@ -1,5 +1,6 @@
 import type { ToServerName } from '../protocol/toServer.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import { botCommands } from './commands/bots.ts';
 import { cardCommands } from './commands/cards.ts';
 import { deskCommands } from './commands/desk.ts';
 import type { CommandTable, RulesContext, Sender, Step } from './commands/handler.ts';
@@ -7,7 +8,7 @@ import { lobbyCommands } from './commands/lobby.ts';
 import { presenceCommands } from './commands/presence.ts';
 import { roundCommands } from './commands/rounds.ts';
 import { talksCommands } from './commands/talks.ts';
-import type { Member, SessionModel } from './model.ts';
+import { botMember, type Member, type SessionModel } from './model.ts';
 import { staleness } from './moment.ts';
 import { type Refusal, refusal } from './refusal.ts';
 
@@ -23,6 +24,7 @@ export const COMMANDS: CommandTable = {
   ...deskCommands,
   ...talksCommands,
   ...cardCommands,
+  ...botCommands,
 };
 
 /** Who may send each room message, read from the handlers: a student ("member") or the teacher. */
@@ -38,6 +40,16 @@ type AnyHandler = { ifStale?: string } & (
   | { sender: 'member'; handle(s: SessionModel, c: SessionCommand, me: Member, ctx: RulesContext): Step }
   | { sender: 'teacher' | 'system'; handle(s: SessionModel, c: SessionCommand, ctx: RulesContext): Step }
 );
+
+/**
+ * What a bot delegation may do: draft and confirm its orders, and speak on the CD floor; the same commands as
+ * a team, handled for the bot as its delegation's only member (botMember).
+ */
+const BOT_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set([
+  'setOrders',
+  'submitOrders',
+  'sendMessage',
+]);
 
 const NOT_ALLOWED: Record<Sender, string> = {
   member: 'Only students at a seat can do that.',
@@ -57,7 +69,8 @@ export function applyCommand(
   ctx: RulesContext,
 ): Outcome {
   const handler: AnyHandler = COMMANDS[command.type];
-  if (actor.kind !== handler.sender) return refused(refusal('notAllowed', NOT_ALLOWED[handler.sender]));
+  if (actor.kind === 'bot' ? !BOT_COMMANDS.has(command.type) : actor.kind !== handler.sender)
+    return refused(refusal('notAllowed', NOT_ALLOWED[handler.sender]));
   if (handler.ifStale && 'from' in command) {
     const stale = staleness(state, command.from, handler.ifStale);
     if (stale) return refused(stale);
@@ -79,6 +92,11 @@ function run(
   ctx: RulesContext,
 ): Step {
   if (handler.sender !== 'member') return handler.handle(next, c, ctx);
+  if (actor.kind === 'bot') {
+    const bot = botMember(next, actor.delegation);
+    if (!bot) return refusal('notSeated', 'The server no longer plays that delegation.');
+    return handler.handle(next, c, bot, ctx);
+  }
   const me = actor.kind === 'member' ? next.members[actor.memberId] : undefined;
   if (!me || me.status === 'gone') return refusal('unknownMember', 'You are no longer in this session.');
   return handler.handle(next, c, me, ctx);

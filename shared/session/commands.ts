@@ -1,8 +1,13 @@
 import type { RoundPhase } from '../model/phases.ts';
+import type { Delegation } from '../model/seats.ts';
 import type { Moment, ToServerName, ToServerPayload } from '../protocol/toServer.ts';
 
 /** Who issues a command: the teacher (host secret checked by the room), a student, or the room itself. */
-export type Actor = { kind: 'teacher' } | { kind: 'member'; memberId: string } | { kind: 'system' };
+export type Actor =
+  | { kind: 'teacher' }
+  | { kind: 'member'; memberId: string }
+  | { kind: 'system' }
+  | { kind: 'bot'; delegation: Delegation }; // the server playing a delegation (shared/bots), logged like a team
 
 /**
  * A command a client sent: one per ToServer message, its payload already validated. `from` (the moment the
@@ -64,4 +69,6 @@ export type SessionEvent =
   | { type: 'messagePosted'; to: string; messageId: number }
   | { type: 'channelChanged'; pair: string; status: string }
   | { type: 'memberMuted'; memberId: string; muted: boolean }
-  | { type: 'roleSet'; memberId: string; role: string };
+  | { type: 'roleSet'; memberId: string; role: string }
+  | { type: 'botSeated'; seat: Delegation; level: string }
+  | { type: 'botUnseated'; seat: Delegation; by: 'teacher' | 'student' };

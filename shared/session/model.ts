@@ -3,6 +3,7 @@ import type { Delegation, Seat } from '../model/seats.ts';
 import type { World } from '../rules/model.ts';
 import { type Chat, emptyChat, ROLES, type Role } from './chat.ts';
 import type { Order } from '../rules/orders.ts';
+import type { BotLevel } from '../model/botLevels.ts';
 
 /** Connection as the class sees it: here, away (dropped, seat held for a while), or gone (seat kept for the teacher to hand back). */
 export const MEMBER_STATUSES = ['connected', 'away', 'gone'] as const;
@@ -69,6 +70,26 @@ export interface SessionModel {
   chat: Chat;
   // Absent until the teacher first removes a student, so other sessions keep the state hashes they had.
   removed?: RemovedStudent[]; // students the teacher removed: they come back only when the teacher lets them
+  // Absent until the teacher first seats a bot, so other sessions keep the state hashes they had.
+  bots?: Partial<Record<Delegation, SeatedBot>>; // delegations the server plays: { russia: { level: 'standard' } }
+}
+
+/** A bot the teacher seated at a delegation no student is at; it acts as `{ kind: 'bot', delegation }`. */
+export interface SeatedBot {
+  level: BotLevel;
+}
+
+/** The member id a bot's desk work and messages carry: "bot-russia". Never a student's id ("m7"). */
+export const botId = (d: Delegation) => `bot-${d}`;
+
+/**
+ * The bot playing `d`, as the member its commands are handled for: always connected, at its delegation, named
+ * for the class ("Server (standard)"). Undefined when no bot plays `d`.
+ */
+export function botMember(s: SessionModel, d: Delegation): Member | undefined {
+  const bot = s.bots?.[d];
+  if (!bot) return undefined;
+  return { id: botId(d), nickname: `Server (${bot.level})`, seat: d, status: 'connected' };
 }
 
 /** A student the teacher removed, known by nickname and by the hash of their seat key. */

@@ -4,7 +4,8 @@ import { sessionViewOf } from '../../client/src/replay/sessionView.ts';
 import { consoleWarnings } from '../../client/src/ui/console/warnings.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
 import { sightOf } from '../../shared/session/visibility.ts';
-import { accept, member, testSession } from '../shared/testSession.ts';
+import { playedBy } from '../../client/src/ui/console/bots.ts';
+import { accept, member, teacher, testSession } from '../shared/testSession.ts';
 
 const teacherView = (s: SessionModel) => sessionViewOf(s, sightOf(s, { kind: 'teacher' }));
 
@@ -36,5 +37,20 @@ describe('console warnings', () => {
   it('outside the orders, nothing about orders; after the end, nothing at all', () => {
     expect(consoleWarnings(teacherView(testSession({ members: ['Ana@us'], at: 'negotiation' })))).toEqual([]);
     expect(consoleWarnings(teacherView(testSession({ members: ['Ana@us', 'Bo'], at: 'ended' })))).toEqual([]);
+  });
+
+  it('a bot counts as seated in the lobby, and the console says who plays each delegation', () => {
+    const s = accept(testSession({ members: ['Ana', 'Bo@us'] }), teacher, {
+      type: 'seatBot',
+      delegation: 'russia',
+      level: 'expert',
+    }).state;
+    const view = teacherView(s);
+    expect(consoleWarnings(view)).toEqual(['1 student has not chosen a seat.']);
+    expect([playedBy(view, 'us'), playedBy(view, 'china'), playedBy(view, 'russia')]).toEqual([
+      '1 student connected',
+      'No student connected',
+      'Played by the server (expert)',
+    ]);
   });
 });

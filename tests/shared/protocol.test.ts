@@ -88,6 +88,18 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
     valid: { memberId: 'm2', role: 'analyst' },
     malformed: [['unknown role', { memberId: 'm2', role: 'spy' }]],
   },
+  seatBot: {
+    valid: { delegation: 'russia', level: 'expert' },
+    malformed: [
+      ['unknown level', { delegation: 'russia', level: 'grandmaster' }],
+      ['no delegation', { level: 'novice' }],
+      ['an observer seat', { delegation: 'observer', level: 'novice' }],
+    ],
+  },
+  unseatBot: {
+    valid: { delegation: 'us' },
+    malformed: [['unknown delegation', { delegation: 'eu' }]],
+  },
   addBookmark: {
     valid: { note: 'Ask China why it blocked' },
     malformed: [

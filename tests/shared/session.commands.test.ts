@@ -17,6 +17,7 @@ import { createSessionModel, foldLog, type LogEntry, type LogHeader } from '../.
 import type { SessionModel } from '../../shared/session/model.ts';
 import { momentOf } from '../../shared/session/moment.ts';
 import type { RefusalCode } from '../../shared/session/refusal.ts';
+import { botCommands } from '../../shared/session/commands/bots.ts';
 import { accept, ctx, deepFreeze, member, system, teacher, testSession } from './testSession.ts';
 
 const CLASS = ['Ana@us', 'Dee@china'];
@@ -31,6 +32,7 @@ describe('the command table', () => {
     deskCommands,
     talksCommands,
     cardCommands,
+    botCommands,
   };
 
   it('gives each command one handler, in exactly one concern', () => {

@@ -91,6 +91,8 @@ describe('who may send what', () => {
     announce: { type: 'announce', text: 'Two minutes.' },
     muteMember: { type: 'muteMember', memberId: 'm1', muted: true },
     setRole: { type: 'setRole', memberId: 'm1', role: 'analyst' },
+    seatBot: { type: 'seatBot', delegation: 'russia', level: 'standard' },
+    unseatBot: { type: 'unseatBot', delegation: 'russia' },
     injectCustom: {
       type: 'injectCustom',
       card: { title: 'A solar storm', briefing: 'A storm.', arena: 'orbit', effects: [] },

@@ -1,3 +1,4 @@
+import type { BotLevel } from '../../../shared/model/botLevels.ts';
 import type { RoundPhase, SessionStage } from '../../../shared/model/phases.ts';
 import type { Delegation, Seat } from '../../../shared/model/seats.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
@@ -43,6 +44,7 @@ export interface TeamView {
   withdrawnBy?: string; // set while a confirmation is withdrawn: the member id who changed the orders, or "card"
   confirmedBy?: string; // with withdrawnBy: the head who had confirmed
   draftVersion?: number; // the notes' version, with the draft: an edit carries the one it started from
+  bot?: BotLevel; // the server plays this delegation, at this level (shared/bots)
   draft?: string;
   orders?: Order[];
   secret?: WorldView;
@@ -60,6 +62,7 @@ export interface RawState
       withdrawnBy?: string;
       confirmedBy?: string;
       draftVersion?: number;
+      bot?: string;
       draft?: string;
       orders?: string;
       secret?: string;
@@ -90,6 +93,7 @@ export function toView(raw: RawState): SessionView {
       submitted: t.submitted,
       headId: t.headId,
       ...(t.withdrawnBy ? { withdrawnBy: t.withdrawnBy, confirmedBy: t.confirmedBy ?? '' } : {}),
+      ...(t.bot ? { bot: t.bot as BotLevel } : {}),
       ...(t.draft !== undefined ? { draft: t.draft } : {}),
       ...(t.draftVersion !== undefined ? { draftVersion: t.draftVersion } : {}),
       ...(t.orders !== undefined ? { orders: parseOnce<Order[]>(t.orders) ?? [] } : {}),

@@ -29,6 +29,7 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
     teams[d] = {
       submitted: s.teams[d].submitted,
       headId: headOf(s, d)?.id ?? '',
+      ...(s.bots?.[d] ? { bot: s.bots[d].level } : {}),
       ...(desk ? { draft: desk.draft, orders: desk.orders } : {}),
       ...(chat ? { chat: [...chat] } : {}),
     };

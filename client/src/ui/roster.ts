@@ -1,3 +1,4 @@
+import { BOT_LEVEL_NAMES } from '../../../shared/model/botLevels.ts';
 import { DELEGATIONS, type Delegation, SEAT_NAMES, type Seat } from '../../../shared/model/seats.ts';
 import { type MemberView, membersInOrder, type SessionView } from '../net/view.ts';
 import { h, syncRows } from './dom.ts';
@@ -37,9 +38,11 @@ export function seatingList(opts: { showEmptyUnseated?: boolean; submitted?: boo
           opts.submitted && DELEGATIONS.includes(s as Delegation)
             ? view.teams[s as Delegation]?.submitted
             : 0,
+          view.teams[s as Delegation]?.bot,
         ]),
       (s) => {
         const seated = members.filter((m) => m.seat === s);
+        const bot = view.teams[s as Delegation]?.bot;
         const submitted =
           opts.submitted && view.stage === 'playing' && DELEGATIONS.includes(s as Delegation)
             ? view.teams[s as Delegation]?.submitted
@@ -53,8 +56,11 @@ export function seatingList(opts: { showEmptyUnseated?: boolean; submitted?: boo
             seatLabel(view, s),
             submitted ? h('span', { class: 'badge' }, ' · orders in') : undefined,
           ),
+          bot ? h('p', { class: 'bot' }, `Played by the server (${BOT_LEVEL_NAMES[bot]})`) : undefined,
           seated.length === 0
-            ? h('p', { class: 'empty' }, 'Nobody yet')
+            ? bot
+              ? undefined
+              : h('p', { class: 'empty' }, 'Nobody yet')
             : h(
                 'ul',
                 {},

@@ -3,7 +3,7 @@ import { PHASE_NAMES, type RoundPhase } from '../../model/phases.ts';
 import { type Delegation, isDelegation } from '../../model/seats.ts';
 import { ordersProblem } from '../../rules/orders.ts';
 import type { SessionEvent } from '../commands.ts';
-import { headOf, type Member, type SessionModel, type TeamDesk } from '../model.ts';
+import { botId, headOf, type Member, type SessionModel, type TeamDesk } from '../model.ts';
 import { refusal } from '../refusal.ts';
 import type { Handlers } from './handler.ts';
 
@@ -69,7 +69,8 @@ export const deskCommands: Handlers<'editDraft' | 'setOrders' | 'submitOrders'> 
         return refusal('wrongPhase', `Orders are submitted in the orders phase; ${nowText(s)}.`);
       }
       if (at.desk.submitted) return refusal('nothingToDo', "Your delegation's orders are already in.");
-      const head = headOf(s, at.seat);
+      // A bot plays a delegation with no student connected: it is the head.
+      const head = me.id === botId(at.seat) ? me : headOf(s, at.seat);
       if (head && head.id !== me.id) {
         return refusal('notHead', `Only the head of delegation (${head.nickname}) confirms the orders.`);
       }

@@ -5,6 +5,7 @@ import { nicknameKey } from '../../model/nickname.ts';
 import { ROLE_NAMES } from '../chat.ts';
 import { headOf, type Member, type SessionModel, seatCount } from '../model.ts';
 import { type Refusal, refusal } from '../refusal.ts';
+import { studentTakesBack } from './bots.ts';
 import type { Handlers } from './handler.ts';
 
 export const lobbyCommands: Handlers<
@@ -30,7 +31,10 @@ export const lobbyCommands: Handlers<
       if (full) return full;
       me.seat = c.seat;
       claimHead(s, me);
-      return [{ type: 'seatChosen', memberId: me.id, seat: c.seat, by: 'student' }];
+      return [
+        { type: 'seatChosen', memberId: me.id, seat: c.seat, by: 'student' },
+        ...studentTakesBack(s, me),
+      ];
     },
   },
 
@@ -47,7 +51,10 @@ export const lobbyCommands: Handlers<
       if (full) return full;
       member.seat = c.seat;
       claimHead(s, member);
-      return [{ type: 'seatChosen', memberId: member.id, seat: c.seat, by: 'teacher' }];
+      return [
+        { type: 'seatChosen', memberId: member.id, seat: c.seat, by: 'teacher' },
+        ...studentTakesBack(s, member),
+      ];
     },
   },
 
@@ -99,7 +106,10 @@ export const lobbyCommands: Handlers<
       if (isDelegation(former.seat) && s.teams[former.seat].headId === former.id)
         s.teams[former.seat].headId = member.id;
       delete s.members[former.id];
-      return [{ type: 'seatRestored', memberId: member.id, formerMemberId: former.id, seat: member.seat }];
+      return [
+        { type: 'seatRestored', memberId: member.id, formerMemberId: former.id, seat: member.seat },
+        ...studentTakesBack(s, member),
+      ];
     },
   },
 

@@ -3,6 +3,7 @@ import { nicknameKey } from '../../model/nickname.ts';
 import type { CommandOf } from '../commands.ts';
 import type { MemberStatus, SessionModel } from '../model.ts';
 import { refusal } from '../refusal.ts';
+import { studentTakesBack } from './bots.ts';
 import type { Handlers, Step } from './handler.ts';
 
 /** The most students one session holds, observers included; members who are gone do not count (their record stays, for the teacher to hand the seat on). */
@@ -83,7 +84,7 @@ export const presenceCommands: Handlers<
         );
       }
       member.status = 'connected';
-      return [{ type: 'memberReturned', memberId: member.id }];
+      return [{ type: 'memberReturned', memberId: member.id }, ...studentTakesBack(s, member)];
     },
   },
 
@@ -105,5 +106,8 @@ function setStatus(
   if (member.status === 'gone')
     return refusal('unknownMember', `${member.nickname} has left the session; they can join again.`);
   member.status = status;
-  return [{ type: c.type === 'memberDropped' ? 'memberAway' : c.type, memberId: member.id }];
+  return [
+    { type: c.type === 'memberDropped' ? 'memberAway' : c.type, memberId: member.id },
+    ...studentTakesBack(s, member),
+  ];
 }

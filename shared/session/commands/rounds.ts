@@ -25,7 +25,9 @@ export const roundCommands: Handlers<
     sender: 'teacher',
     handle(s, _c, ctx) {
       if (s.stage !== 'lobby') return refusal('wrongStage', 'The session has already started.');
-      const seated = Object.values(s.members).some((m) => isDelegation(m.seat));
+      // A delegation the server plays counts: a teacher alone can preview the game against bots.
+      const seated =
+        Object.values(s.members).some((m) => isDelegation(m.seat)) || Object.keys(s.bots ?? {}).length > 0;
       if (!seated) {
         return refusal(
           'notSeated',

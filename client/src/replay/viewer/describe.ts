@@ -10,6 +10,7 @@ export function actorName(f: Frame, nicknames: ReadonlyMap<string, string>): str
   if (!a) return '';
   if (a.kind === 'teacher') return 'Teacher';
   if (a.kind === 'system') return 'Server';
+  if (a.kind === 'bot') return `Server playing ${SEAT_NAMES[a.delegation]}`;
   return nicknames.get(a.memberId) ?? a.memberId;
 }
 
@@ -81,6 +82,10 @@ export function describeEvents(
         return `${nick(e.memberId)} left`;
       case 'bookmarkAdded':
         return `bookmark: “${e.note}”`;
+      case 'botSeated':
+        return `the server now plays ${seatName(e.seat)} (${e.level})`;
+      case 'botUnseated':
+        return `the server no longer plays ${seatName(e.seat)}${e.by === 'student' ? ': a student took the delegation back' : ''}`;
       default:
         // An event this viewer does not know yet (a newer feature): its name, in words.
         return (e as { type: string }).type.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);

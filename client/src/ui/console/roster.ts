@@ -3,6 +3,7 @@ import { type MemberView, membersInOrder, type SessionView } from '../../net/vie
 import { h, syncRows } from '../dom.ts';
 import { boardUrl, joinUrl } from '../format.ts';
 import { seatLabel } from '../roster.ts';
+import { botsPanel } from './bots.ts';
 import type { ConsoleContext, Panel } from './context.ts';
 
 const ASSIGNABLE = [...DELEGATIONS, 'observer'] as const;
@@ -44,6 +45,7 @@ export function rosterPanel(ctx: ConsoleContext, code: string): Panel {
   });
   const lockHint = h('span', { class: 'hint', id: 'lock-hint' });
   const share = sharePanel(code);
+  const bots = botsPanel(ctx);
   const root = h(
     'div',
     { class: 'roster-layout' },
@@ -80,6 +82,7 @@ export function rosterPanel(ctx: ConsoleContext, code: string): Panel {
       ),
       removed,
     ),
+    bots.root,
     share,
   );
 
@@ -131,6 +134,7 @@ export function rosterPanel(ctx: ConsoleContext, code: string): Panel {
     update(view) {
       const ended = view.stage === 'ended';
       const members = membersInOrder(view);
+      bots.update(view);
       share.hidden = ended;
       lock.hidden = ended;
       lock.textContent = view.teamsLocked ? 'Unlock teams' : 'Lock teams';

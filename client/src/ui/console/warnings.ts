@@ -17,7 +17,7 @@ export function consoleWarnings(view: SessionView): string[] {
   const members = membersInOrder(view);
   if (view.stage === 'ended') return [];
   if (view.stage === 'lobby') {
-    const seated = members.some((m) => isDelegation(m.seat));
+    const seated = members.some((m) => isDelegation(m.seat)) || DELEGATIONS.some((d) => view.teams[d]?.bot);
     const unseated = members.filter((m) => m.seat === 'unseated' && m.status !== 'gone').length;
     return [
       ...(seated ? [] : ['Nobody sits at a delegation yet: round 1 can start once someone does.']),
@@ -31,7 +31,7 @@ export function consoleWarnings(view: SessionView): string[] {
     const seated = members.filter((m) => m.seat === d && m.status !== 'gone');
     if (seated.length === 0) continue;
     const team = view.teams[d];
-    if (!view.members[team?.headId ?? ''])
+    if (!team?.bot && !view.members[team?.headId ?? ''])
       warnings.push(`${subject(d)} has no head of delegation: choose one in the roster.`);
     if (view.phase === 'orders' && !team?.submitted) {
       const withdrawn = withdrawalText(view, d, 'teacher');

@@ -12,3 +12,8 @@ export const BOT_LEVEL_NAMES: Record<BotLevel, string> = {
   standard: 'standard',
   expert: 'expert',
 };
+
+/** The one line every screen (console, desks, board, the table scene) uses for a delegation a bot plays. */
+export function playedByServer(level: BotLevel): string {
+  return `Played by the server (${BOT_LEVEL_NAMES[level]})`;
+}

@@ -1,4 +1,5 @@
 import type Phaser from 'phaser';
+import { playedByServer } from '../../../shared/model/botLevels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
 import { type MemberView, membersInOrder, type SessionView } from '../net/view.ts';
 import {
@@ -49,6 +50,7 @@ export class TableScene extends ViewScene {
         .map((m) => `${m.id}:${m.nickname}:${m.seat}:${m.status}`)
         .join('|'),
       DELEGATIONS.map((d) => (view.teams[d]?.submitted ? 1 : 0)).join(''),
+      DELEGATIONS.map((d) => view.teams[d]?.bot ?? '-').join(','),
       view.stage,
       input.meId,
     ];
@@ -106,18 +108,23 @@ export class TableScene extends ViewScene {
       )
       .setOrigin(0, 0.5);
     fitWidth(title, 150);
-    const names = seated.length
-      ? seated.map(
-          (m) =>
-            `${m.nickname}${m.id === meId ? ' (you)' : ''}${m.status === 'connected' ? '' : ` (${m.status})`}`,
-        )
-      : ['empty seat'];
+    // A bot plays where no student is connected: the table says so (the students who left stay listed).
+    const bot = view.teams[d]?.bot;
+    const students = seated.map(
+      (m) =>
+        `${m.nickname}${m.id === meId ? ' (you)' : ''}${m.status === 'connected' ? '' : ` (${m.status})`}`,
+    );
+    const names = bot ? [playedByServer(bot), ...students] : students.length ? students : ['empty seat'];
     const list = this.add
       .text(
         place.x,
         place.y + 32,
         names.join('\n'),
-        textStyle(16, { color: seated.length ? '#f2f5f9' : '#8ea3bb', align: 'center', lineSpacing: 4 }),
+        textStyle(16, {
+          color: seated.length || bot ? '#f2f5f9' : '#8ea3bb',
+          align: 'center',
+          lineSpacing: 4,
+        }),
       )
       .setOrigin(0.5, 0);
     this.layer.add([title, list]);

@@ -1,4 +1,4 @@
-import { BOT_LEVEL_NAMES } from '../../../shared/model/botLevels.ts';
+import { playedByServer } from '../../../shared/model/botLevels.ts';
 import { DELEGATIONS, type Delegation, SEAT_NAMES, type Seat } from '../../../shared/model/seats.ts';
 import { type MemberView, membersInOrder, type SessionView } from '../net/view.ts';
 import { h, syncRows } from './dom.ts';
@@ -56,7 +56,7 @@ export function seatingList(opts: { showEmptyUnseated?: boolean; submitted?: boo
             seatLabel(view, s),
             submitted ? h('span', { class: 'badge' }, ' · orders in') : undefined,
           ),
-          bot ? h('p', { class: 'bot' }, `Played by the server (${BOT_LEVEL_NAMES[bot]})`) : undefined,
+          bot ? h('p', { class: 'bot' }, playedByServer(bot)) : undefined,
           seated.length === 0
             ? bot
               ? undefined

@@ -1,4 +1,9 @@
-import { BOT_LEVEL_NAMES, BOT_LEVELS, type BotLevel } from '../../../../shared/model/botLevels.ts';
+import {
+  BOT_LEVEL_NAMES,
+  BOT_LEVELS,
+  type BotLevel,
+  playedByServer,
+} from '../../../../shared/model/botLevels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../../shared/model/seats.ts';
 import type { SessionView } from '../../net/view.ts';
 import { h, syncRows } from '../dom.ts';
@@ -7,7 +12,7 @@ import type { ConsoleContext, Panel } from './context.ts';
 /** What the console says of who plays a delegation: "Played by the server (standard)", "2 students connected". */
 export function playedBy(view: SessionView, d: Delegation): string {
   const bot = view.teams[d]?.bot;
-  if (bot) return `Played by the server (${BOT_LEVEL_NAMES[bot]})`;
+  if (bot) return playedByServer(bot);
   const here = Object.values(view.members).filter((m) => m.seat === d && m.status === 'connected').length;
   return here === 0 ? 'No student connected' : `${here} student${here === 1 ? '' : 's'} connected`;
 }

@@ -22,6 +22,7 @@ import {
   startHarness,
 } from './harness.ts';
 import { BOT_DELAY_MS } from '../../server/bots/driver.ts';
+import { WATCH_SECONDS } from '../../shared/bots/unattended.ts';
 import { readLog } from './logFiles.ts';
 
 const DELEGATIONS: readonly Delegation[] = ['us', 'china', 'russia'];
@@ -155,6 +156,20 @@ describe('bots in a what-if fork', () => {
     await eventually(() =>
       expect(['china', 'russia'].map((d) => serverState(fork).teams.get(d)?.submitted)).toEqual([true, true]),
     );
+  });
+});
+
+describe('bots playing alone', () => {
+  it('run each phase on a short timer, for the board to show a whole scenario unattended', async () => {
+    const watched = await h.createSession({ timersOn: true });
+    const host = await h.joinTeacher(watched);
+    const board = await h.joinProjector(watched);
+    for (const d of DELEGATIONS) await ask(host, 'seatBot', { delegation: d, level: 'standard' });
+    await ask(host, 'startSession');
+    await eventually(() => expect(board.room.state.phaseEndsAt).toBeGreaterThan(0));
+    // The scenario's own briefing lasts minutes; unattended, it lasts WATCH_SECONDS.
+    expect(board.room.state.phaseEndsAt).toBeLessThanOrEqual(Date.now() + WATCH_SECONDS.briefing * 1000);
+    await host.room.leave();
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptsChannel, verifiableTextOnTable, US_TALKS_FROM_TENSION } from '../../shared/bots/channels.ts';
 import { botOrders } from '../../shared/bots/decide.ts';
 import { botChannelAnswer } from '../../shared/bots/statements.ts';
+import { phaseLengthMs, unattended, WATCH_SECONDS } from '../../shared/bots/unattended.ts';
 import { viewFor } from '../../shared/rules/views.ts';
 import type { Actor } from '../../shared/session/commands.ts';
 import type { World } from '../../shared/rules/model.ts';
@@ -304,5 +305,37 @@ describe('a bot in bilateral talks', () => {
     expect(acceptsChannel('us', 'russia', viewFor(changed, 'us'))).toBe(
       acceptsChannel('us', 'russia', viewFor(world, 'us')),
     );
+  });
+});
+
+describe('a session the server plays alone (watch the bots play)', () => {
+  const allBots = (s: SessionModel) =>
+    (['us', 'china', 'russia'] as const).reduce(
+      (out, delegation) => accept(out, teacher, { type: 'seatBot', delegation, level: 'standard' }).state,
+      s,
+    );
+
+  it('runs its phases on short timers while every delegation is a bot and no student sits at one', () => {
+    const s = allBots(testSession({ members: ['Obs@observer'] }));
+    expect(unattended(s)).toBe(true);
+    for (const phase of ['briefing', 'negotiation', 'orders', 'resolution', 'debrief'] as const) {
+      expect(phaseLengthMs(s, phase)).toBe(
+        Math.min(WATCH_SECONDS[phase] * 1000, s.settings.phaseMinutes[phase] * 60_000),
+      );
+      expect(phaseLengthMs(s, phase)).toBeLessThan(s.settings.phaseMinutes[phase] * 60_000);
+    }
+  });
+
+  it('keeps the settings’ minutes once a student is at a delegation, or while a delegation has no bot', () => {
+    const withAna = allBots(testSession({ members: ['Ana@us!away'] }));
+    expect(unattended(withAna)).toBe(true); // Ana is away: the bot plays the United States
+    const back = accept(withAna, system, { type: 'memberReturned', memberId: 'm1' }).state;
+    expect(unattended(back)).toBe(false);
+    expect(phaseLengthMs(back, 'orders')).toBe(back.settings.phaseMinutes.orders * 60_000);
+    const two = accept(allBots(testSession({ members: ['Obs@observer'] })), teacher, {
+      type: 'unseatBot',
+      delegation: 'china',
+    }).state;
+    expect(unattended(two)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ const extra = process.argv.slice(2);
 const benchmarks: { name: string; script: string; args: string[] }[] = [
   { name: 'rules engine', script: resolve(here, 'rules.ts'), args: [] },
   { name: 'session log', script: resolve(here, 'log.ts'), args: [] },
+  { name: 'bots', script: resolve(here, 'bots.ts'), args: [] },
   {
     name: 'load (short profile)',
     script: resolve(here, 'load.ts'),

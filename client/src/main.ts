@@ -1,4 +1,5 @@
 import { normalizeJoinCode } from '../../shared/model/joinCode.ts';
+import { isDelegation } from '../../shared/model/seats.ts';
 import type { JoinOptions } from '../../shared/protocol/toServer.ts';
 import type { SessionLink } from './net/connection.ts';
 import { h } from './ui/dom.ts';
@@ -12,6 +13,7 @@ import { hostedSessions, rememberHosted } from './ui/hosted.ts';
  *   #/host/CODE/SECRET    the private host link    #/board/CODE     the projector board
  *   #/replay              past sessions            #/replay/ID      a session's replay and debrief
  *   #/replay/ID/report    the printable debrief report
+ *   #/preview/CODE/SEAT   the teacher alone at SEAT against two bots   #/watch/CODE   three bots, then the board
  *   #/pack                the teacher's guide      #/pack/us|china|russia   a delegation's pack    #/pack/rubric
  * Only the join screen is in the first bundle; the other screens, the network code and Phaser load on demand.
  */
@@ -115,6 +117,19 @@ async function route() {
       const { consoleScreen } = await import('./ui/console.ts');
       dispose = consoleScreen(app, l, { secret, justCreated });
       justCreated = false;
+    } else if (screen === 'preview' || screen === 'watch') {
+      const secret = hostedSessions().find((s) => s.code === code)?.secret;
+      if (!secret) return failed('This browser does not hold the host link for that session.', '#/host');
+      const { previewScreen, startWatching } = await import('./ui/preview.ts');
+      if (screen === 'watch') {
+        loading('Seating the server at the three delegations…');
+        await startWatching(code, secret);
+        return go(`#/board/${code}`);
+      }
+      if (!isDelegation(b)) return failed('Choose a delegation to preview.', '#/host');
+      loading('Setting up your preview…');
+      link = undefined;
+      dispose = await previewScreen(app, code, secret, b, (message) => failed(message, '#/host'));
     } else if (screen === 'board') {
       loading('Opening the board…');
       const l = await connect('projector', code, { role: 'projector', code });

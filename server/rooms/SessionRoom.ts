@@ -38,6 +38,7 @@ import { SessionState } from '../sync/state.ts';
 import { sessionIdFor } from '../../shared/model/sessionId.ts';
 import { RateLimiter } from '../http/rateLimit.ts';
 import { BOTS_SINCE_RULES, BotDriver } from '../bots/driver.ts';
+import { phaseLengthMs } from '../../shared/bots/unattended.ts';
 
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
@@ -622,10 +623,11 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       this.phaseTimer?.clear();
       this.phaseTimer = undefined;
       this.state.phaseEndsAt = 0;
-      this.state.phaseRemainingMs = settings.phaseMinutes[phase] * 60_000;
+      this.state.phaseRemainingMs = phaseLengthMs(this.model, phase);
       return;
     }
-    this.startTimer(settings.phaseMinutes[phase] * 60_000);
+    // With every delegation played by the server and nobody seated, phases run short (watch the bots play).
+    this.startTimer(phaseLengthMs(this.model, phase));
   }
 
   /** Runs the current phase's timer for `ms`; when it fires, the rules hear phaseTimeUp for this very phase. */

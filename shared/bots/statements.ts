@@ -3,6 +3,7 @@
  * to its country's recorded position. The words are the project's own; the dates come from the checked timeline.
  */
 import { DELEGATION_NAMES, type Delegation } from '../model/seats.ts';
+import { ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
 import type { Situation } from '../doctrines/situation.ts';
 import { type BotLevel, botDice, readWorld } from './doctrines.ts';
 
@@ -46,5 +47,66 @@ export function botStatement(s: Situation & { level: BotLevel }): string {
     if (offender) return (ANSWERS[s.me] ?? '').replace('{them}', DELEGATION_NAMES[offender]);
   }
   const lines = POSITIONS[s.me];
+  return lines[dice.int(0, lines.length - 1)] ?? '';
+}
+
+/** What a bot says to one delegation in their bilateral channel, by pair: its position towards that country. */
+const TO_THEM: Record<Delegation, Partial<Record<Delegation, readonly string[]>>> = {
+  us: {
+    china: [
+      'The United States is ready to talk about conduct in orbit that both sides can check: notice before launches and close approaches, and no tests that make debris.',
+      'We will look at any text that can be verified and that covers weapons launched from the ground. The PPWT does neither today.',
+    ],
+    russia: [
+      'We will discuss rules of the road for orbit. A pledge of no first placement that nobody can check is not one of them.',
+      'Since April 2022 the United States has committed not to conduct destructive direct-ascent anti-satellite tests. We ask Russia to do the same.',
+    ],
+  },
+  china: {
+    us: [
+      'China asks the United States to negotiate on the PPWT, which China and Russia tabled in 2008, instead of rejecting it.',
+      'China will not be the first to place weapons in outer space. We ask the United States to make the same pledge.',
+    ],
+    russia: [
+      'China values our work with Russia on the PPWT and on the International Lunar Research Station, and will keep our positions at the CD close.',
+      'China and Russia tabled the PPWT together; let us keep its text as it is, without clauses on weapons on the ground.',
+    ],
+  },
+  russia: {
+    us: [
+      'Russia invites the United States to join the pledge of no first placement of weapons in outer space while we negotiate a binding treaty.',
+      'A treaty banning weapons in orbit is on the table since 2008. Russia is ready to discuss its verification with the United States.',
+    ],
+    china: [
+      'Russia stands with China on the PPWT and on the lunar station. Our engines and our help with missile warning remain on offer.',
+      'Russia and China should speak with one voice at the CD: a binding treaty first, voluntary rules after.',
+    ],
+  },
+};
+
+/** Answers, in the channel, to an offence the other side committed last round: "{them}" is its name. */
+const TO_AN_OFFENDER: Record<Delegation, string> = {
+  us: 'We saw what {them} did in orbit last year. The United States will talk, but it will judge {them} by what it does, not by what it signs.',
+  china:
+    'China saw what {them} did last year. Such actions feed an arms race in space; China asks for restraint and for a treaty.',
+  russia:
+    'Russia saw what {them} did last year and will draw its conclusions. Our offer of a binding treaty still stands.',
+};
+
+/**
+ * The bot's answer to `them` in their bilateral channel, once a phase: a standard or expert bot first answers an
+ * offence of theirs it saw last round; otherwise its position towards that country, drawn for this round and
+ * phase. Pure: the same situation, level, seed and phase give the same words.
+ */
+export function botChannelAnswer(
+  s: Situation & { level: BotLevel; them: Delegation; phase: RoundPhase },
+): string {
+  if (s.level !== 'novice') {
+    const r = readWorld(s);
+    if ([...r.tested, ...r.breached, ...r.armed].includes(s.them))
+      return TO_AN_OFFENDER[s.me].replaceAll('{them}', DELEGATION_NAMES[s.them]);
+  }
+  const lines = TO_THEM[s.me][s.them] ?? [];
+  const dice = botDice((s.seed ?? 0) + 2 + ROUND_PHASES.indexOf(s.phase), s.now.round, s.me);
   return lines[dice.int(0, lines.length - 1)] ?? '';
 }

@@ -42,13 +42,16 @@ type AnyHandler = { ifStale?: string } & (
 );
 
 /**
- * What a bot delegation may do: draft and confirm its orders, and speak on the CD floor; the same commands as
- * a team, handled for the bot as its delegation's only member (botMember).
+ * What a bot delegation may do: draft and confirm its orders, speak on the CD floor and in its channels, and
+ * accept or refuse (close) a channel another delegation asked for; the same commands as a team, handled for
+ * the bot as its delegation's only member (botMember).
  */
 const BOT_COMMANDS: ReadonlySet<SessionCommand['type']> = new Set([
   'setOrders',
   'submitOrders',
   'sendMessage',
+  'acceptChannel',
+  'closeChannel',
 ]);
 
 const NOT_ALLOWED: Record<Sender, string> = {

@@ -1,3 +1,4 @@
+import type { RoundPhase } from '../model/phases.ts';
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 
 /** How many messages a channel keeps in the live state; the log keeps them all. */
@@ -25,6 +26,7 @@ export interface Message {
   seat: string; // the sender's delegation (or "teacher")
   text: string;
   round: number;
+  phase?: RoundPhase; // set on a bot's messages only (a bot answers in a channel once a phase); absent otherwise
 }
 
 export interface Channel {

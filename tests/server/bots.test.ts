@@ -15,11 +15,14 @@ import {
   pace,
   type Player,
   refusalOf,
+  roundTrip,
   seenBy,
   serverState,
   type Session,
   startHarness,
 } from './harness.ts';
+import { BOT_DELAY_MS } from '../../server/bots/driver.ts';
+import { WATCH_SECONDS } from '../../shared/bots/unattended.ts';
 import { readLog } from './logFiles.ts';
 
 const DELEGATIONS: readonly Delegation[] = ['us', 'china', 'russia'];
@@ -111,6 +114,62 @@ describe('bots seated by the teacher', () => {
       expect(mine.filter((e) => e.command.type === 'submitOrders')).toHaveLength(3);
       expect(mine.filter((e) => e.command.type === 'sendMessage')).toHaveLength(3);
     }
+  });
+});
+
+describe('bots in a what-if fork', () => {
+  it('wait while the fork is paused for its teacher, and play once the teacher resumes it', async () => {
+    const original = await h.createSession({ timersOn: true });
+    const host = await h.joinTeacher(original);
+    for (const d of ['china', 'russia'] as const)
+      await ask(host, 'seatBot', { delegation: d, level: 'standard' });
+    await ask(host, 'startSession');
+    while (host.room.state.phase !== 'orders') {
+      const { version } = await ask(host, 'advancePhase', seenBy(host));
+      await eventually(() => expect(host.room.state.version).toBeGreaterThanOrEqual(version));
+    }
+    await eventually(() => expect(serverState(original).teams.get('china')?.submitted).toBe(true));
+    const { header, entries } = readLog(dataDir, original.code);
+    // The moment the orders phase opened, before the bots' orders.
+    const seq = entries.findIndex((e) => e.actor.kind === 'bot' && e.command.type !== 'sendMessage');
+    expect(entries[seq - 1]?.command.type).toBe('advancePhase');
+    const res = await h.http(`/api/replays/${header.sessionId}/fork`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-paros-key': original.hostSecret },
+      body: JSON.stringify({ seq }),
+    });
+    expect(res.status).toBe(201);
+    const fork = res.body as Session;
+    const forkTeacher = await h.joinTeacher(fork);
+    expect(forkTeacher.room.state).toMatchObject({ phase: 'orders', timerPaused: true });
+    // Several of a bot's delays go by: nothing moves while the fork waits.
+    await new Promise((resolve) => setTimeout(resolve, 4 * BOT_DELAY_MS));
+    await roundTrip(forkTeacher);
+    for (const d of ['china', 'russia'] as const)
+      expect(serverState(fork).teams.get(d)?.submitted).toBe(false);
+    expect(
+      readLog(dataDir, fork.code)
+        .entries.slice(seq)
+        .some((e) => e.actor.kind === 'bot'),
+    ).toBe(false);
+    await ask(forkTeacher, 'resumeTimer');
+    await eventually(() =>
+      expect(['china', 'russia'].map((d) => serverState(fork).teams.get(d)?.submitted)).toEqual([true, true]),
+    );
+  });
+});
+
+describe('bots playing alone', () => {
+  it('run each phase on a short timer, for the board to show a whole scenario unattended', async () => {
+    const watched = await h.createSession({ timersOn: true });
+    const host = await h.joinTeacher(watched);
+    const board = await h.joinProjector(watched);
+    for (const d of DELEGATIONS) await ask(host, 'seatBot', { delegation: d, level: 'standard' });
+    await ask(host, 'startSession');
+    await eventually(() => expect(board.room.state.phaseEndsAt).toBeGreaterThan(0));
+    // The scenario's own briefing lasts minutes; unattended, it lasts WATCH_SECONDS.
+    expect(board.room.state.phaseEndsAt).toBeLessThanOrEqual(Date.now() + WATCH_SECONDS.briefing * 1000);
+    await host.room.leave();
   });
 });
 

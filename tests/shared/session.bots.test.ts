@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { acceptsChannel, verifiableTextOnTable, US_TALKS_FROM_TENSION } from '../../shared/bots/channels.ts';
 import { botOrders } from '../../shared/bots/decide.ts';
+import { botChannelAnswer } from '../../shared/bots/statements.ts';
+import { phaseLengthMs, unattended, WATCH_SECONDS } from '../../shared/bots/unattended.ts';
+import { viewFor } from '../../shared/rules/views.ts';
 import type { Actor } from '../../shared/session/commands.ts';
 import type { World } from '../../shared/rules/model.ts';
 import { botMoves, botsDue } from '../../shared/bots/moves.ts';
@@ -178,5 +182,160 @@ describe('a bot at its desk', () => {
     const s = accept(playing(), teacher, { type: 'unseatBot', delegation: 'russia' }).state;
     expect(refuse(s, bot('russia'), { type: 'submitOrders' }).code).toBe('notSeated');
     expect(refuse(s, bot('china'), { type: 'submitOrders' }).code).toBe('notSeated');
+  });
+});
+
+/** Plays every bot move due now, as the room's driver would; returns the state after them. */
+function botsPlay(s: SessionModel): SessionModel {
+  let out = s;
+  for (const d of botsDue(out))
+    for (const move of botMoves(out, d)) out = accept(out, move.actor, move.command).state;
+  return out;
+}
+
+describe('a paused session', () => {
+  it('keeps its bots still until the teacher resumes it, and then they play', () => {
+    const s = accept(testSession({ members: ['Ana@us'], at: 'orders' }), teacher, {
+      type: 'seatBot',
+      delegation: 'china',
+      level: 'standard',
+    }).state;
+    const paused = accept(s, teacher, { type: 'pauseTimer' }).state;
+    expect(botsDue(paused)).toEqual([]);
+    expect(botMoves(paused, 'china')).toEqual([]);
+    const resumed = accept(paused, teacher, { type: 'resumeTimer' }).state;
+    expect(botsDue(resumed)).toEqual(['china']);
+    expect(botsPlay(resumed).teams.china.submitted).toBe(true);
+  });
+});
+
+describe('a bot in bilateral talks', () => {
+  /** Ana at `human`, a standard bot at `botAt`, in the negotiation phase of round 1 (no text tabled yet). */
+  const talks = (human: 'us' | 'china', botAt: 'us' | 'china' | 'russia') =>
+    accept(testSession({ members: [`Ana@${human}`], at: 'negotiation' }), teacher, {
+      type: 'seatBot',
+      delegation: botAt,
+      level: 'standard',
+    }).state;
+  const ana = member('m1');
+
+  it('accepts or refuses a channel by its doctrine, through the same commands as a team', () => {
+    // China accepts the United States (it asks everyone to negotiate on its PPWT).
+    const us = accept(talks('us', 'china'), ana, { type: 'requestChannel', with: 'china' }).state;
+    expect(botsDue(us)).toContain('china');
+    expect(botMoves(us, 'china')[0]).toEqual({
+      actor: bot('china'),
+      command: { type: 'acceptChannel', with: 'us' },
+    });
+    expect(botsPlay(us).chat.channels['us-china'].status).toBe('open');
+
+    // The United States refuses China while tension is low and no text it could sign is on the table…
+    const calm = accept(talks('china', 'us'), ana, { type: 'requestChannel', with: 'us' }).state;
+    expect(calm.world?.tension).toBeLessThan(US_TALKS_FROM_TENSION);
+    expect(verifiableTextOnTable(viewFor(calm.world as World, 'us'))).toBe(false);
+    const refused = botsPlay(calm);
+    expect(refused.chat.channels['us-china']).toMatchObject({ status: 'closed', requestedBy: undefined });
+    expect(botsDue(refused)).not.toContain('us');
+    // …and accepts when tension is high, or once a text with verification is on the table.
+    const tense = { ...calm, world: { ...(calm.world as World), tension: US_TALKS_FROM_TENSION } };
+    expect(botsPlay(tense).chat.channels['us-china'].status).toBe('open');
+    const w = calm.world as World;
+    const verifiable = {
+      ...calm,
+      world: {
+        ...w,
+        drafts: {
+          ...w.drafts,
+          ppwt: { ...w.drafts.ppwt, tabled: true, clauses: { ...w.drafts.ppwt.clauses, verification: true } },
+        },
+      },
+    };
+    expect(botsPlay(verifiable).chat.channels['us-china'].status).toBe('open');
+  });
+
+  it('answers in the channel once a phase, with its position towards that delegation, however much is said', () => {
+    let s = accept(talks('us', 'russia'), ana, { type: 'requestChannel', with: 'russia' }).state;
+    s = botsPlay(s);
+    expect(s.chat.channels['us-russia'].status).toBe('open');
+    // Nothing said yet: nothing to answer (the floor statement aside).
+    expect(botMoves(s, 'russia')).toEqual([]);
+    for (const text of ['Hello.', 'Will you talk about verification?'])
+      s = accept(s, ana, { type: 'sendMessage', to: 'russia', text }).state;
+    s = botsPlay(s);
+    const said = () => s.chat.channels['us-russia'].messages.filter((m) => m.from === 'bot-russia');
+    expect(said()).toHaveLength(1);
+    expect(said()[0]).toMatchObject({ seat: 'russia', round: 1, phase: 'negotiation' });
+    expect(said()[0]?.text).toMatch(/United States/);
+    s = accept(s, ana, { type: 'sendMessage', to: 'russia', text: 'And?' }).state;
+    expect(botsDue(s)).toEqual([]);
+    // The next phase, a new word from the other side is answered again.
+    s = accept(s, teacher, { type: 'advancePhase', from: momentOf(s) }).state;
+    expect(botMoves(s, 'russia').map((m) => m.command.type)).toEqual([
+      'sendMessage',
+      'setOrders',
+      'submitOrders',
+    ]);
+    s = botsPlay(s);
+    expect(said()).toHaveLength(2);
+    expect(said()[1]?.phase).toBe('orders');
+  });
+
+  it('decides channels and answers from its own view: the same words whatever the others keep secret', () => {
+    const s = accept(talks('us', 'russia'), ana, { type: 'requestChannel', with: 'russia' }).state;
+    const world = s.world as World;
+    const changed: World = structuredClone(world);
+    changed.delegations.us.budget += 9;
+    changed.delegations.us.threat = { russia: 99, china: 99 };
+    changed.delegations.china.objectives = ['none'];
+    for (const phase of ['negotiation', 'orders'] as const)
+      for (const level of ['novice', 'standard', 'expert'] as const) {
+        const answer = (w: World) =>
+          botChannelAnswer({
+            me: 'russia',
+            them: 'us',
+            now: viewFor(w, 'russia'),
+            before: undefined,
+            level,
+            seed: s.seed,
+            phase,
+          });
+        expect(answer(changed)).toBe(answer(world));
+        expect(answer(world).length).toBeGreaterThan(20);
+      }
+    expect(acceptsChannel('us', 'russia', viewFor(changed, 'us'))).toBe(
+      acceptsChannel('us', 'russia', viewFor(world, 'us')),
+    );
+  });
+});
+
+describe('a session the server plays alone (watch the bots play)', () => {
+  const allBots = (s: SessionModel) =>
+    (['us', 'china', 'russia'] as const).reduce(
+      (out, delegation) => accept(out, teacher, { type: 'seatBot', delegation, level: 'standard' }).state,
+      s,
+    );
+
+  it('runs its phases on short timers while every delegation is a bot and no student sits at one', () => {
+    const s = allBots(testSession({ members: ['Obs@observer'] }));
+    expect(unattended(s)).toBe(true);
+    for (const phase of ['briefing', 'negotiation', 'orders', 'resolution', 'debrief'] as const) {
+      expect(phaseLengthMs(s, phase)).toBe(
+        Math.min(WATCH_SECONDS[phase] * 1000, s.settings.phaseMinutes[phase] * 60_000),
+      );
+      expect(phaseLengthMs(s, phase)).toBeLessThan(s.settings.phaseMinutes[phase] * 60_000);
+    }
+  });
+
+  it('keeps the settings’ minutes once a student is at a delegation, or while a delegation has no bot', () => {
+    const withAna = allBots(testSession({ members: ['Ana@us!away'] }));
+    expect(unattended(withAna)).toBe(true); // Ana is away: the bot plays the United States
+    const back = accept(withAna, system, { type: 'memberReturned', memberId: 'm1' }).state;
+    expect(unattended(back)).toBe(false);
+    expect(phaseLengthMs(back, 'orders')).toBe(back.settings.phaseMinutes.orders * 60_000);
+    const two = accept(allBots(testSession({ members: ['Obs@observer'] })), teacher, {
+      type: 'unseatBot',
+      delegation: 'china',
+    }).state;
+    expect(unattended(two)).toBe(false);
   });
 });

@@ -1,10 +1,17 @@
 import type { ScenarioSummary } from '../../../shared/content/scenario.ts';
+import { DELEGATION_NAMES, DELEGATIONS } from '../../../shared/model/seats.ts';
 import { api } from '../net/api.ts';
 import { h, notice } from './dom.ts';
 import { forgetHosted, hostedSessions, rememberHosted } from './hosted.ts';
 
 /** Creating a session: the defaults work with one click; scenario, timers and the team lock fit on this one screen. */
-export function hostSetupScreen(root: HTMLElement, onCreated: (code: string, secret: string) => void) {
+export function hostSetupScreen(
+  root: HTMLElement,
+  onCreated: (code: string, secret: string) => void,
+  onAlone: (hash: string) => void = (hash) => {
+    location.hash = hash;
+  },
+) {
   const status = h('p', { class: 'notice', role: 'alert' });
   const scenario = h('select', { id: 'setup-scenario', name: 'scenario' });
   const summary = h('p', { class: 'hint', id: 'setup-scenario-summary' });
@@ -78,6 +85,11 @@ export function hostSetupScreen(root: HTMLElement, onCreated: (code: string, sec
     status,
   );
 
+  const alone = aloneCard(
+    () => ({ id: scenario.value, title: scenarios.find((x) => x.id === scenario.value)?.title ?? '' }),
+    onAlone,
+  );
+
   const previous = hostedSessions();
   const list = h(
     'section',
@@ -126,6 +138,7 @@ export function hostSetupScreen(root: HTMLElement, onCreated: (code: string, sec
         h('a', { href: '#/pack', id: 'open-pack' }, "Teacher's pack: lesson plans, briefs, rubric"),
       ),
       form,
+      alone,
       list,
     ),
   );
@@ -138,4 +151,60 @@ export function hostSetupScreen(root: HTMLElement, onCreated: (code: string, sec
       create.focus();
     })
     .catch((e) => notice(status, (e as Error).message, 'error'));
+}
+
+/**
+ * Alone, before a class: preview the chosen scenario at one delegation against two bots (timers off, a guide on
+ * top, Next when you are ready), or watch three bots play it on the board with short phases.
+ */
+function aloneCard(chosen: () => { id: string; title: string }, go: (hash: string) => void): HTMLElement {
+  const status = h('p', { class: 'notice', role: 'alert' });
+  const seat = h(
+    'select',
+    { id: 'preview-seat', name: 'seat' },
+    ...DELEGATIONS.map((d) => h('option', { value: d }, DELEGATION_NAMES[d])),
+  );
+  const create = async (watch: boolean) => {
+    for (const b of buttons) b.disabled = true;
+    notice(status, 'Creating the session…');
+    try {
+      const { id, title } = chosen();
+      const res = await api.createSession({
+        settings: { scenarioId: id, timersOn: watch, lockTeamsOnStart: false },
+      });
+      rememberHosted({
+        code: res.code,
+        secret: res.hostSecret,
+        createdAt: new Date().toISOString(),
+        title: `${title} (${watch ? 'bots alone' : 'preview'})`,
+      });
+      go(watch ? `#/watch/${res.code}` : `#/preview/${res.code}/${seat.value}`);
+    } catch (err) {
+      notice(status, (err as Error).message, 'error');
+      for (const b of buttons) b.disabled = false;
+    }
+  };
+  const buttons = [
+    h('button', { type: 'button', id: 'preview-alone', onclick: () => create(false) }, 'Preview alone'),
+    h('button', { type: 'button', id: 'watch-bots', onclick: () => create(true) }, 'Watch the bots play'),
+  ];
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'alone-title' },
+    h('h2', { id: 'alone-title' }, 'Try it alone'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Preview alone: you play one delegation of the scenario above, the server plays the two others; no timers, a short guide tells you what to do, and you press Next when ready. About two minutes a round.',
+    ),
+    h('label', { for: 'preview-seat' }, 'Your delegation'),
+    seat,
+    h(
+      'p',
+      { class: 'hint' },
+      'Watch the bots play: the server plays all three delegations with short phases, and this tab shows the board until the end. Good on a projector.',
+    ),
+    h('div', { class: 'row' }, ...buttons),
+    status,
+  );
 }

@@ -3,7 +3,7 @@ import { DELEGATION_NAMES, isDelegation } from '../../model/seats.ts';
 import { nicknameKey } from '../../model/nickname.ts';
 import { pairOf, post } from '../chat.ts';
 import type { CommandOf } from '../commands.ts';
-import type { Member, SessionModel } from '../model.ts';
+import { botId, type Member, type SessionModel } from '../model.ts';
 import { refusal } from '../refusal.ts';
 import type { Handlers, Step } from './handler.ts';
 
@@ -22,6 +22,8 @@ export const talksCommands: Handlers<
         seat: me.seat,
         text: c.text,
         round: s.round,
+        // A bot's words carry their phase: it answers in a channel once a phase (shared/bots/moves.ts).
+        ...(isDelegation(me.seat) && me.id === botId(me.seat) && s.phase ? { phase: s.phase } : {}),
       };
       if (c.to === 'floor') {
         if (!isDelegation(me.seat))

@@ -1,3 +1,4 @@
+import { plural } from '../../ui/format.ts';
 import { PHASE_NAMES } from '../../../../shared/model/phases.ts';
 import { SEAT_NAMES, type Seat } from '../../../../shared/model/seats.ts';
 import type { SessionEvent } from '../../../../shared/session/commands.ts';
@@ -73,7 +74,7 @@ export function describeEvents(
       case 'timerResumed':
         return 'the timer runs again';
       case 'timerExtended':
-        return `the phase got ${e.minutes} more minute${e.minutes === 1 ? '' : 's'}`;
+        return `the phase got ${plural(e.minutes, 'more minute')}`;
       case 'memberAway':
         return `${nick(e.memberId)} lost the connection`;
       case 'memberReturned':

@@ -1,3 +1,4 @@
+import { plural } from '../format.ts';
 import { BOT_LEVEL_NAMES, BOT_LEVELS, type BotLevel } from '../../../../shared/model/botLevels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../../shared/model/seats.ts';
 import type { SessionView } from '../../net/view.ts';
@@ -9,7 +10,7 @@ export function playedBy(view: SessionView, d: Delegation): string {
   const bot = view.teams[d]?.bot;
   if (bot) return `Played by the server (${BOT_LEVEL_NAMES[bot]})`;
   const here = Object.values(view.members).filter((m) => m.seat === d && m.status === 'connected').length;
-  return here === 0 ? 'No student connected' : `${here} student${here === 1 ? '' : 's'} connected`;
+  return here === 0 ? 'No student connected' : `${plural(here, 'student')} connected`;
 }
 
 /**

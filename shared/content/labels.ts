@@ -11,7 +11,7 @@
  * (tests/shared/rules/campaign.golden.test.ts, tests/fixtures/golden), and of a frozen engine that imports it.
  */
 import type { RoundPhase, SessionStage } from '../model/phases.ts';
-import type { Delegation } from '../model/seats.ts';
+import type { Delegation, Seat } from '../model/seats.ts';
 import type {
   Bloc,
   Clause,
@@ -83,6 +83,16 @@ export const DELEGATION_POSSESSIVE: Record<Delegation, string> = {
   china: "China's",
   russia: "Russia's",
 };
+
+/** A seat inside a sentence: "You sit with the United States", "Olga already sits with the observers". */
+export const SEAT_IN_SENTENCE: Record<Seat, string> = {
+  ...DELEGATION_IN_FULL,
+  observer: 'the observers',
+  unseated: 'no delegation',
+};
+
+/** A name that opens a sentence: "the United States has…" -> "The United States has…". */
+export const opening = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** Two delegations as an adjective, "the US–China summit": the article belongs to the noun, not the US. */
 export const pairName = (a: Delegation, b: Delegation) => `${DELEGATION_SHORT[a]}–${DELEGATION_SHORT[b]}`;

@@ -1,3 +1,5 @@
+import { BOT_LEVEL_NAMES } from '../../../../shared/content/labels.ts';
+import type { BotLevel } from '../../../../shared/model/botLevels.ts';
 import { plural } from '../../ui/format.ts';
 import { PHASE_NAMES } from '../../../../shared/model/phases.ts';
 import { SEAT_NAMES, type Seat } from '../../../../shared/model/seats.ts';
@@ -84,7 +86,7 @@ export function describeEvents(
       case 'bookmarkAdded':
         return `bookmark: “${e.note}”`;
       case 'botSeated':
-        return `the server now plays ${seatName(e.seat)} (${e.level})`;
+        return `the server now plays ${seatName(e.seat)} (${BOT_LEVEL_NAMES[e.level as BotLevel] ?? e.level})`;
       case 'botUnseated':
         return `the server no longer plays ${seatName(e.seat)}${e.by === 'student' ? ': a student took the delegation back' : ''}`;
       default:

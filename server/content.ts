@@ -1,3 +1,4 @@
+import { plural } from '../shared/content/labels.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Card } from '../shared/content/card.ts';
@@ -30,7 +31,7 @@ export function loadContent(contentDir: string): { cards: Card[]; scenarios: Sce
   const content = readContent(contentDir);
   if (content.problems.length > 0) {
     throw new Error(
-      `The content has ${content.problems.length} problem(s); fix them and start again:\n${content.problems.join('\n')}`,
+      `The content has ${plural(content.problems.length, 'problem')}; fix them and start again:\n${content.problems.join('\n')}`,
     );
   }
   if (content.scenarios.length === 0)

@@ -1,3 +1,4 @@
+import { duration } from '../../shared/content/labels.ts';
 import { randomInt } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Card } from '../../shared/content/card.ts';
@@ -42,7 +43,7 @@ export function apiRouter(services: ApiServices): Router {
     res.setHeader('Retry-After', String(wait));
     res
       .status(429)
-      .json({ error: `Too many ${what} from this network. Wait ${wait} seconds and try again.` });
+      .json({ error: `Too many ${what} from this network. Wait ${duration(wait)} and try again.` });
   };
 
   router.get('/cards', (_req, res: Response<CardSummary[]>) => {

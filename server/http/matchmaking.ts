@@ -1,3 +1,4 @@
+import { duration } from '../../shared/content/labels.ts';
 import { matchMaker, ServerError } from '@colyseus/core';
 import express, { type Request, type Response, type Router } from 'express';
 import type { HttpError } from '../../shared/protocol/http.ts';
@@ -63,7 +64,7 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
         return refuse(
           res,
           429,
-          `Too many ${held.why} from this network. Wait ${held.wait} seconds and try again.`,
+          `Too many ${held.why} from this network. Wait ${duration(held.wait)} and try again.`,
         );
       }
       const entry = services.directory.find(code);
@@ -83,7 +84,7 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
         return refuse(
           res,
           429,
-          `Too many joins from this network at once. Wait ${wait} seconds and try again.`,
+          `Too many joins from this network at once. Wait ${duration(wait)} and try again.`,
         );
       }
       room.admit(req.body, network); // throws the room's refusal: a wrong host link, a nickname in use, an ended session

@@ -1,3 +1,4 @@
+import { duration } from '../../shared/content/labels.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { matchMaker } from '@colyseus/core';
 import express, { type Request, type Response, type Router } from 'express';
@@ -129,7 +130,7 @@ export function replayRouter(services: ReplayServices): Router {
       res.setHeader('Retry-After', String(wait));
       res
         .status(429)
-        .json({ error: `Too many wrong keys from this network. Wait ${wait} seconds and try again.` });
+        .json({ error: `Too many wrong keys from this network. Wait ${duration(wait)} and try again.` });
       return;
     }
     failures.hit(network, `${req.path} ${req.get('x-paros-key') ?? ''}`);
@@ -261,7 +262,7 @@ export function replayRouter(services: ReplayServices): Router {
         res.setHeader('Retry-After', String(wait));
         return res
           .status(429)
-          .json({ error: `Too many new sessions from this network. Wait ${wait} seconds.` });
+          .json({ error: `Too many new sessions from this network. Wait ${duration(wait)}.` });
       }
       const body = ForkRequest.safeParse(req.body ?? {});
       if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });

@@ -1,3 +1,4 @@
+import { duration } from '../../shared/content/labels.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { type Client, type Delayed, type MessageContext, Room, ServerError, validate } from '@colyseus/core';
 import { type Ref, StateView } from '@colyseus/schema';
@@ -346,7 +347,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       const wait = this.freshJoins.retryAfterSeconds(network);
       throw new ServerError(
         429,
-        `Too many students joined this session from your network in the last minute. Wait ${wait} seconds and try again.`,
+        `Too many students joined this session from your network in the last minute. Wait ${duration(wait)} and try again.`,
       );
     }
     if (options.role === 'student') {
@@ -474,7 +475,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (wait > 0)
       throw new ServerError(
         429,
-        `Your connection was cut more than ${CUTS_PER_MINUTE} times in a minute. Wait ${Math.ceil(wait / 1000)} seconds, then reload the page.`,
+        `Your connection was cut more than ${CUTS_PER_MINUTE} times in a minute. Wait ${duration(wait / 1000)}, then reload the page.`,
       );
   }
 
@@ -525,7 +526,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       if (budget.chat.length >= CHAT_BURST) {
         return ctx.reject({
           code: 'tooFast',
-          message: `Slow down: at most ${CHAT_BURST} messages in ${CHAT_WINDOW_MS / 1000} seconds.`,
+          message: `Slow down: at most ${CHAT_BURST} messages in ${duration(CHAT_WINDOW_MS / 1000)}.`,
         });
       }
       budget.chat.push(now);

@@ -2,13 +2,14 @@
  * What a bot says on the CD floor: one short statement per negotiation phase, tied to what it saw last round and
  * to its country's recorded position. The words are the project's own; the dates come from the checked timeline.
  */
-import { DELEGATION_NAMES, type Delegation } from '../model/seats.ts';
+import { DELEGATION_IN_FULL } from '../content/labels.ts';
 import { ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
+import type { Delegation } from '../model/seats.ts';
 import type { Situation } from '../doctrines/situation.ts';
 import { type BotLevel, botDice, readWorld } from './doctrines.ts';
 
 /** Calm-time positions, one drawn per round. */
-const POSITIONS: Record<Delegation, readonly string[]> = {
+export const POSITIONS: Record<Delegation, readonly string[]> = {
   us: [
     'The United States will support a text on outer space that can be verified and that covers weapons launched from the ground. The 2014 revision of the PPWT does neither, as we said at the time.',
     'We favour practical transparency measures that every party can check, such as launch notifications, over pledges nobody can verify.',
@@ -26,8 +27,8 @@ const POSITIONS: Record<Delegation, readonly string[]> = {
   ],
 };
 
-/** Answers to an offence it saw: "{them}" is replaced by the offender's name. */
-const ANSWERS: Record<Delegation, string> = {
+/** Answers to an offence it saw: "{them}" is replaced by the offender's name as it reads in a sentence. */
+export const ANSWERS: Record<Delegation, string> = {
   us: 'The United States saw what {them} did in orbit last year. That is why verification matters: we will strengthen our defences until words can be checked.',
   china:
     'The actions of {them} last year show the danger of an arms race in space. China will protect its interests, and still calls for a treaty.',
@@ -44,7 +45,7 @@ export function botStatement(s: Situation & { level: BotLevel }): string {
   if (s.level !== 'novice') {
     const r = readWorld(s);
     const offender = [...r.tested, ...r.breached, ...r.armed][0];
-    if (offender) return (ANSWERS[s.me] ?? '').replace('{them}', DELEGATION_NAMES[offender]);
+    if (offender) return (ANSWERS[s.me] ?? '').replace('{them}', DELEGATION_IN_FULL[offender]);
   }
   const lines = POSITIONS[s.me];
   return lines[dice.int(0, lines.length - 1)] ?? '';
@@ -104,7 +105,7 @@ export function botChannelAnswer(
   if (s.level !== 'novice') {
     const r = readWorld(s);
     if ([...r.tested, ...r.breached, ...r.armed].includes(s.them))
-      return TO_AN_OFFENDER[s.me].replaceAll('{them}', DELEGATION_NAMES[s.them]);
+      return TO_AN_OFFENDER[s.me].replaceAll('{them}', DELEGATION_IN_FULL[s.them]);
   }
   const lines = TO_THEM[s.me][s.them] ?? [];
   const dice = botDice((s.seed ?? 0) + 2 + ROUND_PHASES.indexOf(s.phase), s.now.round, s.me);

@@ -1,3 +1,4 @@
+import { plural } from './labels.ts';
 import { ROUND_PHASES } from '../model/phases.ts';
 import { DELEGATIONS } from '../model/seats.ts';
 import type { Card } from './card.ts';
@@ -292,7 +293,7 @@ export function checkPack(
               at(
                 'lessons',
                 [...path, 'minutes'],
-                `${seg.rounds.length} round(s) of ${roundMinutes} minutes with this plan's timers take ${need} minutes, not ${seg.minutes}`,
+                `${plural(seg.rounds.length, 'round')} of ${plural(roundMinutes, 'minute')} with this plan's timers take ${need} minutes, not ${seg.minutes}`,
               );
           } else if (seg.rounds)
             at('lessons', [...path, 'rounds'], 'only a segment of kind "rounds" plays rounds');

@@ -17,11 +17,7 @@ export interface Split {
 
 /** The 190 other member states, in three blocs (the US, China and Russia vote as delegations). */
 export const BLOC_SEATS: Record<Bloc, number> = { western: 48, nam: 120, others: 22 };
-export const BLOC_NAMES: Record<Bloc, string> = {
-  western: 'Western group',
-  nam: 'Non-Aligned Movement and G-21',
-  others: 'Other states',
-};
+export { UN_BLOC_NAMES as BLOC_NAMES } from '../content/labels.ts';
 
 /**
  * The bloc each delegation answers to at home: the US leads the Western group; China courts the NAM (the

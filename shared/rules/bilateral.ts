@@ -1,3 +1,4 @@
+import { DEAL_NAMES } from '../content/labels.ts';
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, name, type OrderRules, pairName, type Placed, type RoundContext, tell } from './context.ts';
 import type { DealKind, World } from './model.ts';
@@ -7,13 +8,6 @@ import { ALIGNMENT_PRICE_AT, ALIGNMENT_PRICE_FROM, ALIGNMENT_PRICE_PER, DEPENDEN
 const pair = (a: Delegation, b: Delegation): [Delegation, Delegation] =>
   DELEGATIONS.indexOf(a) < DELEGATIONS.indexOf(b) ? [a, b] : [b, a];
 const isPartners = (a: Delegation, b: Delegation) => [a, b].includes('china') && [a, b].includes('russia');
-
-const DEAL_NAMES: Record<DealKind, string> = {
-  rocketEngines: 'a rocket-engine sale',
-  missileWarning: 'help with missile early warning',
-  propellant: 'propellant and engine cooperation',
-  navigation: 'satellite navigation cooperation (GLONASS–BeiDou)',
-};
 
 /** Finds, for each order that needs a partner, the matching order of the other side, if given. */
 function matched<K extends 'summit' | 'techDeal' | 'jointExercise'>(

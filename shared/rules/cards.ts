@@ -1,4 +1,5 @@
 import { type Card, type CustomCard, cardYear, type Effect, type NumberEffect } from '../content/card.ts';
+import { LUNAR_BLOC_NAMES } from '../content/labels.ts';
 import { DELEGATION_NAMES, type Delegation } from '../model/seats.ts';
 import { sentence } from './ledger.ts';
 import { Ledger } from './ledger.ts';
@@ -10,10 +11,7 @@ import { Dice } from './rng.ts';
 export const ILRS_PARTNERS_ALIGNMENT = 3;
 
 const names = (ds: readonly Delegation[]) => ds.map((d) => DELEGATION_NAMES[d]).join(', ');
-const BLOC_NAMES = {
-  artemis: 'the Artemis Accords',
-  ilrs: 'the International Lunar Research Station (ILRS)',
-};
+const blocName = (b: keyof typeof LUNAR_BLOC_NAMES) => `the ${LUNAR_BLOC_NAMES[b]}`;
 
 /** The change target an effect moves, in the ledger's terms. */
 function targetOf(e: NumberEffect): string {
@@ -209,14 +207,12 @@ function joinLunarBloc(
     }
   }
   if (joined.length > 0)
-    tell(
-      `${names(joined)} now ${joined.length > 1 ? 'are members' : 'is a member'} of ${BLOC_NAMES[e.bloc]}.`,
-    );
+    tell(`${names(joined)} now ${joined.length > 1 ? 'are members' : 'is a member'} of ${blocName(e.bloc)}.`);
   if (kept.length > 0)
     tell(
-      `${names(kept)} already ${kept.length > 1 ? 'belong' : 'belongs'} to the rival bloc and stays out of ${BLOC_NAMES[e.bloc]}.`,
+      `${names(kept)} already ${kept.length > 1 ? 'belong' : 'belongs'} to the rival bloc and stays out of ${blocName(e.bloc)}.`,
     );
-  if (joined.length === 0 && kept.length === 0) tell(`${names(e.members)} already in ${BLOC_NAMES[e.bloc]}.`);
+  if (joined.length === 0 && kept.length === 0) tell(`${names(e.members)} already in ${blocName(e.bloc)}.`);
   return e.bloc === 'ilrs' && !before && partners(bloc.members);
 }
 

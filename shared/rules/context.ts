@@ -1,3 +1,4 @@
+import { DELEGATION_IN_SENTENCE, pairName as pairOf } from '../content/labels.ts';
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { sentence } from './ledger.ts';
 import type { Ledger } from './ledger.ts';
@@ -46,12 +47,10 @@ export interface Gain {
   knownTo: 'all' | Delegation[];
 }
 
-const SHORT: Record<Delegation, string> = { us: 'the US', china: 'China', russia: 'Russia' };
 /** A delegation's name as it reads inside a sentence ("the US", "China"); causes are capitalized when recorded. */
-export const name = (d: Delegation) => SHORT[d];
+export const name = (d: Delegation) => DELEGATION_IN_SENTENCE[d];
 /** Two delegations as an adjective, for "the US–China summit": the article belongs to the noun, not the US. */
-export const pairName = (a: Delegation, b: Delegation) =>
-  `${SHORT[a].replace(/^the /, '')}–${SHORT[b].replace(/^the /, '')}`;
+export const pairName = pairOf;
 
 /** The orders of one kind, in canonical order (delegations in table order, then each order's own text). */
 export function ordersOf<K extends OrderKind>(r: RoundContext, kind: K): Placed<K>[] {

@@ -1,3 +1,4 @@
+import { resolutionName, STANCE_NAMES } from '../content/labels.ts';
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, name, type OrderRules, ordersOf, type Placed, type RoundContext, tell } from './context.ts';
 import { againstHomeBloc, BLOC_NAMES, HOME_BLOC, type Stance, tallyAssembly } from './assembly.ts';
@@ -169,7 +170,7 @@ export const CD_ORDER_RULES = {
     each: (r, p) => {
       const { stance, target } = p.order;
       const pledge = stance === 'restraint' || stance === 'noFirstPlacement' ? stance : undefined;
-      const text = p.order.text.trim() || `A statement of ${stance}`;
+      const text = p.order.text.trim() || `A statement of ${STANCE_NAMES[stance]}`;
       commit(r, p.by, 'statement', pledge, `Statement: ${text}`);
       if (stance === 'condemn' && target) {
         const what = `${name(p.by)} condemned ${name(target)} on the CD floor`;
@@ -221,7 +222,7 @@ export const CD_ORDER_RULES = {
       tell(
         r,
         [p.by],
-        `Our diplomats lobbied the General Assembly's blocs for a ${p.order.vote} on resolution ${p.order.resolution}.`,
+        `Our diplomats lobbied the General Assembly's blocs for a ${p.order.vote} on ${resolutionName(p.order.resolution)}.`,
       ),
   },
   voteResolution: { together: voteResolutions },

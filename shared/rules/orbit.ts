@@ -1,3 +1,4 @@
+import { INCIDENT_NAMES, NATURAL_CAUSE_NAMES, plural, REGIME_NAMES } from '../content/labels.ts';
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { from, type Gain, name, type OrderRules, type Placed, type RoundContext, tell } from './context.ts';
 import { sentence } from './ledger.ts';
@@ -40,18 +41,6 @@ const WEAPON_OF: Partial<Record<Incident['kind'], Counterspace>> = {
   closeApproach: 'coOrbital',
   signalJammed: 'jamming',
   dazzled: 'laser',
-};
-
-const REGIME_NAMES = {
-  leo: 'low Earth orbit',
-  meo: 'medium Earth orbit',
-  geo: 'geostationary orbit',
-} as const;
-const INCIDENT_NAMES: Record<Incident['kind'], string> = {
-  signalJammed: 'satellite signals were jammed',
-  closeApproach: 'a satellite was closely shadowed by an unknown object',
-  dazzled: "a satellite's sensors were dazzled",
-  anomaly: 'a satellite suffered an anomaly',
 };
 
 /**
@@ -103,15 +92,11 @@ export const ORBIT_ORDER_RULES = {
       r.ledger.add(
         `capability.${p.by}.satellites.${regime}`,
         count,
-        `${name(p.by)} launched ${count} satellite${count > 1 ? 's' : ''} to ${REGIME_NAMES[regime]}`,
+        `${name(p.by)} launched ${plural(count, 'satellite')} to ${REGIME_NAMES[regime]}`,
         from(p),
       );
       r.ledger.add(`prestige.${p.by}`, 1, `${name(p.by)} launched satellites`, from(p));
-      tell(
-        r,
-        'all',
-        `${name(p.by)} launched ${count} satellite${count > 1 ? 's' : ''} to ${REGIME_NAMES[regime]}.`,
-      );
+      tell(r, 'all', `${name(p.by)} launched ${plural(count, 'satellite')} to ${REGIME_NAMES[regime]}.`);
       if (regime === 'leo' && count >= 2)
         r.ledger.add(
           'debris',
@@ -455,7 +440,7 @@ function attribute(r: RoundContext, incident: Incident, gain: Gain | undefined) 
       tell(
         r,
         [],
-        `The truth: ${incident.cause.kind === 'natural' ? `a natural cause (${incident.cause.what})` : `an attack by ${name(incident.cause.by)}`}.`,
+        `The truth: ${incident.cause.kind === 'natural' ? `a natural cause (${NATURAL_CAUSE_NAMES[incident.cause.what]})` : `an attack by ${name(incident.cause.by)}`}.`,
       );
   } else if (belief.kind === 'natural') {
     tell(r, [victim], `${happened}. Our sensors show a natural cause.`);

@@ -1,9 +1,20 @@
 import { z } from 'zod';
+import {
+  DEAL_CHOICES,
+  LUNAR_BLOC_NAMES,
+  LUNAR_BLOC_SHORT,
+  plural,
+  points,
+  REGIME_SHORT,
+  resolutionName,
+  STANCE_NAMES,
+} from '../content/labels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../model/seats.ts';
 import {
   CLAUSES,
   COUNTERSPACE,
   type Counterspace,
+  DEALS,
   DRAFTS,
   LUNAR_BLOCS,
   REGIMES,
@@ -59,7 +70,7 @@ export const Order = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('techDeal'),
     with: Other,
-    deal: z.enum(['rocketEngines', 'missileWarning', 'propellant', 'navigation']),
+    deal: z.enum(DEALS),
   }),
   z.strictObject({
     kind: z.literal('sanction'),
@@ -304,7 +315,7 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
         ['abstain', 'abstain'],
       ]),
     ],
-    line: (o) => `Vote ${o.vote} on resolution ${o.resolution}`,
+    line: (o) => `Vote ${o.vote} on ${resolutionName(o.resolution)}`,
     cost: () => 0,
     check: (o, w) => upForVote(o, w),
   },
@@ -318,7 +329,7 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
         ['no', 'a no'],
       ]),
     ],
-    line: (o) => `Lobby the blocs for a ${o.vote} on resolution ${o.resolution}`,
+    line: (o) => `Lobby the blocs for a ${o.vote} on ${resolutionName(o.resolution)}`,
     cost: () => LOBBY_COST,
     check: (o, w) => upForVote(o, w),
   },
@@ -336,7 +347,8 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
       { name: 'target', label: 'Delegation condemned (if any)', kind: 'delegation' },
       { name: 'text', label: 'What you say', kind: 'text', max: STATEMENT_MAX_LENGTH },
     ],
-    line: (o) => `Statement (${o.stance}${o.target ? `, ${DELEGATION_NAMES[o.target]}` : ''}): “${o.text}”`,
+    line: (o) =>
+      `Statement (${STANCE_NAMES[o.stance]}${o.target ? `, ${DELEGATION_NAMES[o.target]}` : ''})${o.text.trim() ? `: “${o.text}”` : ''}`,
     cost: () => 0,
     check: (o, _w, d) => other(o, d),
   },
@@ -388,14 +400,13 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
     title: 'Technology deal (both must agree)',
     fields: [
       partner('With'),
-      choice('deal', 'Deal', [
-        ['rocketEngines', 'rocket engines (such as the RD-180)'],
-        ['missileWarning', 'help with missile early warning'],
-        ['propellant', 'propellant and engines'],
-        ['navigation', 'satellite navigation'],
-      ]),
+      choice(
+        'deal',
+        'Deal',
+        DEALS.map((k) => [k, DEAL_CHOICES[k]] as const),
+      ),
     ],
-    line: (o) => `Technology deal with ${DELEGATION_NAMES[o.with]}: ${o.deal}`,
+    line: (o) => `Technology deal with ${DELEGATION_NAMES[o.with]}: ${DEAL_CHOICES[o.deal]}`,
     cost: () => 2,
     check: (o, _w, d) => other(o, d),
   },
@@ -439,10 +450,10 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
       choice(
         'bloc',
         'Lunar bloc',
-        LUNAR_BLOCS.map((b) => [b, b === 'artemis' ? 'Artemis Accords' : 'ILRS'] as const),
+        LUNAR_BLOCS.map((b) => [b, LUNAR_BLOC_NAMES[b]] as const),
       ),
     ],
-    line: (o) => `Lunar partnership: ${o.bloc === 'artemis' ? 'Artemis Accords' : 'ILRS'}`,
+    line: (o) => `Lunar partnership: ${LUNAR_BLOC_SHORT[o.bloc]}`,
     cost: () => 2,
     check: (o, w, d) =>
       LUNAR_BLOCS.some((b) => b !== o.bloc && w.lunar[b].members.includes(d))
@@ -456,11 +467,11 @@ export const ORDER_SPECS: { [K in OrderKind]: OrderSpec<K> } = {
       choice(
         'regime',
         'Orbit',
-        REGIMES.map((r) => [r, r.toUpperCase()] as const),
+        REGIMES.map((r) => [r, REGIME_SHORT[r]] as const),
       ),
       { name: 'count', label: 'How many', kind: 'count', min: 1, max: 3 },
     ],
-    line: (o) => `Launch ${o.count} satellite${o.count > 1 ? 's' : ''} to ${o.regime.toUpperCase()}`,
+    line: (o) => `Launch ${plural(o.count, 'satellite')} to ${REGIME_SHORT[o.regime]}`,
     cost: (o) => o.count * (o.regime === 'geo' ? 2 : 1),
     military: true,
     check: (o, w, d) =>
@@ -615,10 +626,10 @@ export function ordersProblem(w: World, d: Delegation, orders: readonly Order[])
   const launches = orders.flatMap((o) => (o.kind === 'launchSatellites' ? [o.regime] : []));
   const twice = launches.find((r, i) => launches.indexOf(r) !== i);
   if (twice)
-    return `One launch order per orbit a round: put all your ${twice.toUpperCase()} satellites in one order.`;
+    return `One launch order per orbit a round: put all your ${REGIME_SHORT[twice]} satellites in one order.`;
   const total = orders.reduce((sum, o) => sum + orderCost(o), 0);
   if (total > state.budget)
-    return `These orders cost ${total} point${total === 1 ? '' : 's'}; your budget this round is ${state.budget}.`;
+    return `These orders cost ${points(total)}; your budget this round is ${state.budget}.`;
   const civil = orders.filter((o) => !isMilitary(o)).reduce((sum, o) => sum + orderCost(o), 0);
   const free = state.budget - state.earmarked;
   if (civil > free) {

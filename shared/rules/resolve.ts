@@ -1,3 +1,4 @@
+import { DEAL_SHORT, plural, points } from '../content/labels.ts';
 import { DELEGATIONS, type Delegation } from '../model/seats.ts';
 import { alignmentPrice, BILATERAL_ORDER_RULES } from './bilateral.ts';
 import {
@@ -280,7 +281,7 @@ function nextBudgets(r: RoundContext) {
     tell(
       r,
       'all',
-      `The ${deal.deal === 'rocketEngines' ? 'rocket-engine' : deal.deal} deal between ${name(deal.parties[0])} and ${name(deal.parties[1])} expired.`,
+      `The ${DEAL_SHORT[deal.deal]} deal between ${name(deal.parties[0])} and ${name(deal.parties[1])} expired.`,
     );
   w.deals = w.deals.filter((x) => x.roundsLeft > 0);
   for (const s of w.sanctions) if (s.roundsLeft !== undefined) s.roundsLeft--;
@@ -308,7 +309,7 @@ function nextBudgets(r: RoundContext) {
       tell(
         r,
         [d],
-        `${lost} earmarked point${lost > 1 ? 's' : ''} not spent on military space went back to the treasury.`,
+        `${plural(lost, 'earmarked point')} not spent on military space went back to the treasury.`,
       );
     const upkeep = upkeepOf(me.capabilities);
     me.budget = Math.max(0, Math.min(20, me.income + Math.floor(left / 2) + engines) - upkeep);
@@ -316,7 +317,7 @@ function nextBudgets(r: RoundContext) {
       tell(
         r,
         [d],
-        `Keeping our ${armedLevels(me.capabilities)} weapon levels (counterspace and missile defence) costs ${upkeep} point${upkeep > 1 ? 's' : ''} of next round's budget.`,
+        `Keeping our ${plural(armedLevels(me.capabilities), 'weapon level')} (counterspace and missile defence) costs ${points(upkeep)} of next round's budget.`,
       );
     const fear = Math.max(...others(d).map((o) => me.threat[o] ?? 0));
     me.earmarked = Math.min(me.budget, fear >= 80 ? 4 : fear >= 60 ? 2 : 0);

@@ -1,64 +1,32 @@
-import type { Clause, DraftId, ResolutionTopic, TcbmId } from './model.ts';
+import {
+  CAPABILITY_NAMES,
+  DELEGATION_IN_FULL,
+  DELEGATION_IN_SENTENCE,
+  DELEGATION_NAMES,
+  DELEGATION_POSSESSIVE,
+  DRAFT_SHORT,
+  LUNAR_BLOC_SHORT,
+} from '../content/labels.ts';
+import type { DraftId, LunarBloc } from './model.ts';
 
-/** Names the rules use in causes and menus. Written for students; the sources are in docs/rules.md. */
-export const DRAFT_NAMES: Record<DraftId, string> = {
-  ppwt: 'the PPWT (treaty on the prevention of the placement of weapons in outer space)',
-  tcbm: 'the code of conduct on transparency and confidence-building',
-  verification: 'the verification protocol',
-};
-export const DRAFT_SHORT: Record<DraftId, string> = {
-  ppwt: 'PPWT',
-  tcbm: 'code of conduct',
-  verification: 'verification protocol',
-};
+/**
+ * Names the rules use in causes and menus come from the one table of labels (shared/content/labels.ts); they are
+ * re-exported here for the rules' own modules. This file writes change targets in words.
+ */
+export {
+  CAPABILITY_NAMES,
+  CLAUSE_NAMES,
+  DRAFT_NAMES,
+  DRAFT_SHORT,
+  TCBM_NAMES,
+  TOPIC_NAMES,
+  WEAPON_NAMES,
+} from '../content/labels.ts';
 
-export const CLAUSE_NAMES: Record<Clause, string> = {
-  verification: 'a verification mechanism',
-  groundBasedAsat: 'a ban on ground-based (direct-ascent) ASAT weapons',
-  definitions: 'agreed definitions of a space weapon',
-};
-
-export const TCBM_NAMES: Record<TcbmId, string> = {
-  launchNotification: 'advance notice of launches',
-  rendezvousNotice: 'notice before close approaches to others’ satellites',
-  hotline: 'a space hotline between capitals',
-  noFirstPlacement: 'a pledge of no first placement of weapons in orbit',
-};
-
-export const TOPIC_NAMES: Record<ResolutionTopic, string> = {
-  parosMeasures: 'further measures for the prevention of an arms race in outer space',
-  noFirstPlacement: 'no first placement of weapons in outer space',
-  responsibleBehaviours: 'norms of responsible behaviour in space',
-  asatTestBan: 'a halt to destructive direct-ascent ASAT tests',
-};
-
-export const WEAPON_NAMES = {
-  jamming: 'jammers',
-  laser: 'a ground-based laser',
-  coOrbital: 'a co-orbital inspector ("nesting doll")',
-  directAscent: 'a direct-ascent ASAT missile',
-} as const;
-
-const WHO: Record<string, string> = { us: 'the US', china: 'China', russia: 'Russia' };
-const OWNER: Record<string, string> = { us: "the US's", china: "China's", russia: "Russia's" };
-const FULL: Record<string, string> = { us: 'the United States', china: 'China', russia: 'Russia' };
-const FULL_TITLE: Record<string, string> = { us: 'United States', china: 'China', russia: 'Russia' };
-
-/** A capability in words, by its path under `capability.<delegation>.` ("satellites.leo", "ssa"): one table. */
-export const CAPABILITY_NAMES: Record<string, string> = {
-  'satellites.leo': 'satellites in low orbit',
-  'satellites.meo': 'satellites in medium orbit',
-  'satellites.geo': 'satellites in geostationary orbit',
-  'counterspace.jamming': 'jammers',
-  'counterspace.laser': 'ground-based lasers',
-  'counterspace.coOrbital': 'co-orbital inspectors',
-  'counterspace.directAscent': 'direct-ascent ASAT missiles',
-  missileWarning: 'missile warning',
-  missileDefence: 'missile defence',
-  launch: 'launch capability',
-  ssa: 'space situational awareness',
-  lunar: 'lunar programme',
-};
+const WHO = DELEGATION_IN_SENTENCE as Record<string, string>;
+const OWNER = DELEGATION_POSSESSIVE as Record<string, string>;
+const FULL = DELEGATION_IN_FULL as Record<string, string>;
+const FULL_TITLE = DELEGATION_NAMES as Record<string, string>;
 
 const capability = (path: string) =>
   CAPABILITY_NAMES[path] ?? path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -84,7 +52,7 @@ export function targetName(target: string): string {
     case 'draft':
       return `${DRAFT_SHORT[a as DraftId] ?? a} momentum`;
     case 'lunarPartners':
-      return `${a === 'artemis' ? 'Artemis Accords' : 'ILRS'} partners`;
+      return `${LUNAR_BLOC_SHORT[a as LunarBloc] ?? a} partners`;
     case 'capability':
       return `${OWNER[a] ?? a} ${capability(rest.join('.'))}${b === 'counterspace' ? ' (level)' : ''}`;
     default:
@@ -109,6 +77,6 @@ export function targetLabel(target: string): string {
   if (head === 'threat') return `Threat felt by ${FULL[a] ?? a} from ${FULL[b] ?? b}`;
   if (head === 'draft') return `${DRAFT_SHORT[a as DraftId] ?? a} momentum`;
   if (head === 'capability') return `${FULL_TITLE[a] ?? a}: ${capability(rest.join('.'))}`;
-  if (head === 'lunarPartners') return `${a === 'artemis' ? 'Artemis' : 'ILRS'} partners`;
+  if (head === 'lunarPartners') return `${LUNAR_BLOC_SHORT[a as LunarBloc] ?? a} partners`;
   return `${LABEL_HEADS[head] ?? head} of ${FULL[a] ?? a}`;
 }

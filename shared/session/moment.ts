@@ -1,4 +1,4 @@
-import type { RoundPhase } from '../model/phases.ts';
+import { PHASE_IN_SENTENCE as WHERE } from '../content/labels.ts';
 import type { Moment } from '../protocol/toServer.ts';
 import type { SessionModel } from './model.ts';
 import { type Refusal, refusal } from './refusal.ts';
@@ -7,14 +7,6 @@ import { type Refusal, refusal } from './refusal.ts';
 export function momentOf(s: SessionModel): Moment {
   return { round: s.round, phase: s.phase ?? '' };
 }
-
-const WHERE: Record<RoundPhase, string> = {
-  briefing: 'the briefing',
-  negotiation: 'the negotiation phase',
-  orders: 'the orders phase',
-  resolution: 'the resolution',
-  debrief: 'the debrief',
-};
 
 /**
  * Refuses a command sent from a moment the session has left: two quick clicks on Next must not skip a phase.

@@ -252,9 +252,9 @@ describe('scene facts beside the canvas', () => {
 
   it('give orbit its satellites, inspectors and debris', () => {
     expect(sceneFacts('orbit', w)).toEqual([
-      'LEO (low Earth orbit): US 10, China 6, Russia 5 satellites.',
-      'MEO (medium Earth orbit): US 4, China 2, Russia 1 satellites.',
-      'GEO (geostationary orbit): US 3, China 2, Russia 1 satellites.',
+      'LEO (low Earth orbit) satellites: US 10, China 6, Russia 5.',
+      'MEO (medium Earth orbit) satellites: US 4, China 2, Russia 1.',
+      'GEO (geostationary orbit) satellites: US 3, China 2, Russia 1.',
       'Co-orbital inspectors: US 1, China 2, Russia 3.',
       'Debris 25 of 100: 100 fragments drawn.',
       'No incident in orbit yet.',

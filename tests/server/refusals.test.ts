@@ -130,7 +130,7 @@ const REFUSALS: Row[] = [
   row('lobby', 'teacher', 'lockTeams', { locked: false }, 'nothingToDo', 'The teams are already open.'),
   row('briefing', 'teacher', 'lockTeams', { locked: true }, 'nothingToDo', 'The teams are already locked.'),
   row('lobby', 'teacher', 'assignSeat', { memberId: 'm99', seat: 'us' }, 'unknownMember', 'That student is no longer in the session.'),
-  row('lobby', 'teacher', 'assignSeat', (c) => ({ memberId: idOf(c.olga), seat: 'observer' }), 'nothingToDo', 'Olga already sits with Observers.'),
+  row('lobby', 'teacher', 'assignSeat', (c) => ({ memberId: idOf(c.olga), seat: 'observer' }), 'nothingToDo', 'Olga already sits with the observers.'),
   row('lobby', 'teacher', 'removeMember', { memberId: 'm99' }, 'unknownMember', 'That student is no longer in the session.'),
   row('lobby', 'teacher', 'restoreSeat', (c) => ({ memberId: idOf(c.ned), formerMemberId: idOf(c.ana) }), 'nothingToDo', 'Ana is connected; only the seat of a student who is away or gone can be handed on.'),
   row('lobby', 'teacher', 'restoreSeat', (c) => ({ memberId: 'm99', formerMemberId: idOf(c.ana) }), 'unknownMember', 'Hand the seat to a student who is in the session now.'),

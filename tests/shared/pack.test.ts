@@ -222,7 +222,7 @@ describe('a broken pack gives a problem line naming the file, the item and the f
         j.plans[0].periods[0].segments[2].minutes = 8;
         j.plans[0].periods[0].segments[3].minutes = 12;
       },
-      /plan "one-period": periods\.0\.segments\.2\.minutes: 1 round\(s\) of 10 minutes with this plan's timers take 10 minutes, not 8/,
+      /plan "one-period": periods\.0\.segments\.2\.minutes: 1 round of 10 minutes with this plan's timers take 10 minutes, not 8/,
     ],
     [
       'a plan that skips a round',

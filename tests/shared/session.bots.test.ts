@@ -46,7 +46,7 @@ describe('seating a bot', () => {
   it('refuses in plain words where a student is connected, after the end, and from anyone but the teacher', () => {
     const s = testSession({ members: ['Ana@us', 'Bo@us'] });
     const r = refuse(s, teacher, { type: 'seatBot', delegation: 'us', level: 'standard' });
-    expect(r.message).toMatch(/Ana, Bo are connected at United States/);
+    expect(r.message).toMatch(/Ana, Bo are connected at the United States/);
     expect(refuse(s, member('m1'), { type: 'seatBot', delegation: 'china', level: 'standard' }).code).toBe(
       'notAllowed',
     );

@@ -1,3 +1,4 @@
+import { DELEGATION_IN_FULL } from '../../../shared/content/labels.ts';
 import {
   INDICATORS,
   inlineTerm,
@@ -410,7 +411,7 @@ const writingLines = (n: number) =>
   h('div', { class: 'lines', 'aria-hidden': 'true' }, ...Array.from({ length: n }, () => h('span')));
 
 /** "the United States", "China": a delegation inside a sentence. */
-const inSentence = (d: Delegation) => (d === 'us' ? 'the United States' : DELEGATION_NAMES[d]);
+const inSentence = (d: Delegation) => DELEGATION_IN_FULL[d];
 
 function memoTemplate(pack: Pack, d?: Delegation) {
   const memo = pack.assessment.memo;

@@ -1,16 +1,12 @@
+import { plural } from '../ui/format.ts';
+import { SESSION_STATE_NAMES } from '../../../shared/content/labels.ts';
 import type { ReplaySummary } from '../../../shared/protocol/http.ts';
 import { ApiError, api, replaysApi } from '../net/api.ts';
 import { h, notice } from '../ui/dom.ts';
 import { forgetHosted, hostedSessions } from '../ui/hosted.ts';
 import { dropCached, instructorKey, keepInstructorKey } from './keys.ts';
 
-const STAGE_NAMES: Record<string, string> = {
-  lobby: 'in the lobby',
-  playing: 'being played',
-  ended: 'ended',
-  closed: 'closed before the end',
-  damaged: 'damaged',
-};
+const STAGE_NAMES: Record<string, string> = SESSION_STATE_NAMES;
 
 /**
  * Past sessions: a teacher sees the sessions this browser hosted (found with each code and host secret); an
@@ -178,10 +174,7 @@ export function replayListScreen(root: HTMLElement) {
             onclick: () => {
               for (const code of missing) forgetHosted(code);
               mineEmpty.textContent = mineBody.children.length ? '' : 'This browser has no other session.';
-              notice(
-                status,
-                `Forgot ${missing.length} session${missing.length > 1 ? 's' : ''} in this browser.`,
-              );
+              notice(status, `Forgot ${plural(missing.length, 'session')} in this browser.`);
             },
           },
           'Forget them in this browser',
@@ -230,7 +223,7 @@ export function replayListScreen(root: HTMLElement) {
         ),
       );
       allTable.hidden = false;
-      notice(status, `${list.length} session${list.length === 1 ? '' : 's'} on this server.`);
+      notice(status, `${plural(list.length, 'session')} on this server.`);
     } catch (e) {
       notice(status, (e as Error).message, 'error');
     }

@@ -1,3 +1,4 @@
+import { plural } from '../ui/format.ts';
 import { h } from '../ui/dom.ts';
 import { loadReplay } from './access.ts';
 import { debriefSections } from './debrief.ts';
@@ -60,7 +61,7 @@ export async function reportScreen(root: HTMLElement, id: string): Promise<() =>
         h('br'),
         `Session ${header.code}, played ${created.toLocaleDateString()}${end ? ` from ${created.toLocaleTimeString()} to ${end.toLocaleTimeString()}` : ''}`,
         h('br'),
-        `${rounds} of ${planned} round${planned === 1 ? '' : 's'} resolved${years.length ? ` (${years.slice(0, Math.max(rounds, 1)).join(', ')})` : ''} · ${replay.log.entries.length} log entries`,
+        `${rounds} of ${plural(planned, 'round')} resolved${years.length ? ` (${years.slice(0, Math.max(rounds, 1)).join(', ')})` : ''} · ${replay.log.entries.length} log entries`,
         header.forkedFrom ? h('br') : undefined,
         header.forkedFrom
           ? `A what-if session, forked from ${header.forkedFrom.sessionId} at entry ${header.forkedFrom.seq}.`

@@ -1,3 +1,4 @@
+import { SESSION_STATE_NAMES } from '../../../shared/content/labels.ts';
 import type { Viewer } from '../../../shared/rules/views.ts';
 import { rulesLabel } from '../../../shared/session/rulesVersions.ts';
 import { sightOf } from '../../../shared/session/visibility.ts';
@@ -175,7 +176,7 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
         h(
           'p',
           { class: 'hint' },
-          `Created ${created.toLocaleString()} · ${replay.log.entries.length} entries · ${replay.log.stage} · under the ${rulesLabel(header.rulesVersion)}`,
+          `Created ${created.toLocaleString()} · ${replay.log.entries.length} entries · ${SESSION_STATE_NAMES[replay.log.stage as 'ended'] ?? replay.log.stage} · under the ${rulesLabel(header.rulesVersion)}`,
         ),
       ),
       replay.problem

@@ -1,7 +1,8 @@
 import Phaser from 'phaser';
+import { UN_BLOC_NAMES } from '../../../shared/content/labels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
 import { ADOPTION_AT } from '../../../shared/rules/diplomacy.ts';
-import { DRAFTS, type DraftId, type Vote } from '../../../shared/rules/model.ts';
+import { type Bloc, DRAFTS, type DraftId, type Vote } from '../../../shared/rules/model.ts';
 import type { WorldView } from '../../../shared/rules/views.ts';
 import {
   bake,
@@ -20,15 +21,7 @@ import {
   ViewScene,
   WIDTH,
 } from './common.ts';
-import {
-  type BLOC_LABELS,
-  DRAFT_LABELS,
-  type Floor,
-  floorHolder,
-  floorName,
-  lastVotes,
-  TOPIC_LABELS,
-} from './facts.ts';
+import { DRAFT_LABELS, type Floor, floorHolder, floorName, lastVotes, TOPIC_LABELS } from './facts.ts';
 
 /** The horseshoe: an ellipse arc open at the top, where the President's dais stands. */
 const HX = 255;
@@ -39,13 +32,13 @@ const at = (deg: number) => ({
   x: HX + RX * Math.cos((deg * Math.PI) / 180),
   y: HY + RY * Math.sin((deg * Math.PI) / 180),
 });
-type SeatId = Delegation | (typeof BLOC_LABELS)[number];
+type SeatId = Delegation | Bloc;
 /** Seats along the horseshoe, from the upper left round the foot to the upper right. */
 const SEATS: { id: SeatId; deg: number }[] = [
-  { id: 'Western group', deg: 202 },
+  { id: 'western', deg: 202 },
   { id: 'us', deg: 158 },
-  { id: 'Other states', deg: 122 },
-  { id: 'Non-Aligned Movement and G-21', deg: 58 },
+  { id: 'others', deg: 122 },
+  { id: 'nam', deg: 58 },
   { id: 'china', deg: 22 },
   { id: 'russia', deg: -22 },
 ];
@@ -185,7 +178,7 @@ export class ChamberScene extends ViewScene {
             .text(
               x,
               y,
-              seat.id,
+              UN_BLOC_NAMES[seat.id],
               textStyle(12, { color: '#f2f5f9', align: 'center', wordWrap: { width: BLOC_W - 8 } }),
             )
             .setOrigin(0.5),

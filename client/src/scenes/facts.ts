@@ -1,5 +1,13 @@
+import {
+  DELEGATION_SHORT,
+  DRAFT_LABELS,
+  INCIDENT_LABELS,
+  LUNAR_BLOC_NAMES,
+  REGIME_NAMES,
+  REGIME_SHORT,
+  TOPIC_LABELS,
+} from '../../../shared/content/labels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation, isDelegation } from '../../../shared/model/seats.ts';
-import type { DraftId, LunarBloc, Regime, ResolutionTopic } from '../../../shared/rules/model.ts';
 import type { IncidentView, WorldView } from '../../../shared/rules/views.ts';
 import type { SessionView } from '../net/view.ts';
 
@@ -47,35 +55,11 @@ export const SEAT_SHAPES: Record<Delegation, 'circle' | 'square' | 'triangle'> =
   russia: 'triangle',
 };
 export const SEAT_GLYPHS: Record<Delegation, string> = { us: '●', china: '■', russia: '▲' };
-export const SHORT_NAMES: Record<Delegation, string> = { us: 'US', china: 'China', russia: 'Russia' };
-
-export const REGIME_LABELS: Record<Regime, string> = {
-  leo: 'LEO',
-  meo: 'MEO',
-  geo: 'GEO',
-};
-export const REGIME_NAMES: Record<Regime, string> = {
-  leo: 'low Earth orbit',
-  meo: 'medium Earth orbit',
-  geo: 'geostationary orbit',
-};
-export const DRAFT_LABELS: Record<DraftId, string> = {
-  ppwt: 'PPWT',
-  tcbm: 'Code of conduct',
-  verification: 'Verification protocol',
-};
-export const TOPIC_LABELS: Record<ResolutionTopic, string> = {
-  parosMeasures: 'PAROS measures',
-  noFirstPlacement: 'No first placement',
-  responsibleBehaviours: 'Responsible behaviours',
-  asatTestBan: 'ASAT test halt',
-};
-export const LUNAR_LABELS: Record<LunarBloc, string> = {
-  artemis: 'Artemis Accords',
-  ilrs: 'International Lunar Research Station (ILRS)',
-};
-/** The UN's voting blocs as seats in the chamber (the view gives their votes only as part of each tally). */
-export const BLOC_LABELS = ['Western group', 'Non-Aligned Movement and G-21', 'Other states'] as const;
+// The scenes' names for delegations, orbits, texts, topics and blocs come from the one table of labels.
+export const SHORT_NAMES = DELEGATION_SHORT;
+export const REGIME_LABELS = REGIME_SHORT;
+export const LUNAR_LABELS = LUNAR_BLOC_NAMES;
+export { DRAFT_LABELS, INCIDENT_LABELS, REGIME_NAMES, TOPIC_LABELS };
 
 /** Who holds the floor: a delegation, or the chair (the teacher announcing). */
 export interface Floor {
@@ -134,13 +118,6 @@ export interface OrbitIncident {
   natural: boolean; // the view knows it had a natural cause
   accused: Delegation | undefined; // whom the victim blames in public (or in its own belief)
 }
-
-export const INCIDENT_LABELS: Record<IncidentView['kind'], string> = {
-  closeApproach: 'close approach',
-  signalJammed: 'signals jammed',
-  dazzled: 'sensors dazzled',
-  anomaly: 'anomaly',
-};
 
 /** The last resolution's incidents (the ones the orbit scene animates). */
 export function orbitIncidents(w: WorldView): OrbitIncident[] {
@@ -215,9 +192,9 @@ export function sceneFacts(scene: SceneKey, w: WorldView | undefined, view?: Ses
   if (scene === 'orbit') {
     const lines = (['leo', 'meo', 'geo'] as const).map(
       (r) =>
-        `${REGIME_LABELS[r]} (${REGIME_NAMES[r]}): ${DELEGATIONS.map(
+        `${REGIME_LABELS[r]} (${REGIME_NAMES[r]}) satellites: ${DELEGATIONS.map(
           (d) => `${SHORT_NAMES[d]} ${w.delegations[d].capabilities.satellites[r]}`,
-        ).join(', ')} satellites.`,
+        ).join(', ')}.`,
     );
     lines.push(
       `Co-orbital inspectors: ${DELEGATIONS.map((d) => `${SHORT_NAMES[d]} ${w.delegations[d].capabilities.counterspace.coOrbital}`).join(', ')}.`,

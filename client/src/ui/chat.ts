@@ -1,3 +1,4 @@
+import { DELEGATION_IN_FULL, opening } from '../../../shared/content/labels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation, isDelegation } from '../../../shared/model/seats.ts';
 import { MESSAGE_MAX_LENGTH, pairOf } from '../../../shared/session/chat.ts';
 import type { SendResult } from '../net/connection.ts';
@@ -210,7 +211,7 @@ export function chatPanel(
     } else {
       const other = tab;
       const channel = view.channels[pairOf(mine, other)];
-      const them = DELEGATION_NAMES[other];
+      const them = DELEGATION_IN_FULL[other];
       const controls =
         channel?.status === 'open'
           ? [
@@ -228,7 +229,7 @@ export function chatPanel(
             ]
           : channel?.status === 'requested' && channel.requestedBy === other
             ? [
-                h('p', {}, `${them} asks to open a channel.`),
+                h('p', {}, `${opening(them)} asks to open a channel.`),
                 h(
                   'button',
                   {
@@ -258,7 +259,7 @@ export function chatPanel(
         channel?.status === 'open'
           ? undefined
           : channel?.status === 'requested' && channel.requestedBy === other
-            ? `Accept ${them}’s request above to talk here.`
+            ? `Accept the request from ${them} above to talk here.`
             : channel?.status === 'requested'
               ? `You can write here once ${them} accepts your request.`
               : `Ask ${them} for a channel first: you can write once they accept.`,

@@ -1,5 +1,6 @@
+import { SEAT_IN_SENTENCE } from '../../../shared/content/labels.ts';
 import { PHASE_NAMES } from '../../../shared/model/phases.ts';
-import { isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
+import { isDelegation } from '../../../shared/model/seats.ts';
 import { ROLE_NAMES, ROLES, type Role } from '../../../shared/session/chat.ts';
 import { ROLE_HELP, ROLE_SUMMARY } from '../../../shared/session/roleHelp.ts';
 import type { MemberView, SessionView } from '../net/view.ts';
@@ -21,7 +22,7 @@ export function nowLine(
   if (view.stage === 'lobby') {
     if (!me.seat || me.seat === 'unseated') return 'Choose your delegation below.';
     return seated
-      ? `You sit with ${SEAT_NAMES[me.seat as 'us']}. Wait for the teacher to start${view.teamsLocked ? '' : '; you can still change seats'}.`
+      ? `You sit with ${SEAT_IN_SENTENCE[me.seat as 'us']}. Wait for the teacher to start${view.teamsLocked ? '' : '; you can still change seats'}.`
       : 'You watch as an observer. Wait for the teacher to start.';
   }
   if (view.stage === 'ended') return 'The session is over: read the scores and what happened.';

@@ -10,21 +10,13 @@ export function stageLine(view: SessionView): string {
   return `Round ${view.round} of ${view.settings.years.length} · ${yearOf(view) ?? ''} · ${phase}`;
 }
 
-const pluralRules = new Intl.PluralRules('en');
+import { clockTime } from '../../../shared/content/labels.ts';
 
-/** "1 point", "2 points", "0 orders": a count with its noun in the right number (`other` defaults to noun + s). */
-export function plural(n: number, one: string, other = `${one}s`): string {
-  return `${n} ${pluralRules.select(n) === 'one' ? one : other}`;
-}
+/** Counts and times in words ("1 point", "2 points", "6 minutes 30 seconds") are written once, with the rules. */
+export { duration, plural, points } from '../../../shared/content/labels.ts';
 
-/** "1 point", "3 points". */
-export const points = (n: number) => plural(n, 'point');
-
-/** "4:05" for a number of milliseconds (never below 0:00). */
-export const minutesAndSeconds = (ms: number) => {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
+/** "4:05" for a number of milliseconds (never below 0:00): every clock on every screen. */
+export const minutesAndSeconds = clockTime;
 
 /**
  * The phase clock every screen shows, written once: `clock` for a compact display ("4:05", "Paused 6:00"),

@@ -6,6 +6,7 @@ import {
   type Effect,
   type NumberEffect,
 } from '../../../shared/content/card.ts';
+import { CAPABILITY_NAMES, DELEGATION_IN_FULL, LUNAR_BLOC_SHORT } from '../../../shared/content/labels.ts';
 import { DELEGATION_NAMES, DELEGATIONS } from '../../../shared/model/seats.ts';
 import { DRAFTS, LUNAR_BLOCS } from '../../../shared/rules/model.ts';
 import { DRAFT_SHORT } from '../../../shared/rules/texts.ts';
@@ -30,11 +31,11 @@ const KINDS: Record<NumberEffect['kind'], { label: string; params: Param[] }> = 
 };
 const OPTIONS: Record<Param, readonly (readonly [string, string])[]> = {
   delegation: DELEGATIONS.map((d) => [d, DELEGATION_NAMES[d]] as const),
-  felt: DELEGATIONS.map((d) => [d, `felt by ${DELEGATION_NAMES[d]}`] as const),
-  from: DELEGATIONS.map((d) => [d, `from ${DELEGATION_NAMES[d]}`] as const),
+  felt: DELEGATIONS.map((d) => [d, `felt by ${DELEGATION_IN_FULL[d]}`] as const),
+  from: DELEGATIONS.map((d) => [d, `from ${DELEGATION_IN_FULL[d]}`] as const),
   draft: DRAFTS.map((d) => [d, DRAFT_SHORT[d]] as const),
-  capability: CARD_CAPABILITIES.map((c) => [c, c] as const),
-  bloc: LUNAR_BLOCS.map((b) => [b, b === 'artemis' ? 'Artemis' : 'ILRS'] as const),
+  capability: CARD_CAPABILITIES.map((c) => [c, CAPABILITY_NAMES[c] ?? c] as const),
+  bloc: LUNAR_BLOCS.map((b) => [b, LUNAR_BLOC_SHORT[b]] as const),
 };
 
 type DeckCard = Awaited<ReturnType<typeof api.cards>>[number];

@@ -85,7 +85,9 @@ export function ordersEditor(opts: {
         'select',
         { id, name: f.name },
         ...(pending.length
-          ? pending.map((r) => h('option', { value: r.id }, `${r.id}: ${TOPIC_NAMES[r.topic]}`))
+          ? pending.map((r) =>
+              h('option', { value: r.id }, `${TOPIC_NAMES[r.topic]} (proposed in round ${r.proposedRound})`),
+            )
           : [h('option', { value: '' }, 'no resolution is up for a vote')]),
       );
     } else if (f.kind === 'text') input = h('input', { id, name: f.name, maxlength: f.max });

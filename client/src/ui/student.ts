@@ -1,3 +1,4 @@
+import { SEAT_IN_SENTENCE } from '../../../shared/content/labels.ts';
 import { DRAFT_MAX_LENGTH } from '../../../shared/protocol/toServer.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
 import type { SessionLink } from '../net/connection.ts';
@@ -28,7 +29,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
 
   const choose = async (seat: (typeof CHOICES)[number]) => {
     const r = await link.send('chooseSeat', { seat });
-    notice(status, r.ok ? `You sit with ${SEAT_NAMES[seat]}.` : r.message, r.ok ? 'info' : 'error');
+    notice(status, r.ok ? `You sit with ${SEAT_IN_SENTENCE[seat]}.` : r.message, r.ok ? 'info' : 'error');
   };
   const seatButtons = CHOICES.map((s) =>
     h('button', {

@@ -1,5 +1,6 @@
 /** Delegations the server plays: the teacher seats a bot where no student is connected, and unseats it. */
-import { DELEGATION_NAMES, type Delegation, isDelegation } from '../../model/seats.ts';
+import { BOT_LEVEL_NAMES, DELEGATION_IN_FULL } from '../../content/labels.ts';
+import { type Delegation, isDelegation } from '../../model/seats.ts';
 import type { SessionEvent } from '../commands.ts';
 import type { Member, SessionModel } from '../model.ts';
 import { refusal } from '../refusal.ts';
@@ -10,7 +11,7 @@ export const botCommands: Handlers<'seatBot' | 'unseatBot'> = {
     sender: 'teacher',
     handle(s, c) {
       if (s.stage === 'ended') return refusal('wrongStage', 'The session has ended.');
-      const name = DELEGATION_NAMES[c.delegation];
+      const name = DELEGATION_IN_FULL[c.delegation];
       const here = Object.values(s.members).filter(
         (m) => m.seat === c.delegation && m.status === 'connected',
       );
@@ -23,7 +24,7 @@ export const botCommands: Handlers<'seatBot' | 'unseatBot'> = {
       }
       const seated = s.bots?.[c.delegation];
       if (seated?.level === c.level)
-        return refusal('nothingToDo', `The server already plays ${name} (${c.level}).`);
+        return refusal('nothingToDo', `The server already plays ${name} (${BOT_LEVEL_NAMES[c.level]}).`);
       s.bots = { ...s.bots, [c.delegation]: { level: c.level } };
       return [{ type: 'botSeated', seat: c.delegation, level: c.level }];
     },
@@ -33,7 +34,7 @@ export const botCommands: Handlers<'seatBot' | 'unseatBot'> = {
     sender: 'teacher',
     handle(s, c) {
       if (!s.bots?.[c.delegation])
-        return refusal('nothingToDo', `The server does not play ${DELEGATION_NAMES[c.delegation]}.`);
+        return refusal('nothingToDo', `The server does not play ${DELEGATION_IN_FULL[c.delegation]}.`);
       return unseat(s, c.delegation, 'teacher');
     },
   },

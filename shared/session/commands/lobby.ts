@@ -1,6 +1,7 @@
 /** Seats, settings and the roster: where students sit, who heads a delegation, and what the teacher set up. */
+import { DELEGATION_IN_FULL, opening, plural, SEAT_IN_SENTENCE } from '../../content/labels.ts';
 import { ROUND_PHASES } from '../../model/phases.ts';
-import { DELEGATION_NAMES, type Delegation, isDelegation, type Seat, SEAT_NAMES } from '../../model/seats.ts';
+import { DELEGATION_NAMES, type Delegation, isDelegation, type Seat } from '../../model/seats.ts';
 import { nicknameKey } from '../../model/nickname.ts';
 import { ROLE_NAMES } from '../chat.ts';
 import { headOf, type Member, type SessionModel, seatCount } from '../model.ts';
@@ -23,7 +24,8 @@ export const lobbyCommands: Handlers<
     sender: 'member',
     handle(s, c, me) {
       if (s.stage === 'ended') return refusal('wrongStage', 'The session has ended.');
-      if (me.seat === c.seat) return refusal('nothingToDo', `You already sit with ${SEAT_NAMES[c.seat]}.`);
+      if (me.seat === c.seat)
+        return refusal('nothingToDo', `You already sit with ${SEAT_IN_SENTENCE[c.seat]}.`);
       if (s.teamsLocked && c.seat !== 'observer') {
         return refusal('teamsLocked', 'The teacher has locked the teams. Ask the teacher to move you.');
       }
@@ -45,7 +47,7 @@ export const lobbyCommands: Handlers<
       const member = s.members[c.memberId];
       if (!member) return refusal('unknownMember', 'That student is no longer in the session.');
       if (member.seat === c.seat) {
-        return refusal('nothingToDo', `${member.nickname} already sits with ${SEAT_NAMES[c.seat]}.`);
+        return refusal('nothingToDo', `${member.nickname} already sits with ${SEAT_IN_SENTENCE[c.seat]}.`);
       }
       const full = checkRoom(s, c.seat);
       if (full) return full;
@@ -156,7 +158,7 @@ export const lobbyCommands: Handlers<
           if (n > c.maxPerDelegation) {
             return refusal(
               'delegationFull',
-              `${DELEGATION_NAMES[d]} already has ${n} students; move some before lowering the limit to ${c.maxPerDelegation}.`,
+              `${opening(DELEGATION_IN_FULL[d])} already has ${plural(n, 'student')}; move some before lowering the limit to ${c.maxPerDelegation}.`,
             );
           }
         }

@@ -1,5 +1,6 @@
 /** Talks: team chats, bilateral channels (opened when both sides agree), the CD floor, and the teacher's voice. */
-import { DELEGATION_NAMES, isDelegation } from '../../model/seats.ts';
+import { DELEGATION_IN_FULL, opening } from '../../content/labels.ts';
+import { isDelegation } from '../../model/seats.ts';
 import { nicknameKey } from '../../model/nickname.ts';
 import { pairOf, post } from '../chat.ts';
 import type { CommandOf } from '../commands.ts';
@@ -41,7 +42,7 @@ export const talksCommands: Handlers<
         if (channel.status !== 'open') {
           return refusal(
             'channelClosed',
-            `There is no open channel with ${DELEGATION_NAMES[c.to]}: ask for one, and wait for them to accept.`,
+            `There is no open channel with ${DELEGATION_IN_FULL[c.to]}: ask for one, and wait for them to accept.`,
           );
         }
         post(channel.messages, message);
@@ -109,7 +110,7 @@ function changeChannel(
   if (c.with === me.seat) return refusal('nothingToDo', 'Choose another delegation, not your own.');
   const pair = pairOf(me.seat, c.with);
   const channel = s.chat.channels[pair];
-  const them = DELEGATION_NAMES[c.with];
+  const them = DELEGATION_IN_FULL[c.with];
   if (c.type === 'requestChannel') {
     if (channel.status === 'open') return refusal('nothingToDo', `The channel with ${them} is already open.`);
     if (channel.status === 'requested' && channel.requestedBy === me.seat) {
@@ -122,7 +123,7 @@ function changeChannel(
     }
   } else if (c.type === 'acceptChannel') {
     if (channel.status !== 'requested' || channel.requestedBy !== c.with) {
-      return refusal('nothingToDo', `${them} has not asked for a channel with you.`);
+      return refusal('nothingToDo', `${opening(them)} has not asked for a channel with you.`);
     }
     channel.status = 'open';
   } else {

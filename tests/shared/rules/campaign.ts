@@ -161,8 +161,14 @@ function randomOrders(w: World, d: Delegation, dice: Dice): Order[] {
   return chosen;
 }
 
-/** The world after each round of campaign `seed`; its starting point and every order drawn from the seed. */
-export function playCampaign(seed: number): World[] {
+/**
+ * The world after each round of campaign `seed`; its starting point and every order drawn from the seed.
+ * `onOrders` sees each round's orders (the words test reads them).
+ */
+export function playCampaign(
+  seed: number,
+  onOrders?: (orders: Record<Delegation, Order[]>) => void,
+): World[] {
   const dice = new Dice(seedRng(seed ^ 0x5eed));
   let w = newWorld(seed, CAMPAIGN_YEARS, {
     tension: dice.int(0, 100),
@@ -173,7 +179,11 @@ export function playCampaign(seed: number): World[] {
   });
   const worlds = [w];
   for (let r = 0; r < CAMPAIGN_YEARS.length; r++) {
-    const orders = Object.fromEntries(DELEGATIONS.map((d) => [d, randomOrders(w, d, dice)]));
+    const orders = Object.fromEntries(DELEGATIONS.map((d) => [d, randomOrders(w, d, dice)])) as Record<
+      Delegation,
+      Order[]
+    >;
+    onOrders?.(orders);
     w = resolveRound(w, orders, CAMPAIGN_YEARS[r + 1]);
     worlds.push(w);
   }

@@ -1,3 +1,6 @@
+import { BOT_LEVEL_NAMES } from '../../../../shared/content/labels.ts';
+import type { BotLevel } from '../../../../shared/model/botLevels.ts';
+import { plural } from '../../ui/format.ts';
 import { PHASE_NAMES } from '../../../../shared/model/phases.ts';
 import { SEAT_NAMES, type Seat } from '../../../../shared/model/seats.ts';
 import type { SessionEvent } from '../../../../shared/session/commands.ts';
@@ -73,7 +76,7 @@ export function describeEvents(
       case 'timerResumed':
         return 'the timer runs again';
       case 'timerExtended':
-        return `the phase got ${e.minutes} more minute${e.minutes === 1 ? '' : 's'}`;
+        return `the phase got ${plural(e.minutes, 'more minute')}`;
       case 'memberAway':
         return `${nick(e.memberId)} lost the connection`;
       case 'memberReturned':
@@ -83,7 +86,7 @@ export function describeEvents(
       case 'bookmarkAdded':
         return `bookmark: “${e.note}”`;
       case 'botSeated':
-        return `the server now plays ${seatName(e.seat)} (${e.level})`;
+        return `the server now plays ${seatName(e.seat)} (${BOT_LEVEL_NAMES[e.level as BotLevel] ?? e.level})`;
       case 'botUnseated':
         return `the server no longer plays ${seatName(e.seat)}${e.by === 'student' ? ': a student took the delegation back' : ''}`;
       default:

@@ -1,3 +1,4 @@
+import { plural } from '../../ui/format.ts';
 import {
   DELEGATION_NAMES,
   DELEGATIONS,
@@ -68,7 +69,7 @@ function seating(s: SessionModel) {
   const members = Object.values(s.members).sort(byJoinOrder);
   const connected = members.filter((m) => m.status === 'connected').length;
   return [
-    h('p', {}, `${connected} of ${members.length} student${members.length === 1 ? '' : 's'} connected.`),
+    h('p', {}, `${connected} of ${plural(members.length, 'student')} connected.`),
     h(
       'ul',
       { class: 'room-seats' },
@@ -131,7 +132,7 @@ function talkLists(s: SessionModel, sight: Sight) {
     h(
       'details',
       { class: 'replay-talk' },
-      h('summary', {}, `${title}: ${messages.length} message${messages.length === 1 ? '' : 's'}`),
+      h('summary', {}, `${title}: ${plural(messages.length, 'message')}`),
       messages.length
         ? h(
             'ul',

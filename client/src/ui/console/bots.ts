@@ -4,6 +4,7 @@ import {
   type BotLevel,
   playedByServer,
 } from '../../../../shared/model/botLevels.ts';
+import { plural } from '../format.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../../shared/model/seats.ts';
 import type { SessionView } from '../../net/view.ts';
 import { h, syncRows } from '../dom.ts';
@@ -14,7 +15,7 @@ export function playedBy(view: SessionView, d: Delegation): string {
   const bot = view.teams[d]?.bot;
   if (bot) return playedByServer(bot);
   const here = Object.values(view.members).filter((m) => m.seat === d && m.status === 'connected').length;
-  return here === 0 ? 'No student connected' : `${here} student${here === 1 ? '' : 's'} connected`;
+  return here === 0 ? 'No student connected' : `${plural(here, 'student')} connected`;
 }
 
 /**

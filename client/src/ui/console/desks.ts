@@ -1,3 +1,4 @@
+import { points } from '../format.ts';
 import { DELEGATIONS, type Delegation, SEAT_NAMES } from '../../../../shared/model/seats.ts';
 import { describeOrder } from '../../../../shared/rules/describe.ts';
 import { orderCost } from '../../../../shared/rules/orders.ts';
@@ -34,7 +35,7 @@ function desk(view: SessionView, d: Delegation) {
       ...(orders.length
         ? orders.map((o) => {
             const cost = orderCost(o);
-            return h('li', {}, `${describeOrder(o)} (${cost} ${cost === 1 ? 'point' : 'points'})`);
+            return h('li', {}, `${describeOrder(o)} (${points(cost)})`);
           })
         : [h('li', { class: 'empty' }, 'No orders yet.')]),
     ),

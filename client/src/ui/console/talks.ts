@@ -1,14 +1,13 @@
-import { DELEGATIONS } from '../../../../shared/model/seats.ts';
+import { pairName } from '../../../../shared/content/labels.ts';
+import { DELEGATIONS, type Delegation } from '../../../../shared/model/seats.ts';
 import { messageLog } from '../chat.ts';
 import { h } from '../dom.ts';
 import type { ConsoleContext, Panel } from './context.ts';
 
 const PAIRS = ['us-china', 'us-russia', 'china-russia'] as const;
-const PAIR_NAMES: Record<(typeof PAIRS)[number], string> = {
-  'us-china': 'US–China',
-  'us-russia': 'US–Russia',
-  'china-russia': 'China–Russia',
-};
+const PAIR_NAMES = Object.fromEntries(
+  PAIRS.map((p) => [p, pairName(...(p.split('-') as [Delegation, Delegation]))]),
+) as Record<(typeof PAIRS)[number], string>;
 
 /** Every conversation, read-only, in one grid; and the teacher's announcements on the CD floor. */
 export function talksPanel(ctx: ConsoleContext): Panel {

@@ -1,9 +1,5 @@
-import {
-  DELEGATION_NAMES,
-  DELEGATIONS,
-  type Delegation,
-  isDelegation,
-} from '../../../../shared/model/seats.ts';
+import { DELEGATION_IN_FULL, opening } from '../../../../shared/content/labels.ts';
+import { DELEGATIONS, type Delegation, isDelegation } from '../../../../shared/model/seats.ts';
 import { membersInOrder, type SessionView, withdrawalText } from '../../net/view.ts';
 
 /**
@@ -11,7 +7,7 @@ import { membersInOrder, type SessionView, withdrawalText } from '../../net/view
  * without a head, orders not confirmed (and why a confirmation was withdrawn), students who lost the connection.
  */
 /** "The United States", "China": a delegation at the start of a sentence. */
-export const subject = (d: Delegation) => (d === 'us' ? 'The United States' : DELEGATION_NAMES[d]);
+export const subject = (d: Delegation) => opening(DELEGATION_IN_FULL[d]);
 
 export function consoleWarnings(view: SessionView): string[] {
   const members = membersInOrder(view);

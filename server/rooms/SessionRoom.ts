@@ -514,7 +514,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     )
       return ctx.reject({
         code: 'notAllowed',
-        message: 'The practice round runs only in sessions under the current rules; this one keeps older rules.',
+        message:
+          'The practice round runs only in sessions under the current rules; this one keeps older rules.',
       });
     // Transport protection, not a rule (the rules never read a clock): the budget is the member's, whatever
     // connection the message came on.

@@ -40,6 +40,7 @@ import { sessionIdFor } from '../../shared/model/sessionId.ts';
 import { RateLimiter } from '../http/rateLimit.ts';
 import { BOTS_SINCE_RULES, BotDriver } from '../bots/driver.ts';
 import { phaseLengthMs } from '../../shared/bots/unattended.ts';
+import { PRACTICE_SINCE_RULES } from '../../shared/session/practice.ts';
 
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
@@ -509,6 +510,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         message:
           'The server plays delegations only in sessions under the current rules; this one keeps older rules.',
       });
+    if (
+      (command.type === 'startPractice' || command.type === 'endPractice') &&
+      this.log.header().rulesVersion < PRACTICE_SINCE_RULES
+    )
+      return ctx.reject({
+        code: 'notAllowed',
+        message:
+          'The practice round runs only in sessions under the current rules; this one keeps older rules.',
+      });
     // Transport protection, not a rule (the rules never read a clock): the budget is the member's, whatever
     // connection the message came on.
     const budget = this.budgetOf(actor.kind === 'member' ? actor.memberId : 'teacher');
@@ -579,7 +589,8 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     projectSession(this.model, this.state, this.services.scenarios);
     for (const event of outcome.events) {
       if (event.type === 'memberRemoved') this.disconnectMember(event.memberId);
-      if (event.type === 'phaseBegan' || event.type === 'sessionEnded') this.restartPhaseTimer();
+      if (event.type === 'phaseBegan' || event.type === 'sessionEnded' || event.type === 'practiceEnded')
+        this.restartPhaseTimer();
       if (event.type === 'timerPaused') this.pauseTimer();
       if (event.type === 'timerResumed') this.startTimer(this.state.phaseRemainingMs);
       if (event.type === 'timerExtended') this.extendTimer(event.minutes * 60_000);
@@ -609,11 +620,15 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     }
   }
 
-  /** A new phase: its timer starts from the settings (or none, with timers off or the session over). */
+  /**
+   * A new phase: its timer starts from the settings, or in the practice round from the practice script's minutes
+   * (none with timers off, a practice moved on by hand, or the session over).
+   */
   private restartPhaseTimer() {
-    const { stage, phase, settings } = this.model;
+    const { stage, phase, settings, practice } = this.model;
     this.state.phaseRemainingMs = 0;
-    if (stage !== 'playing' || !phase || !settings.timersOn) {
+    const minutes = phase && (practice ? practice.minutes?.[phase] : settings.phaseMinutes[phase]);
+    if (stage !== 'playing' || !phase || !minutes || (!practice && !settings.timersOn)) {
       this.phaseTimer?.clear();
       this.phaseTimer = undefined;
       this.state.phaseEndsAt = 0;
@@ -624,11 +639,11 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
       this.phaseTimer?.clear();
       this.phaseTimer = undefined;
       this.state.phaseEndsAt = 0;
-      this.state.phaseRemainingMs = phaseLengthMs(this.model, phase);
+      this.state.phaseRemainingMs = practice ? minutes * 60_000 : phaseLengthMs(this.model, phase);
       return;
     }
     // With every delegation played by the server and nobody seated, phases run short (watch the bots play).
-    this.startTimer(phaseLengthMs(this.model, phase));
+    this.startTimer(practice ? minutes * 60_000 : phaseLengthMs(this.model, phase));
   }
 
   /** Runs the current phase's timer for `ms`; when it fires, the rules hear phaseTimeUp for this very phase. */

@@ -22,6 +22,7 @@ export function projectSession(
   assign(state, 'round', model.round);
   assign(state, 'phase', model.phase ?? '');
   assign(state, 'teamsLocked', model.teamsLocked);
+  assign(state, 'practice', model.practice !== undefined);
   assign(
     state.host,
     'removed',

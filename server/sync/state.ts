@@ -109,6 +109,7 @@ export const SessionState = schema(
     channels: t.map(ChannelState), // keyed by pair: "us-china", "us-russia", "china-russia"
     floor: t.array(MessageState), // public statements on the CD floor, shown on the projector
     projectors: t.uint8().default(0), // projector boards connected now (at most PROJECTORS_PER_SESSION)
+    practice: t.boolean().default(false), // the practice round is under way (round 0): nothing counts
   },
   'SessionState',
 );

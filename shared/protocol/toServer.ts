@@ -94,6 +94,12 @@ export const ToServer = {
   readmit: z.strictObject({ nickname: Nickname }), // lets a removed student join again
   restoreSeat: z.strictObject({ memberId: MemberId, formerMemberId: MemberId }),
   startSession: z.strictObject({}),
+  // The practice round before round 1 (nothing counts); `minutes` are the practice script's phase timers,
+  // absent to move its phases on by hand. Ended by Next after its debrief, or by endPractice.
+  startPractice: z.strictObject({
+    minutes: z.strictObject(Object.fromEntries(ROUND_PHASES.map((p) => [p, Minutes]))).optional(),
+  }),
+  endPractice: z.strictObject({ from: Moment }),
   advancePhase: z.strictObject({ from: Moment }),
   endSession: z.strictObject({ from: Moment }),
   setHead: z.strictObject({ memberId: MemberId }),

@@ -5,6 +5,7 @@ import { cardCommands } from './commands/cards.ts';
 import { deskCommands } from './commands/desk.ts';
 import type { CommandTable, RulesContext, Sender, Step } from './commands/handler.ts';
 import { lobbyCommands } from './commands/lobby.ts';
+import { practiceCommands } from './commands/practice.ts';
 import { presenceCommands } from './commands/presence.ts';
 import { roundCommands } from './commands/rounds.ts';
 import { talksCommands } from './commands/talks.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: CommandTable = {
   ...talksCommands,
   ...cardCommands,
   ...botCommands,
+  ...practiceCommands,
 };
 
 /** Who may send each room message, read from the handlers: a student ("member") or the teacher. */

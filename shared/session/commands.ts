@@ -71,4 +71,7 @@ export type SessionEvent =
   | { type: 'memberMuted'; memberId: string; muted: boolean }
   | { type: 'roleSet'; memberId: string; role: string }
   | { type: 'botSeated'; seat: Delegation; level: string }
-  | { type: 'botUnseated'; seat: Delegation; by: 'teacher' | 'student' };
+  | { type: 'botUnseated'; seat: Delegation; by: 'teacher' | 'student' }
+  | { type: 'practiceStarted' }
+  | { type: 'practiceResolved' } // the practice round's orders played on its copy of the world; no round counted
+  | { type: 'practiceEnded'; by: 'teacher' | 'timer' | 'endSession' };

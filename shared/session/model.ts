@@ -72,6 +72,16 @@ export interface SessionModel {
   removed?: RemovedStudent[]; // students the teacher removed: they come back only when the teacher lets them
   // Absent until the teacher first seats a bot, so other sessions keep the state hashes they had.
   bots?: Partial<Record<Delegation, SeatedBot>>; // delegations the server plays: { russia: { level: 'standard' } }
+  // Absent outside the practice round, so sessions that never practise keep the state hashes they had.
+  practice?: PracticeRound; // the guided round before round 1, on a copy of the starting world: nothing counts
+}
+
+/**
+ * The practice round under way (stage 'playing', round 0): the phases of a round played on a copy of the
+ * starting world, thrown away when it ends, so round 1 begins exactly as it would have without it.
+ */
+export interface PracticeRound {
+  minutes?: PhaseMinutes; // the practice script's timers (content/pack/practice.json); absent: moved on by hand
 }
 
 /** A bot the teacher seated at a delegation no student is at; it acts as `{ kind: 'bot', delegation }`. */
@@ -105,6 +115,14 @@ export function byJoinOrder(a: { id: string }, b: { id: string }): number {
 
 export function emptyDesk(): TeamDesk {
   return { draft: '', orders: [], submitted: false, headId: undefined };
+}
+
+/** Empties every desk's orders and confirmation for a new round; the notes and the chosen head stay. */
+export function clearDesks(s: SessionModel): void {
+  for (const d of Object.keys(s.teams) as Delegation[]) {
+    const { draft, headId, draftVersion } = s.teams[d];
+    s.teams[d] = { ...emptyDesk(), draft, headId, ...(draftVersion !== undefined ? { draftVersion } : {}) };
+  }
 }
 
 export function newSession(code: string, seed: number, settings: SessionSettings): SessionModel {

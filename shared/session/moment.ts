@@ -15,6 +15,8 @@ export function momentOf(s: SessionModel): Moment {
 export function staleness(s: SessionModel, from: Moment | undefined, ifStale: string): Refusal | undefined {
   if (!from || (from.round === s.round && from.phase === (s.phase ?? ''))) return undefined;
   if (s.stage === 'ended') return refusal('stale', 'The session has already ended.');
-  const where = s.phase ? `${WHERE[s.phase]} of round ${s.round}` : 'the lobby';
+  const where = s.phase
+    ? `${WHERE[s.phase]} of ${s.practice ? 'the practice round' : `round ${s.round}`}`
+    : 'the lobby';
   return refusal('stale', `The session has already moved on to ${where}; check the screen and ${ifStale}.`);
 }

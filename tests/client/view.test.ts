@@ -39,6 +39,7 @@ function raw(overrides: Partial<RawState> = {}): RawState {
     channels: {},
     floor: [],
     projectors: 1,
+    practice: false,
     ...overrides,
   };
 }

@@ -68,6 +68,7 @@ export interface DecodedSession {
   phaseRemainingMs: number;
   host: { world: string; removed: string; storage: string } | undefined; // the teacher's alone: undefined on every other client
   projectors: number; // projector boards connected now
+  practice: boolean; // the practice round is under way
   toJSON(): unknown;
 }
 

@@ -3,7 +3,7 @@ import { PHASE_NAMES } from '../../shared/model/phases.ts';
 import type { SessionCommand, SessionEvent } from '../../shared/session/commands.ts';
 import type { SessionModel } from '../../shared/session/model.ts';
 import { momentOf } from '../../shared/session/moment.ts';
-import { nextStep, nextStepLabel } from '../../shared/session/nextStep.ts';
+import { nextStep, nextStepLabel, practiceStep } from '../../shared/session/nextStep.ts';
 import { accept, teacher, testSession } from './testSession.ts';
 
 const momentIn = (s: SessionModel) => ({
@@ -11,6 +11,7 @@ const momentIn = (s: SessionModel) => ({
   round: s.round,
   phase: s.phase,
   rounds: s.settings.years.length,
+  practice: s.practice !== undefined,
 });
 
 /** What a step's events did, in the words its label must use. */
@@ -79,5 +80,53 @@ describe('nextStep: what the console’s Next will do', () => {
     ['after the end', { stage: 'ended', round: 4, phase: '', rounds: 4 }, undefined],
   ] as const)('in %s', (_where, at, label) => {
     expect(nextStepLabel(at)).toBe(label);
+  });
+});
+
+/** What a practice step's events did, in the words its label must use. */
+function whatPracticeDid(events: readonly SessionEvent[]): string {
+  if (events.some((e) => e.type === 'practiceResolved')) return 'Next: resolve the practice round';
+  if (events.some((e) => e.type === 'practiceEnded')) return 'Next: end the practice round';
+  const began = events.find((e) => e.type === 'phaseBegan');
+  if (began?.phase === 'debrief') return 'Next: debrief of the practice round';
+  if (began) return `Next: ${PHASE_NAMES[began.phase].toLowerCase()} (practice)`;
+  return `nothing recognisable: ${events.map((e) => e.type).join(', ')}`;
+}
+
+describe('nextStep and practiceStep in the practice round', () => {
+  it('say what the practice does at every step, and that it ends in the lobby, ready for round 1', () => {
+    const lobby = testSession({ members: ['Ana@us', 'Bo@china'] });
+    expect(practiceStep(momentIn(lobby))).toEqual({
+      command: 'startPractice',
+      label: 'Start the practice round',
+    });
+    let state = accept(lobby, teacher, { type: 'startPractice' }).state;
+    const said: string[] = [];
+    while (state.practice) {
+      expect(practiceStep(momentIn(state))).toEqual({ command: 'endPractice', label: 'End practice' });
+      const step = nextStep(momentIn(state));
+      expect(step?.command).toBe('advancePhase');
+      const { state: after, events } = accept(state, teacher, {
+        type: 'advancePhase',
+        from: momentOf(state),
+      });
+      expect(step?.label).toBe(whatPracticeDid(events));
+      said.push(step?.label ?? '');
+      state = after;
+    }
+    expect(said).toEqual([
+      'Next: negotiation (practice)',
+      'Next: orders (practice)',
+      'Next: resolve the practice round',
+      'Next: debrief of the practice round',
+      'Next: end the practice round',
+    ]);
+    expect(nextStepLabel(momentIn(state))).toBe('Start round 1');
+    expect(practiceStep(momentIn(state))?.command).toBe('startPractice');
+  });
+
+  it('offers no practice once round 1 has begun or the session has ended', () => {
+    expect(practiceStep({ stage: 'playing', round: 1, phase: 'briefing', rounds: 3 })).toBeUndefined();
+    expect(practiceStep({ stage: 'ended', round: 3, phase: '', rounds: 3 })).toBeUndefined();
   });
 });

@@ -100,6 +100,21 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
     valid: { delegation: 'us' },
     malformed: [['unknown delegation', { delegation: 'eu' }]],
   },
+  startPractice: {
+    valid: { minutes: { briefing: 0.5, negotiation: 1.5, orders: 1.5, resolution: 0.5, debrief: 1 } },
+    malformed: [
+      ['a phase left out', { minutes: { briefing: 0.5, negotiation: 1.5, orders: 1.5, resolution: 0.5 } }],
+      [
+        'a phase under half a minute',
+        { minutes: { briefing: 0, negotiation: 1, orders: 1, resolution: 1, debrief: 1 } },
+      ],
+      ['minutes as text', { minutes: '5' }],
+    ],
+  },
+  endPractice: {
+    valid: { from: { round: 0, phase: 'orders' } },
+    malformed: [['no moment', {}]],
+  },
   addBookmark: {
     valid: { note: 'Ask China why it blocked' },
     malformed: [

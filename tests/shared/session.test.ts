@@ -93,6 +93,8 @@ describe('who may send what', () => {
     setRole: { type: 'setRole', memberId: 'm1', role: 'analyst' },
     seatBot: { type: 'seatBot', delegation: 'russia', level: 'standard' },
     unseatBot: { type: 'unseatBot', delegation: 'russia' },
+    startPractice: { type: 'startPractice' },
+    endPractice: { type: 'endPractice' },
     injectCustom: {
       type: 'injectCustom',
       card: { title: 'A solar storm', briefing: 'A storm.', arena: 'orbit', effects: [] },

@@ -35,6 +35,7 @@ export interface SessionView {
   channels: Record<string, ChannelView>; // "us-china", "us-russia", "china-russia"
   floor: MessageView[]; // public statements on the CD floor
   projectors: number; // projector boards connected now (the console shows it)
+  practice: boolean; // the practice round is under way (round 0): nothing in it counts
 }
 
 /** A delegation's desk. Draft, orders and secret come only to that team and the teacher. */

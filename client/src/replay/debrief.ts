@@ -8,6 +8,7 @@ import { h } from '../ui/dom.ts';
 import { targetName } from '../ui/worldPanel.ts';
 import { type ChartSpec, lineChart, type Marker } from './chart.ts';
 import { finalWorld, played, type Replay, type RoundRecord } from './model.ts';
+import { recordTable } from './record.ts';
 
 /**
  * The debrief of a whole session, read from the folded log: how the indicators moved round by round, what each
@@ -387,6 +388,16 @@ export function debriefSections(
       `Words and deeds${w ? ` (${w.gaps.length})` : ''}`,
       h('p', { class: 'hint' }, 'A public pledge followed by an order that contradicts it.'),
       gapsList(replay),
+    ),
+    section(
+      'record-title',
+      'Your game against the record',
+      h(
+        'p',
+        { class: 'hint' },
+        'What the class decided, beside what happened in the years its cards come from.',
+      ),
+      recordTable(replay, idPrefix),
     ),
     opts.print ? section('questions-title', 'Questions for the class', questionList(replay)) : undefined,
   ].filter((x): x is HTMLElement => x !== undefined);

@@ -32,6 +32,7 @@ export interface PhaseMark {
   round: number;
   phase: RoundPhase | 'lobby' | 'ended';
   year: number | undefined;
+  practice?: true; // a phase of the practice round (round 0), or the lobby it returned to: nothing in it counts
 }
 
 /** A delegation's desk as the round was resolved. */
@@ -109,7 +110,16 @@ export function buildReplay(id: string, log: ReplayLog): Replay {
     let checkpoint = index % CHECKPOINT_EVERY === 0;
     for (const e of events) {
       if (e.type === 'phaseBegan') {
-        marks.push({ index, round: e.round, phase: e.phase, year: e.year });
+        marks.push({
+          index,
+          round: e.round,
+          phase: e.phase,
+          year: e.year,
+          ...(state.practice ? { practice: true } : {}),
+        });
+        checkpoint = true;
+      } else if (e.type === 'practiceEnded') {
+        marks.push({ index, round: 0, phase: 'lobby', year: undefined, practice: true });
         checkpoint = true;
       } else if (e.type === 'sessionEnded')
         marks.push({ index, round: state.round, phase: 'ended', year: undefined });
@@ -138,12 +148,13 @@ export function buildReplay(id: string, log: ReplayLog): Replay {
           after: state.world,
           desks,
         });
-      } else if (e.type === 'cardRevealed') {
+      } else if (e.type === 'cardRevealed' && !state.practice) {
+        // Cards the practice round dealt on its own copy of the world come again in round 1: counted there.
         const card = state.world?.cards.find((c) => c.card.id === e.cardId);
         if (card) cards.push({ index, x: resolved + 0.5, card });
       }
     }
-    if (state.world && !start) {
+    if (state.world && !start && !state.practice) {
       // The world before round 1's cards, made the way the session made it when it started.
       const scenario = log.header.content.scenarios.find((x) => x.id === state.settings.scenarioId);
       start = newWorld(state.seed, state.settings.years, scenario?.start);

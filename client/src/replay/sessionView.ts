@@ -54,6 +54,7 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
     teamsLocked: s.teamsLocked,
     hostConnected: false,
     projectors: 0,
+    practice: s.practice !== undefined,
     removedNames: [],
     storageProblem: '',
     settings: {

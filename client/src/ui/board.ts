@@ -7,6 +7,7 @@ import { endScreen } from './boardEnd.ts';
 import { joinPanels } from './boardJoin.ts';
 import { cardStage, confirmations, roundStory } from './boardPanels.ts';
 import { phaseClock, stageLine } from './format.ts';
+import { practiceBanner } from './practice.ts';
 import { seatingList } from './roster.ts';
 import { tableCanvas } from './tableCanvas.ts';
 import { indicators } from './worldPanel.ts';
@@ -42,6 +43,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
   const story = roundStory();
   const end = endScreen();
   const gauges = h('div', { class: 'stage-gauges', 'aria-label': 'The indicators' });
+  const practice = practiceBanner('board-practice');
 
   const panels = {
     join: join.panel,
@@ -76,6 +78,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
   const side = h(
     'div',
     { class: 'stage-side' },
+    practice.root,
     ...Object.entries(panels).map(([k, el]) => {
       el.dataset.panel = k;
       // A panel scrolls when a long round overflows it: reachable by keyboard, so its end can be read.
@@ -111,6 +114,7 @@ export function boardScreen(root: HTMLElement, link: SessionLink) {
     // The QR code and the address are for the lobby; after it, a corner with the code is enough.
     join.corner.hidden = mode === 'lobby';
     stage.textContent = stageLine(view);
+    practice.update(view, { kind: 'board' });
     seating.update(view);
     canvas.update(view);
     cards.update(view.world, view.round, view.phase);

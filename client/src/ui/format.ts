@@ -2,11 +2,12 @@ import { PHASE_NAMES } from '../../../shared/model/phases.ts';
 import type { SessionView } from '../net/view.ts';
 import { yearOf } from '../net/view.ts';
 
-/** "Round 2 of 4 · 2017 · Negotiation", or the lobby and end equivalents. */
+/** "Round 2 of 4 · 2017 · Negotiation", "Practice round (nothing counts) · 2015 · Orders", the lobby, the end. */
 export function stageLine(view: SessionView): string {
   if (view.stage === 'lobby') return `Lobby · ${view.settings.scenarioTitle}`;
   if (view.stage === 'ended') return 'The session has ended';
   const phase = view.phase ? PHASE_NAMES[view.phase] : '';
+  if (view.practice) return `Practice round (nothing counts) · ${yearOf(view) ?? ''} · ${phase}`;
   return `Round ${view.round} of ${view.settings.years.length} · ${yearOf(view) ?? ''} · ${phase}`;
 }
 

@@ -6,6 +6,7 @@ import type { Order } from '../../../shared/rules/orders.ts';
 import { type SessionView, withdrawalText } from '../net/view.ts';
 import { h, notice } from './dom.ts';
 import { stageLine } from './format.ts';
+import { practiceBanner } from './practice.ts';
 import { seatingList, seatLabel } from './roster.ts';
 import { ordersEditor } from './ordersEditor.ts';
 import { tableCanvas } from './tableCanvas.ts';
@@ -222,6 +223,8 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     'Leave this session for good',
   );
 
+  const practice = practiceBanner('desk-practice');
+
   // The panels, put in the order the phase needs them: what to do now comes first.
   const panels = h('div', { class: 'desk-panels' });
   const panelOrder: Record<string, HTMLElement[]> = {
@@ -249,6 +252,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       'main',
       { class: 'student desk-page' },
       h('header', { class: 'bar' }, h('h1', {}, 'PAROS'), who, linkState),
+      practice.root,
       h(
         'section',
         { class: 'card now', id: 'student-now', 'aria-label': 'What to do now' },
@@ -281,6 +285,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       ? `${me.nickname} · ${SEAT_NAMES[me.seat]}${roles} · code ${view.code}`
       : `Code ${view.code}`;
     stage.textContent = stageLine(view);
+    practice.update(view, { kind: 'desk', roles: me?.roles ? me.roles.split(',') : [] });
     arrange(view);
     const team = me && isDelegation(me.seat) ? view.teams[me.seat] : undefined;
     const head = team?.headId ? view.members[team.headId] : undefined;

@@ -7,7 +7,8 @@ import { drawCards, poolFor, revealCards } from '../../rules/cards.ts';
 import { type Order, ordersProblem } from '../../rules/orders.ts';
 import { newWorld, resolveRound } from '../../rules/resolve.ts';
 import type { SessionEvent } from '../commands.ts';
-import { currentYear, emptyDesk, type SessionModel } from '../model.ts';
+import { clearDesks, currentYear, type SessionModel } from '../model.ts';
+import { leavePractice } from '../practice.ts';
 import { refusal } from '../refusal.ts';
 import type { Handlers, RulesContext, Step } from './handler.ts';
 
@@ -54,7 +55,7 @@ export const roundCommands: Handlers<
           'wrongStage',
           s.stage === 'lobby' ? 'Start the session first.' : 'The session has ended.',
         );
-      return advance(s, ctx);
+      return advance(s, ctx, 'teacher');
     },
   },
 
@@ -66,7 +67,7 @@ export const roundCommands: Handlers<
       if (s.stage !== 'playing' || s.round !== c.round || s.phase !== c.phase) {
         return refusal('nothingToDo', 'That timer belongs to a phase that is already over.');
       }
-      return advance(s, ctx);
+      return advance(s, ctx, 'timer');
     },
   },
 
@@ -75,9 +76,11 @@ export const roundCommands: Handlers<
     ifStale: 'press End session again if you still want to end it',
     handle(s) {
       if (s.stage === 'ended') return refusal('wrongStage', 'The session has already ended.');
+      // Ended during the practice round: nothing was played, so no world is left behind.
+      const practice: SessionEvent[] = s.practice ? leavePractice(s, 'endSession') : [];
       s.stage = 'ended';
       s.phase = undefined;
-      return [{ type: 'sessionEnded' }];
+      return [...practice, { type: 'sessionEnded' }];
     },
   },
 
@@ -89,7 +92,7 @@ export const roundCommands: Handlers<
     ifStale: 'add the time again if this phase needs it too',
     handle(s, c) {
       if (s.stage !== 'playing') return refusal('wrongStage', 'Timers run only during the rounds.');
-      if (!s.settings.timersOn) return refusal('nothingToDo', 'Phase timers are off for this session.');
+      if (!timed(s)) return refusal('nothingToDo', untimed(s));
       return [{ type: 'timerExtended', minutes: c.minutes }];
     },
   },
@@ -106,14 +109,24 @@ export const roundCommands: Handlers<
 
 function pauseTimer(s: SessionModel, pause: boolean): Step {
   if (s.stage !== 'playing') return refusal('wrongStage', 'Timers run only during the rounds.');
-  if (!s.settings.timersOn) return refusal('nothingToDo', 'Phase timers are off for this session.');
+  if (!timed(s)) return refusal('nothingToDo', untimed(s));
   if (s.timerPaused === pause)
     return refusal('nothingToDo', pause ? 'The timer is already paused.' : 'The timer is already running.');
   s.timerPaused = pause;
   return [{ type: pause ? 'timerPaused' : 'timerResumed' }];
 }
 
-function scenarioOf(s: SessionModel, ctx: RulesContext): ScenarioSummary | undefined {
+/** Whether the phases end by themselves now: the session's timers, or in practice the practice script's. */
+export function timed(s: SessionModel): boolean {
+  return s.practice ? s.practice.minutes !== undefined : s.settings.timersOn;
+}
+
+const untimed = (s: SessionModel) =>
+  s.practice
+    ? 'The practice round has no timer: move it on with Next.'
+    : 'Phase timers are off for this session.';
+
+export function scenarioOf(s: SessionModel, ctx: RulesContext): ScenarioSummary | undefined {
   return ctx.scenarios.find((x) => x.id === s.settings.scenarioId);
 }
 
@@ -125,12 +138,24 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
   s.round = round;
   s.phase = 'briefing';
   s.timerPaused = false;
-  for (const d of Object.keys(s.teams) as Delegation[]) {
-    const { draft, headId, draftVersion } = s.teams[d];
-    s.teams[d] = { ...emptyDesk(), draft, headId, ...(draftVersion !== undefined ? { draftVersion } : {}) };
-  }
+  clearDesks(s);
+  const events = dealCards(s, round, round, ctx);
+  return [...events, { type: 'phaseBegan', round, phase: 'briefing', year: currentYear(s) }];
+}
+
+/**
+ * Reveals and applies the cards of the scenario's round `planned` (1-based): its scripted cards, and the number
+ * it draws from the pool with the world's generator, marked as revealed in session round `round` (0 in the
+ * practice round, which deals round 1's cards on its own copy of the world).
+ */
+export function dealCards(
+  s: SessionModel,
+  planned: number,
+  round: number,
+  ctx: RulesContext,
+): SessionEvent[] {
   const events: SessionEvent[] = [];
-  const plan = scenarioOf(s, ctx)?.rounds[round - 1];
+  const plan = scenarioOf(s, ctx)?.rounds[planned - 1];
   if (s.world && plan) {
     // A card the teacher already played (an inject ahead of its round) is not revealed, nor applied, twice.
     const played = new Set(s.world.cards.map((c) => c.card.id));
@@ -153,24 +178,39 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
     for (const c of [...scripted, ...drawn])
       events.push({ type: 'cardRevealed', cardId: c.id, round, injected: false });
   }
-  return [...events, { type: 'phaseBegan', round, phase: 'briefing', year: currentYear(s) }];
+  return events;
 }
 
-/** Resolves the round with the orders each head confirmed; a delegation that did not confirm does nothing. */
+/**
+ * Resolves the round with the orders each head confirmed; a delegation that did not confirm does nothing. The
+ * practice round resolves the same way, as round 1 would, on its own copy of the world, and counts no round.
+ */
 function resolve(s: SessionModel): SessionEvent[] {
   if (!s.world) return [];
-  const confirmed: Partial<Record<Delegation, Order[]>> = {};
-  for (const d of Object.keys(s.teams) as Delegation[]) {
-    // Only confirmed orders that are still possible are played (a card may have changed the world since).
-    if (s.teams[d].submitted && !ordersProblem(s.world, d, s.teams[d].orders))
-      confirmed[d] = s.teams[d].orders;
+  if (s.practice) {
+    s.world = resolveRound(s.world, confirmedOrders(s), s.settings.years[1]);
+    return [{ type: 'practiceResolved' }];
   }
-  s.world = resolveRound(s.world, confirmed, s.settings.years[s.round]);
+  s.world = resolveRound(s.world, confirmedOrders(s), s.settings.years[s.round]);
   return [{ type: 'roundResolved', round: s.round }];
 }
 
-/** Moves to the next phase; after a round's debrief, to the next round; after the last round, to the end. */
-function advance(s: SessionModel, ctx: RulesContext): SessionEvent[] {
+/** The orders each head confirmed that are still possible (a card may have changed the world since). */
+function confirmedOrders(s: SessionModel): Partial<Record<Delegation, Order[]>> {
+  const confirmed: Partial<Record<Delegation, Order[]>> = {};
+  if (!s.world) return confirmed;
+  for (const d of Object.keys(s.teams) as Delegation[]) {
+    if (s.teams[d].submitted && !ordersProblem(s.world, d, s.teams[d].orders))
+      confirmed[d] = s.teams[d].orders;
+  }
+  return confirmed;
+}
+
+/**
+ * Moves to the next phase; after a round's debrief, to the next round; after the last round, to the end. After
+ * the practice round's debrief, back to the lobby, ready for round 1.
+ */
+function advance(s: SessionModel, ctx: RulesContext, by: 'teacher' | 'timer'): SessionEvent[] {
   const i = ROUND_PHASES.indexOf(s.phase ?? 'briefing');
   const nextPhase = ROUND_PHASES[i + 1];
   if (nextPhase) {
@@ -179,6 +219,7 @@ function advance(s: SessionModel, ctx: RulesContext): SessionEvent[] {
     const resolved = nextPhase === 'resolution' ? resolve(s) : [];
     return [...resolved, { type: 'phaseBegan', round: s.round, phase: nextPhase, year: currentYear(s) }];
   }
+  if (s.practice) return leavePractice(s, by);
   if (s.round < s.settings.years.length) return beginRound(s, s.round + 1, ctx);
   s.stage = 'ended';
   s.phase = undefined;

@@ -4,6 +4,9 @@ import type { PhaseMark } from '../model.ts';
 import type { ViewerContext, ViewerPanel } from './context.ts';
 import { markLabel } from './labels.ts';
 
+/** The row key of the practice round's jumps: after "Before play" (-1), before round 1. */
+const PRACTICE = -0.5;
+
 /** Jump to the start of any round's phase, grouped by round; the phase shown is marked as the current step. */
 export function jumpsPanel(ctx: ViewerContext): ViewerPanel {
   const root = h('nav', {
@@ -14,7 +17,14 @@ export function jumpsPanel(ctx: ViewerContext): ViewerPanel {
   const jumpButtons: { mark: PhaseMark; el: HTMLButtonElement }[] = [];
   const byRound = new Map<number, PhaseMark[]>();
   for (const m of ctx.replay.marks) {
-    const k = m.phase === 'lobby' ? -1 : m.phase === 'ended' ? Number.MAX_SAFE_INTEGER : m.round;
+    // The practice round (and the lobby it went back to) has its own row, before round 1.
+    const k = m.practice
+      ? PRACTICE
+      : m.phase === 'lobby'
+        ? -1
+        : m.phase === 'ended'
+          ? Number.MAX_SAFE_INTEGER
+          : m.round;
     byRound.set(k, [...(byRound.get(k) ?? []), m]);
   }
   const list = h('ul', { class: 'jump-rounds' });
@@ -22,17 +32,20 @@ export function jumpsPanel(ctx: ViewerContext): ViewerPanel {
     const label =
       round === -1
         ? 'Before play'
-        : round === Number.MAX_SAFE_INTEGER
-          ? 'After play'
-          : `Round ${round}${ms[0]?.year ? ` · ${ms[0].year}` : ''}`;
+        : round === PRACTICE
+          ? 'Practice round (nothing counts)'
+          : round === Number.MAX_SAFE_INTEGER
+            ? 'After play'
+            : `Round ${round}${ms[0]?.year ? ` · ${ms[0].year}` : ''}`;
     const buttons = ms.map((m) => {
       const el = h(
         'button',
         {
           type: 'button',
           class: 'small',
-          id:
-            m.phase === 'lobby'
+          id: m.practice
+            ? `replay-jump-practice-${m.index}`
+            : m.phase === 'lobby'
               ? 'replay-jump-lobby'
               : m.phase === 'ended'
                 ? 'replay-jump-end'
@@ -40,7 +53,13 @@ export function jumpsPanel(ctx: ViewerContext): ViewerPanel {
           'aria-label': `Jump to ${markLabel(m)} (entry ${m.index})`,
           onclick: () => ctx.go(m.index),
         },
-        m.phase === 'lobby' ? 'Lobby' : m.phase === 'ended' ? 'End' : PHASE_NAMES[m.phase],
+        m.phase === 'lobby'
+          ? m.practice
+            ? 'Back to the lobby'
+            : 'Lobby'
+          : m.phase === 'ended'
+            ? 'End'
+            : PHASE_NAMES[m.phase],
       );
       jumpButtons.push({ mark: m, el });
       return el;

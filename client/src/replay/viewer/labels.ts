@@ -1,9 +1,10 @@
-import { PHASE_NAMES } from '../../../../shared/model/phases.ts';
+import { PHASE_NAMES, type RoundPhase } from '../../../../shared/model/phases.ts';
 import type { PhaseMark, Replay } from '../model.ts';
 
-/** "Round 2 · 2016 · Negotiation", "Lobby", "Ended". */
+/** "Round 2 · 2016 · Negotiation", "Practice round (nothing counts) · Orders", "Lobby", "Ended". */
 export function markLabel(m: PhaseMark): string {
-  if (m.phase === 'lobby') return 'Lobby';
+  if (m.phase === 'lobby') return m.practice ? 'Lobby, after the practice round' : 'Lobby';
+  if (m.practice) return `Practice round (nothing counts) · ${PHASE_NAMES[m.phase as RoundPhase]}`;
   if (m.phase === 'ended') return 'Session ended';
   return `Round ${m.round}${m.year ? ` · ${m.year}` : ''} · ${PHASE_NAMES[m.phase]}`;
 }

@@ -141,7 +141,12 @@ function talkLists(s: SessionModel, sight: Sight) {
               h(
                 'li',
                 { class: 'message' },
-                h('span', { class: 'who' }, `${m.nickname} (round ${m.round})`),
+                h(
+                  'span',
+                  { class: 'who' },
+                  // Round 0: the lobby or the practice round.
+                  `${m.nickname} (${m.round === 0 ? 'before round 1' : `round ${m.round}`})`,
+                ),
                 ': ',
                 h('span', { class: 'text' }, m.text),
               ),

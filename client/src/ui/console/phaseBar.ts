@@ -1,8 +1,9 @@
 import { PROJECTORS_PER_SESSION } from '../../../../shared/protocol/toClient.ts';
-import { nextStep } from '../../../../shared/session/nextStep.ts';
+import { nextStep, practiceStep } from '../../../../shared/session/nextStep.ts';
 import type { SessionView } from '../../net/view.ts';
 import { h, syncRows } from '../dom.ts';
 import { phaseClock, stageLine } from '../format.ts';
+import { practiceBanner, practiceMinutes } from '../practice.ts';
 import type { ConsoleContext, Panel } from './context.ts';
 import { consoleWarnings } from './warnings.ts';
 
@@ -26,6 +27,28 @@ export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): v
     },
     'Start round 1',
   );
+  // Beside Next: the practice round before round 1 (nothing in it counts), and its end.
+  const practiceButton = h('button', {
+    type: 'button',
+    class: 'next',
+    id: 'practice-round',
+    onclick: async () => {
+      const at = link.view;
+      if (at?.practice)
+        return void send(
+          'endPractice',
+          { from: seen() },
+          'The practice round is over: the session is back in the lobby, ready for round 1.',
+        );
+      const minutes = await practiceMinutes();
+      void send(
+        'startPractice',
+        minutes ? { minutes } : {},
+        'The practice round has begun: nothing in it counts.',
+      );
+    },
+  });
+  const practice = practiceBanner('console-practice');
   const next = h('button', {
     type: 'button',
     class: 'primary next',
@@ -65,8 +88,9 @@ export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): v
       h('h1', {}, 'PAROS ', h('span', { class: 'sub' }, `· ${code}`)),
       stage,
       clock,
-      h('div', { class: 'phase-actions' }, pause, extend, start, next, replays),
+      h('div', { class: 'phase-actions' }, pause, extend, practiceButton, start, next, replays),
     ),
+    practice.root,
     h('div', { class: 'phase-row minor' }, warnings, linkState, projectors),
     storageBanner,
   );
@@ -83,12 +107,18 @@ export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): v
     tick,
     update(view: SessionView) {
       stage.textContent = stageLine(view);
-      const step = nextStep({
+      const at = {
         stage: view.stage,
         round: view.round,
         phase: view.phase,
         rounds: view.settings.years.length,
-      });
+        practice: view.practice,
+      };
+      const step = nextStep(at);
+      const practising = practiceStep(at);
+      practiceButton.hidden = !practising;
+      if (practising) practiceButton.textContent = practising.label;
+      practice.update(view, { kind: 'teacher' });
       start.hidden = step?.command !== 'startSession';
       next.hidden = step?.command !== 'advancePhase';
       if (step) (step.command === 'startSession' ? start : next).textContent = step.label;

@@ -5,6 +5,43 @@ import type { ConsoleContext, Panel } from './context.ts';
 import { settingsEditor } from './settings.ts';
 
 /**
+ * Every page of the teacher's pack, as the console links it for printing (client/src/pack/render.ts draws them;
+ * a test checks none is missing): the address, what the link says, and what is on it.
+ */
+export const PRINT_LINKS = [
+  {
+    href: '#/pack',
+    label: 'Teacher’s guide',
+    what: 'objectives, lesson plans, the practice round script, roles',
+  },
+  { href: '#/pack/us', label: 'United States pack', what: 'primer, glossary, role briefs, decision memo' },
+  { href: '#/pack/china', label: 'China pack', what: 'primer, glossary, role briefs, decision memo' },
+  { href: '#/pack/russia', label: 'Russia pack', what: 'primer, glossary, role briefs, decision memo' },
+  {
+    href: '#/pack/rubric',
+    label: 'Assessment and rubric',
+    what: 'essay prompts, exit ticket, rubric and a blank decision memo template',
+  },
+] as const;
+
+/** Links to print the pack from the console: each page opens in a new tab, with its own Print button. */
+function printPack(): HTMLElement {
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'print-pack-title', id: 'print-pack' },
+    h('h2', { id: 'print-pack-title' }, 'Print the pack'),
+    h('p', { class: 'hint' }, 'Each page opens in a new tab, ready to print or save as PDF.'),
+    h(
+      'ul',
+      {},
+      ...PRINT_LINKS.map((l) =>
+        h('li', {}, h('a', { href: l.href, target: '_blank', rel: 'noopener' }, l.label), `: ${l.what}`),
+      ),
+    ),
+  );
+}
+
+/**
  * The session itself: its settings (in the lobby), bookmarks of moments (in play), the private host link, the
  * replays and the pack, and ending it (confirmed). After the end only the links remain.
  */
@@ -53,6 +90,7 @@ export function sessionTab(ctx: ConsoleContext, code: string, secret: string): P
         h('a', { href: '#/pack', target: '_blank', id: 'open-pack' }, "Teacher's pack"),
       ),
     ),
+    printPack(),
     privateLink(ctx, code, secret),
     ending,
   );

@@ -120,7 +120,13 @@ export const ToServer = {
     text: z.string().overwrite(cleanText).trim().min(1, 'Write something first.').max(MESSAGE_MAX_LENGTH),
   }),
   muteMember: z.strictObject({ memberId: MemberId, muted: z.boolean() }),
-  setRole: z.strictObject({ memberId: MemberId, role: z.enum([...ROLES, 'none']) }),
+  setRole: z.strictObject({
+    memberId: MemberId,
+    role: z.enum([...ROLES, 'none']),
+    // Others who hold the role keep it (extra students share roles). Absent in logs from before sharing: the
+    // role then moves from whoever held it, as it did.
+    shared: z.boolean().optional(),
+  }),
   // The server plays a delegation no student is at (shared/bots); a student sitting there takes it back.
   seatBot: z.strictObject({ delegation: z.enum(DELEGATIONS), level: z.enum(BOT_LEVELS) }),
   unseatBot: z.strictObject({ delegation: z.enum(DELEGATIONS) }),

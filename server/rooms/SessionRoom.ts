@@ -39,6 +39,9 @@ import { sessionIdFor } from '../../shared/model/sessionId.ts';
 import { RateLimiter } from '../http/rateLimit.ts';
 import { BOTS_SINCE_RULES, BotDriver } from '../bots/driver.ts';
 
+/** The first rules version whose engine knows the legal adviser, the spokesperson and written assessments. */
+const SIX_ROLES_SINCE_RULES = 2;
+
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
   directory: SessionDirectory;
@@ -506,6 +509,17 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         code: 'notAllowed',
         message:
           'The server plays delegations only in sessions under the current rules; this one keeps older rules.',
+      });
+    // Rules version 1 knows four roles and no assessments; its sessions (forks of old logs) keep them.
+    if (
+      this.log.header().rulesVersion < SIX_ROLES_SINCE_RULES &&
+      (command.type === 'writeAssessment' ||
+        (command.type === 'setRole' && (command.role === 'legal' || command.role === 'spokesperson')))
+    )
+      return ctx.reject({
+        code: 'notAllowed',
+        message:
+          'This session keeps older rules, with four roles and no written assessments; new sessions have them.',
       });
     // Transport protection, not a rule (the rules never read a clock): the budget is the member's, whatever
     // connection the message came on.

@@ -4,6 +4,7 @@ import type { World } from '../rules/model.ts';
 import { type Chat, emptyChat, type Role } from './chat.ts';
 import type { Order } from '../rules/orders.ts';
 import type { BotLevel } from '../model/botLevels.ts';
+import type { Assessment } from './assessment.ts';
 
 /** Connection as the class sees it: here, away (dropped, seat held for a while), or gone (seat kept for the teacher to hand back). */
 export const MEMBER_STATUSES = ['connected', 'away', 'gone'] as const;
@@ -37,6 +38,11 @@ export interface TeamDesk {
    * until then, so logs from before it hash as they did.
    */
   draftVersion?: number;
+  /**
+   * The team's attribution assessments, one an incident, latest first written last: absent until the first is
+   * written, so states from before them hash as they did.
+   */
+  assessments?: Assessment[];
 }
 
 /** What the teacher chooses before the class starts: one screen, with defaults that need no change. */

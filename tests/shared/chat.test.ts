@@ -49,11 +49,10 @@ const request = (d: 'us' | 'china' | 'russia'): SessionCommand => ({ type: 'requ
 const acceptWith = (d: 'us' | 'china' | 'russia'): SessionCommand => ({ type: 'acceptChannel', with: d });
 const close = (d: 'us' | 'china' | 'russia'): SessionCommand => ({ type: 'closeChannel', with: d });
 const mute = (memberId: string, muted = true): SessionCommand => ({ type: 'muteMember', memberId, muted });
-const setRole = (memberId: string, role: (typeof ROLES)[number] | 'none'): SessionCommand => ({
-  type: 'setRole',
-  memberId,
-  role,
-});
+const setRole = (
+  memberId: string,
+  role: (typeof ROLES)[number] | 'none',
+): Extract<SessionCommand, { type: 'setRole' }> => ({ type: 'setRole', memberId, role });
 
 /** The US asked China for a channel; China has not answered. */
 const requested = () => applied(at(), [ana, request('china')]);

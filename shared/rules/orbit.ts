@@ -47,7 +47,7 @@ const REGIME_NAMES = {
   meo: 'medium Earth orbit',
   geo: 'geostationary orbit',
 } as const;
-const INCIDENT_NAMES: Record<Incident['kind'], string> = {
+export const INCIDENT_NAMES: Record<Incident['kind'], string> = {
   signalJammed: 'satellite signals were jammed',
   closeApproach: 'a satellite was closely shadowed by an unknown object',
   dazzled: "a satellite's sensors were dazzled",

@@ -133,6 +133,18 @@ describe('writeAssessment: what it keeps', () => {
     expect(two.teams.russia.assessments).toBeUndefined();
   });
 
+  it('assessments outlive the round: the next round begins with them on the desk', () => {
+    let s = accept(
+      withIncidents(testSession({ members: CLASS, at: 'debrief' })),
+      member('m2'),
+      assess('i1'),
+    ).state;
+    s = accept(s, teacher, { type: 'advancePhase', from: { round: 1, phase: 'debrief' } }).state;
+    expect([s.round, s.phase]).toEqual([2, 'briefing']);
+    expect(s.teams.us.assessments?.map((a) => a.incidentId)).toEqual(['i1']);
+    expect(s.teams.us.orders).toEqual([]);
+  });
+
   it('a desk that never assessed has no assessments field, so old states hash as they did', () => {
     expect('assessments' in at().teams.us).toBe(false);
   });

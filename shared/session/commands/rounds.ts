@@ -126,8 +126,14 @@ function beginRound(s: SessionModel, round: number, ctx: RulesContext): SessionE
   s.phase = 'briefing';
   s.timerPaused = false;
   for (const d of Object.keys(s.teams) as Delegation[]) {
-    const { draft, headId, draftVersion } = s.teams[d];
-    s.teams[d] = { ...emptyDesk(), draft, headId, ...(draftVersion !== undefined ? { draftVersion } : {}) };
+    const { draft, headId, draftVersion, assessments } = s.teams[d];
+    s.teams[d] = {
+      ...emptyDesk(),
+      draft,
+      headId,
+      ...(draftVersion !== undefined ? { draftVersion } : {}),
+      ...(assessments !== undefined ? { assessments } : {}), // the team's readings outlive the round
+    };
   }
   const events: SessionEvent[] = [];
   const plan = scenarioOf(s, ctx)?.rounds[round - 1];

@@ -102,7 +102,7 @@ export function toView(raw: RawState): SessionView {
       ...(t.orders !== undefined ? { orders: parseOnce<Order[]>(t.orders) ?? [] } : {}),
       ...(t.secret ? { secret: parseOnce<WorldView>(t.secret) } : {}),
       ...(t.chat ? { chat: t.chat } : {}),
-      ...(t.draft !== undefined ? { assessments: parseOnce<Assessment[]>(t.assessments) ?? [] } : {}),
+      ...(t.assessments ? { assessments: parseOnce<Assessment[]>(t.assessments) ?? [] } : {}),
     };
   }
   return {

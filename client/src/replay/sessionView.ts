@@ -30,7 +30,8 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
       submitted: s.teams[d].submitted,
       headId: headOf(s, d)?.id ?? '',
       ...(s.bots?.[d] ? { bot: s.bots[d].level } : {}),
-      ...(desk ? { draft: desk.draft, orders: desk.orders, assessments: desk.assessments ?? [] } : {}),
+      ...(desk ? { draft: desk.draft, orders: desk.orders } : {}),
+      ...(desk?.assessments?.length ? { assessments: desk.assessments } : {}),
       ...(chat ? { chat: [...chat] } : {}),
     };
   }

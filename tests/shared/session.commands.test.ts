@@ -18,6 +18,7 @@ import type { SessionModel } from '../../shared/session/model.ts';
 import { momentOf } from '../../shared/session/moment.ts';
 import type { RefusalCode } from '../../shared/session/refusal.ts';
 import { botCommands } from '../../shared/session/commands/bots.ts';
+import { assessmentCommands } from '../../shared/session/commands/assessments.ts';
 import { accept, ctx, deepFreeze, member, system, teacher, testSession } from './testSession.ts';
 
 const CLASS = ['Ana@us', 'Dee@china'];
@@ -33,6 +34,7 @@ describe('the command table', () => {
     talksCommands,
     cardCommands,
     botCommands,
+    assessmentCommands,
   };
 
   it('gives each command one handler, in exactly one concern', () => {

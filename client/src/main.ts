@@ -15,6 +15,7 @@ import { hostedSessions, rememberHosted } from './ui/hosted.ts';
  *   #/replay/ID/report    the printable debrief report
  *   #/preview/CODE/SEAT   the teacher alone at SEAT against two bots   #/watch/CODE   three bots, then the board
  *   #/pack                the teacher's guide      #/pack/us|china|russia   a delegation's pack    #/pack/rubric
+ *   #/pack/us/legal       the pack with a student's own role briefs first (the desk's "Your brief" link)
  * Only the join screen is in the first bundle; the other screens, the network code and Phaser load on demand.
  */
 const app = document.getElementById('app') as HTMLElement;
@@ -156,7 +157,7 @@ async function route() {
       }
     } else if (screen === 'pack') {
       const { packScreen } = await import('./pack/packScreen.ts');
-      dispose = await packScreen(app, decodeURIComponent(a));
+      dispose = await packScreen(app, decodeURIComponent(a), b ? decodeURIComponent(b).split(',') : []);
     } else {
       failed('There is no such page.');
     }

@@ -42,6 +42,9 @@ import { BOTS_SINCE_RULES, BotDriver } from '../bots/driver.ts';
 import { phaseLengthMs } from '../../shared/bots/unattended.ts';
 import { PRACTICE_SINCE_RULES } from '../../shared/session/practice.ts';
 
+/** The first rules version whose engine knows the legal adviser, the spokesperson and written assessments. */
+const SIX_ROLES_SINCE_RULES = 2;
+
 /** What a session room needs from the server that hosts it. */
 export interface RoomServices {
   directory: SessionDirectory;
@@ -510,14 +513,25 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         message:
           'The server plays delegations only in sessions under the current rules; this one keeps older rules.',
       });
+    // Rules version 1 knows no practice round, four roles and no assessments; its sessions (forks of old logs) keep them.
     if (
-      (command.type === 'startPractice' || command.type === 'endPractice') &&
-      this.log.header().rulesVersion < PRACTICE_SINCE_RULES
+      this.log.header().rulesVersion < PRACTICE_SINCE_RULES &&
+      (command.type === 'startPractice' || command.type === 'endPractice')
     )
       return ctx.reject({
         code: 'notAllowed',
         message:
           'The practice round runs only in sessions under the current rules; this one keeps older rules.',
+      });
+    if (
+      this.log.header().rulesVersion < SIX_ROLES_SINCE_RULES &&
+      (command.type === 'writeAssessment' ||
+        (command.type === 'setRole' && (command.role === 'legal' || command.role === 'spokesperson')))
+    )
+      return ctx.reject({
+        code: 'notAllowed',
+        message:
+          'This session keeps older rules, with four roles and no written assessments; new sessions have them.',
       });
     // Transport protection, not a rule (the rules never read a clock): the budget is the member's, whatever
     // connection the message came on.

@@ -85,6 +85,8 @@ export function projectSession(
     assign(ts, 'withdrawnBy', withdrawn ? withdrawn.by || 'card' : '');
     assign(ts, 'confirmedBy', withdrawn?.confirmedBy ?? '');
     assign(ts, 'bot', model.bots?.[d]?.level ?? '');
+    const assessments = model.teams[d].assessments;
+    assign(ts, 'assessments', assessments?.length ? JSON.stringify(assessments) : '');
     syncMessages(ts.chat, model.chat.team[d]);
   }
   assign(state, 'timerPaused', model.timerPaused);

@@ -56,6 +56,7 @@ export const TeamState = schema(
     confirmedBy: t.string().default(''), // with withdrawnBy: the head who had confirmed
     draftVersion: t.uint32().default(0).view(), // the notes' version, sent back as `base` with an edit
     bot: t.string().default(''), // public: the level of the bot the server plays this delegation with ('' for none)
+    assessments: t.string().default('').view(), // JSON: the team's attribution assessments ('' before the first)
   },
   'TeamState',
 );

@@ -12,6 +12,7 @@ import { DELEGATIONS } from '../model/seats.ts';
 import { BOT_LEVELS } from '../model/botLevels.ts';
 import { OrderList } from '../rules/orders.ts';
 import { MESSAGE_MAX_LENGTH, ROLES } from '../session/chat.ts';
+import { ASSESSMENT_MAX_LENGTH, CONFIDENCES, SUSPECTS } from '../session/assessment.ts';
 
 export const DRAFT_MAX_LENGTH = 2000;
 
@@ -86,6 +87,18 @@ export const ToServer = {
     ),
   }),
   submitOrders: z.strictObject({}),
+  // The team's reading of an incident it knows of: who did it, how sure, why (shared/session/assessment.ts).
+  writeAssessment: z.strictObject({
+    incidentId: z.string().regex(/^i[0-9]{1,6}$/),
+    suspect: z.enum(SUSPECTS),
+    confidence: z.enum(CONFIDENCES),
+    why: z
+      .string()
+      .overwrite(cleanText)
+      .trim()
+      .min(1, 'Say why you think so.')
+      .max(ASSESSMENT_MAX_LENGTH, `An assessment is at most ${ASSESSMENT_MAX_LENGTH} characters.`),
+  }),
   // teacher
   updateSettings: SettingsPatch,
   lockTeams: z.strictObject({ locked: z.boolean() }),
@@ -126,7 +139,13 @@ export const ToServer = {
     text: z.string().overwrite(cleanText).trim().min(1, 'Write something first.').max(MESSAGE_MAX_LENGTH),
   }),
   muteMember: z.strictObject({ memberId: MemberId, muted: z.boolean() }),
-  setRole: z.strictObject({ memberId: MemberId, role: z.enum([...ROLES, 'none']) }),
+  setRole: z.strictObject({
+    memberId: MemberId,
+    role: z.enum([...ROLES, 'none']),
+    // Others who hold the role keep it (extra students share roles). Absent in logs from before sharing: the
+    // role then moves from whoever held it, as it did.
+    shared: z.boolean().optional(),
+  }),
   // The server plays a delegation no student is at (shared/bots); a student sitting there takes it back.
   seatBot: z.strictObject({ delegation: z.enum(DELEGATIONS), level: z.enum(BOT_LEVELS) }),
   unseatBot: z.strictObject({ delegation: z.enum(DELEGATIONS) }),

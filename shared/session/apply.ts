@@ -1,5 +1,6 @@
 import type { ToServerName } from '../protocol/toServer.ts';
 import type { Actor, SessionCommand, SessionEvent } from './commands.ts';
+import { assessmentCommands } from './commands/assessments.ts';
 import { botCommands } from './commands/bots.ts';
 import { cardCommands } from './commands/cards.ts';
 import { deskCommands } from './commands/desk.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: CommandTable = {
   ...cardCommands,
   ...botCommands,
   ...practiceCommands,
+  ...assessmentCommands,
 };
 
 /** Who may send each room message, read from the handlers: a student ("member") or the teacher. */

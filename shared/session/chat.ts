@@ -62,12 +62,18 @@ export function post(list: Message[], message: Message): void {
   if (list.length > CHAT_KEEP) list.splice(0, list.length - CHAT_KEEP);
 }
 
-/** The roles inside a delegation; the head confirms the orders, the others say where to look first. */
-export const ROLES = ['head', 'diplomat', 'commander', 'analyst'] as const;
+/**
+ * The roles inside a delegation, in the order they are handed out as students sit down (see rolesOf): the
+ * head confirms the orders; each other role has a task a phase (shared/session/roleHelp.ts). A delegation of
+ * six holds every role once; from the seventh member on, roles are shared, second diplomat first.
+ */
+export const ROLES = ['head', 'diplomat', 'commander', 'analyst', 'legal', 'spokesperson'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_NAMES: Record<Role, string> = {
   head: 'Head of delegation',
   diplomat: 'Diplomat (CD floor and bilateral talks)',
   commander: 'Space commander (orbit orders)',
   analyst: 'Analyst (what the sensors saw)',
+  legal: 'Legal adviser (treaty texts and amendments)',
+  spokesperson: 'Spokesperson (statements on the CD floor)',
 };

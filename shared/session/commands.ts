@@ -70,6 +70,7 @@ export type SessionEvent =
   | { type: 'channelChanged'; pair: string; status: string }
   | { type: 'memberMuted'; memberId: string; muted: boolean }
   | { type: 'roleSet'; memberId: string; role: string }
+  | { type: 'assessmentWritten'; seat: Delegation; memberId: string; incidentId: string }
   | { type: 'botSeated'; seat: Delegation; level: string }
   | { type: 'botUnseated'; seat: Delegation; by: 'teacher' | 'student' }
   | { type: 'practiceStarted' }

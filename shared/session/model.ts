@@ -1,9 +1,10 @@
 import type { PhaseMinutes, RoundPhase, SessionStage } from '../model/phases.ts';
 import type { Delegation, Seat } from '../model/seats.ts';
 import type { World } from '../rules/model.ts';
-import { type Chat, emptyChat, ROLES, type Role } from './chat.ts';
+import { type Chat, emptyChat, type Role } from './chat.ts';
 import type { Order } from '../rules/orders.ts';
 import type { BotLevel } from '../model/botLevels.ts';
+import type { Assessment } from './assessment.ts';
 
 /** Connection as the class sees it: here, away (dropped, seat held for a while), or gone (seat kept for the teacher to hand back). */
 export const MEMBER_STATUSES = ['connected', 'away', 'gone'] as const;
@@ -37,6 +38,11 @@ export interface TeamDesk {
    * until then, so logs from before it hash as they did.
    */
   draftVersion?: number;
+  /**
+   * The team's attribution assessments, one an incident, latest first written last: absent until the first is
+   * written, so states from before them hash as they did.
+   */
+  assessments?: Assessment[];
 }
 
 /** What the teacher chooses before the class starts: one screen, with defaults that need no change. */
@@ -118,10 +124,17 @@ export function emptyDesk(): TeamDesk {
 }
 
 /** Empties every desk's orders and confirmation for a new round; the notes and the chosen head stay. */
-export function clearDesks(s: SessionModel): void {
+export function clearDesks(s: SessionModel, keepAssessments = true): void {
   for (const d of Object.keys(s.teams) as Delegation[]) {
-    const { draft, headId, draftVersion } = s.teams[d];
-    s.teams[d] = { ...emptyDesk(), draft, headId, ...(draftVersion !== undefined ? { draftVersion } : {}) };
+    const { draft, headId, draftVersion, assessments } = s.teams[d];
+    s.teams[d] = {
+      ...emptyDesk(),
+      draft,
+      headId,
+      ...(draftVersion !== undefined ? { draftVersion } : {}),
+      // The team's readings outlive the round, but not the practice round's made-up incidents.
+      ...(keepAssessments && assessments !== undefined ? { assessments } : {}),
+    };
   }
 }
 
@@ -145,9 +158,13 @@ export function newSession(code: string, seed: number, settings: SessionSettings
 }
 
 /**
- * The roles each member of a delegation holds. The head is whoever confirms (headOf); the teacher may give a
- * member a role; the others take the free roles in the order they sat down. A team of one holds every role;
- * in a small team the last member takes the roles left over.
+ * The roles each member of a delegation holds, as the teachers' pack plans them (content/pack/roles.json,
+ * "sharing"). The head is whoever confirms (headOf); the teacher may give a member a role; the others take the
+ * free roles in the order they sat down: diplomat, legal adviser, space commander, analyst, spokesperson. In a
+ * team of fewer than six, roles pair up: the head speaks for the team, the analyst works with the commander,
+ * the legal adviser with the diplomat. From the seventh member on, roles are shared: a second analyst, diplomat,
+ * commander, spokesperson, legal adviser, in that order. A team of one holds every role. Derived, never stored:
+ * the state (and its hash) holds only the roles the teacher gave.
  */
 export function rolesOf(state: SessionModel, d: Delegation): Record<string, Role[]> {
   const seated = Object.values(state.members)
@@ -155,20 +172,54 @@ export function rolesOf(state: SessionModel, d: Delegation): Record<string, Role
     .sort(byJoinOrder);
   const out: Record<string, Role[]> = Object.fromEntries(seated.map((m) => [m.id, [] as Role[]]));
   const head = headOf(state, d);
-  if (head && out[head.id]) out[head.id]?.push('head');
+  const headRoles = head ? out[head.id] : undefined;
+  headRoles?.push('head');
   // A role the teacher gave is held, by the head too (who then holds both).
-  const free = ROLES.filter((r) => r !== 'head' && !seated.some((m) => m.role === r));
   for (const m of seated) if (m.role && m.role !== 'head') out[m.id]?.push(m.role);
+  const given = new Set(seated.map((m) => m.role));
   const waiting = seated.filter((m) => (out[m.id]?.length ?? 0) === 0);
-  for (const [i, m] of waiting.entries()) {
-    const role = free.shift();
-    if (!role) break;
-    out[m.id]?.push(role);
-    if (i === waiting.length - 1) out[m.id]?.push(...free.splice(0));
+  // The free roles, one group each, then paired up until there are no more groups than members waiting.
+  const groups: Role[][] = HAND_OUT.filter((r) => !given.has(r)).map((r) => [r]);
+  const merge = (from: Role, into: Role) => {
+    const a = groups.findIndex((g) => g.includes(from));
+    const b = groups.findIndex((g) => g.includes(into));
+    if (a < 0 || b < 0 || a === b) return false;
+    groups[b]?.push(...(groups[a] ?? []));
+    groups.splice(a, 1);
+    return true;
+  };
+  for (const [from, into] of PAIRINGS) {
+    if (groups.length <= waiting.length) break;
+    if (from === 'spokesperson' && into === 'head') {
+      const i = groups.findIndex((g) => g.length === 1 && g[0] === 'spokesperson');
+      if (i >= 0 && headRoles) headRoles.push(...(groups.splice(i, 1)[0] ?? []));
+    } else merge(from, into);
   }
-  if (free.length && head && out[head.id]) out[head.id]?.push(...free);
+  while (groups.length > Math.max(1, waiting.length)) {
+    const last = groups.pop() ?? [];
+    groups.at(-1)?.push(...last);
+  }
+  if (waiting.length === 0) {
+    headRoles?.push(...groups.flat());
+    return out;
+  }
+  for (const [i, m] of waiting.entries()) {
+    const roles = groups[i] ?? [SHARED_FIRST[(i - groups.length) % SHARED_FIRST.length] as Role];
+    out[m.id]?.push(...roles);
+  }
   return out;
 }
+
+/** The order free roles are handed out in, as students sit down. */
+const HAND_OUT: readonly Role[] = ['diplomat', 'legal', 'commander', 'analyst', 'spokesperson'];
+/** How roles pair up in a small team, first pairing first: the head takes the spokesperson's role, and so on. */
+const PAIRINGS: readonly [Role, Role][] = [
+  ['spokesperson', 'head'],
+  ['analyst', 'commander'],
+  ['legal', 'diplomat'],
+];
+/** The roles a seventh, eighth, ninth and tenth member share, in that order (the pack's plan). */
+const SHARED_FIRST: readonly Role[] = ['analyst', 'diplomat', 'commander', 'spokesperson', 'legal'];
 
 /**
  * Who confirms a delegation's orders: the chosen head while connected; otherwise the first connected member

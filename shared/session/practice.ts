@@ -16,6 +16,6 @@ export function leavePractice(s: SessionModel, by: 'teacher' | 'timer' | 'endSes
   s.phase = undefined;
   s.world = undefined;
   s.timerPaused = false;
-  clearDesks(s);
+  clearDesks(s, false);
   return [{ type: 'practiceEnded', by }];
 }

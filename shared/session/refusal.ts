@@ -24,6 +24,8 @@ export const REFUSAL_CODES = [
   'muted',
   'channelClosed',
   'tooFast',
+  'unknownIncident', // an assessment names an incident the delegation has no report of
+  'invalidAssessment', // an assessment's suspect cannot be (the delegation itself, the victim)
   'conflict', // the team's notes changed since the sender's text started from them
   'storage', // the server could not write the session's log (a full or read-only data folder): nothing changed
 ] as const;

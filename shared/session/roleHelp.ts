@@ -12,6 +12,8 @@ export const ROLE_SUMMARY: Readonly<Record<Role, string>> = {
   diplomat: 'Speaks for the delegation at the Conference on Disarmament and in talks with the others.',
   commander: 'Looks after the satellites and weapons, and drafts the orders in orbit.',
   analyst: 'Reads the indicators, what the sensors saw and the secret objectives.',
+  legal: 'Knows the treaty texts and their clauses, and drafts the texts and amendments at the CD.',
+  spokesperson: 'Writes what the delegation says in public: the statements on the CD floor.',
 };
 
 export const ROLE_HELP: Readonly<Record<Role, Readonly<Record<RoundPhase, string>>>> = {
@@ -45,5 +47,20 @@ export const ROLE_HELP: Readonly<Record<Role, Readonly<Record<RoundPhase, string
     orders: 'Check each order against your secret objectives and the budget before the head confirms.',
     resolution: 'Read every change and its cause, and what your sensors caught the others doing.',
     debrief: 'Say which indicators moved and why, and how far your objectives are met.',
+  },
+  legal: {
+    briefing: 'Read the card for what it means for the texts on the table and the pledges your team made.',
+    negotiation:
+      'Read the drafts and their clauses, and tell the team what a yes or a signature would commit it to.',
+    orders: 'Draft the orders on texts: table a draft, propose an amendment, sign or ratify a treaty.',
+    resolution: 'Check which texts moved, which amendments passed and who broke a pledge.',
+    debrief: 'Say whether the texts your team backed would really stop what it fears.',
+  },
+  spokesperson: {
+    briefing: 'Read the card and think of what your delegation will say about it in public.',
+    negotiation: 'Write your delegation’s statements on the CD floor, agreed with the head.',
+    orders: 'Draft the statement order: the one public statement your delegation makes this round.',
+    resolution: 'Compare what each delegation said in public with what it did.',
+    debrief: 'Tell the class your delegation’s story of the round in a few sentences.',
   },
 };

@@ -120,6 +120,7 @@ export function readsEvent(sight: Sight, event: SessionEvent): boolean {
     case 'draftEdited':
     case 'ordersSet':
     case 'ordersWithdrawn':
+    case 'assessmentWritten':
       return isDelegation(event.seat) ? sight.desks[event.seat] !== undefined : sight.viewer === 'teacher';
     case 'cardRevealed':
       return sight.world?.cards.some((c) => c.card.id === event.cardId) ?? sight.viewer === 'teacher';

@@ -147,10 +147,10 @@ describe('a class plays two rounds with talks in real browsers', () => {
       Page,
     ];
 
-    // Roles follow the order of sitting down: the head, and the teammate holds the rest.
-    await poll(() => ana.locator('#student-who').textContent()).toContain('Head of delegation');
+    // Roles follow the order of sitting down: the head speaks for the team, and the teammate holds the rest.
+    await poll(() => ana.locator('#student-who').textContent()).toContain('Head of delegation, Spokesperson');
     await poll(() => al.locator('#student-who').textContent()).toContain(
-      'Diplomat, Space commander, Analyst',
+      'Diplomat, Legal adviser, Space commander, Analyst',
     );
 
     await teacher.locator('#start-session').click();

@@ -119,9 +119,9 @@ describe('roles', () => {
   it('every client reads the roles in MemberState.roles: the head, and the rest by order of sitting', async () => {
     await eventually(() => {
       for (const viewer of everyone) {
-        expect(memberOf(viewer, idOf(ana))?.roles, who(viewer)).toBe('head');
-        expect(memberOf(viewer, idOf(al))?.roles, who(viewer)).toBe('diplomat,commander,analyst');
-        expect(memberOf(viewer, idOf(wei))?.roles, who(viewer)).toBe('head,diplomat,commander,analyst');
+        expect(memberOf(viewer, idOf(ana))?.roles, who(viewer)).toBe('head,spokesperson');
+        expect(memberOf(viewer, idOf(al))?.roles, who(viewer)).toBe('diplomat,legal,commander,analyst');
+        expect(memberOf(viewer, idOf(wei))?.roles, who(viewer)).toBe('head,spokesperson,diplomat,legal,commander,analyst');
         expect(memberOf(viewer, idOf(cy))?.roles, who(viewer)).toBe('');
       }
     });
@@ -131,21 +131,21 @@ describe('roles', () => {
     await teacher.room.request('setRole', { memberId: idOf(al), role: 'head' });
     await eventually(() => {
       for (const viewer of [teacher, projector, ana, sasha]) {
-        expect(memberOf(viewer, idOf(al))?.roles, who(viewer)).toBe('head');
-        expect(memberOf(viewer, idOf(ana))?.roles, who(viewer)).toBe('diplomat,commander,analyst');
+        expect(memberOf(viewer, idOf(al))?.roles, who(viewer)).toBe('head,spokesperson');
+        expect(memberOf(viewer, idOf(ana))?.roles, who(viewer)).toBe('diplomat,legal,commander,analyst');
       }
     });
     await teacher.room.request('setRole', { memberId: idOf(ana), role: 'head' });
-    await eventually(() => expect(memberOf(projector, idOf(ana))?.roles).toBe('head'));
+    await eventually(() => expect(memberOf(projector, idOf(ana))?.roles).toBe('head,spokesperson'));
 
     // A member who moves to the gallery holds no role any more, and the team left behind holds them all.
     const rae = await h.joinStudent(session, 'Rae');
     await rae.room.request('chooseSeat', { seat: 'russia' });
-    await eventually(() => expect(memberOf(projector, idOf(rae))?.roles).toBe('diplomat,commander,analyst'));
+    await eventually(() => expect(memberOf(projector, idOf(rae))?.roles).toBe('diplomat,legal,commander,analyst'));
     await rae.room.request('chooseSeat', { seat: 'observer' });
     await eventually(() => {
       expect(memberOf(projector, idOf(rae))?.roles).toBe('');
-      expect(memberOf(projector, idOf(sasha))?.roles).toBe('head,diplomat,commander,analyst');
+      expect(memberOf(projector, idOf(sasha))?.roles).toBe('head,spokesperson,diplomat,legal,commander,analyst');
     });
     const refusal = await refusalOf(
       teacher.room.request('setRole', { memberId: idOf(rae), role: 'analyst' }),

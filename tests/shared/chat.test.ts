@@ -49,11 +49,10 @@ const request = (d: 'us' | 'china' | 'russia'): SessionCommand => ({ type: 'requ
 const acceptWith = (d: 'us' | 'china' | 'russia'): SessionCommand => ({ type: 'acceptChannel', with: d });
 const close = (d: 'us' | 'china' | 'russia'): SessionCommand => ({ type: 'closeChannel', with: d });
 const mute = (memberId: string, muted = true): SessionCommand => ({ type: 'muteMember', memberId, muted });
-const setRole = (memberId: string, role: (typeof ROLES)[number] | 'none'): SessionCommand => ({
-  type: 'setRole',
-  memberId,
-  role,
-});
+const setRole = (
+  memberId: string,
+  role: (typeof ROLES)[number] | 'none',
+): Extract<SessionCommand, { type: 'setRole' }> => ({ type: 'setRole', memberId, role });
 
 /** The US asked China for a channel; China has not answered. */
 const requested = () => applied(at(), [ana, request('china')]);
@@ -447,59 +446,96 @@ describe('muteMember', () => {
 describe('rolesOf', () => {
   const roles = (members: string[], ...steps: [Actor, SessionCommand][]) =>
     rolesOf(applied(testSession({ members, at: 'negotiation' }), ...steps), 'us');
+  const team = (n: number) => Array.from({ length: n }, (_, i) => `S${i + 1}@us`);
 
   it('a team of one holds every role', () => {
-    expect(roles(['Ana@us'])).toEqual({ m1: ['head', 'diplomat', 'commander', 'analyst'] });
+    expect(roles(['Ana@us'])).toEqual({
+      m1: ['head', 'spokesperson', 'diplomat', 'legal', 'commander', 'analyst'],
+    });
   });
 
-  it('a team of two: the head, and the other holds the rest', () => {
-    expect(roles(['Ana@us', 'Al@us'])).toEqual({ m1: ['head'], m2: ['diplomat', 'commander', 'analyst'] });
+  // The pack's plan (content/pack/roles.json, "sharing"): below six, roles pair up, the head stays free to decide.
+  it('a team of two: the head speaks for the team, the other holds the rest', () => {
+    expect(roles(['Ana@us', 'Al@us'])).toEqual({
+      m1: ['head', 'spokesperson'],
+      m2: ['diplomat', 'legal', 'commander', 'analyst'],
+    });
   });
 
-  it('a team of three: the last to sit takes the roles left over', () => {
-    expect(roles(['Ana@us', 'Al@us', 'Amy@us'])).toEqual({
-      m1: ['head'],
-      m2: ['diplomat'],
+  it('a team of three: diplomat with legal adviser, commander with analyst', () => {
+    expect(roles(team(3))).toEqual({
+      m1: ['head', 'spokesperson'],
+      m2: ['diplomat', 'legal'],
       m3: ['commander', 'analyst'],
     });
   });
 
-  it('a team of four: one role each, in the order they sat down', () => {
-    expect(roles(['Ana@us', 'Al@us', 'Amy@us', 'Abe@us'])).toEqual({
+  it('a team of four and five, as the pack plans them', () => {
+    expect(roles(team(4))).toEqual({
+      m1: ['head', 'spokesperson'],
+      m2: ['diplomat'],
+      m3: ['legal'],
+      m4: ['commander', 'analyst'],
+    });
+    expect(roles(team(5))).toEqual({
+      m1: ['head', 'spokesperson'],
+      m2: ['diplomat'],
+      m3: ['legal'],
+      m4: ['commander'],
+      m5: ['analyst'],
+    });
+  });
+
+  it('a team of six: one role each, in the order they sat down', () => {
+    expect(roles(team(6))).toEqual({
       m1: ['head'],
       m2: ['diplomat'],
-      m3: ['commander'],
-      m4: ['analyst'],
+      m3: ['legal'],
+      m4: ['commander'],
+      m5: ['analyst'],
+      m6: ['spokesperson'],
     });
   });
 
-  it('a fifth member holds none, and other delegations and the gallery are not counted', () => {
-    expect(roles(['Ana@us', 'Wei@china', 'Al@us', 'Cy@observer', 'Amy@us', 'Abe@us', 'Ari@us'])).toEqual({
-      m1: ['head'],
-      m3: ['diplomat'],
-      m5: ['commander'],
-      m6: ['analyst'],
-      m7: [],
-    });
+  it('from the seventh member on, roles are shared: analyst, diplomat, commander, spokesperson', () => {
+    const ten = roles(team(10));
+    expect([ten.m7, ten.m8, ten.m9, ten.m10]).toEqual([
+      ['analyst'],
+      ['diplomat'],
+      ['commander'],
+      ['spokesperson'],
+    ]);
   });
 
-  it('every role is held exactly once in a team of one to four', () => {
-    const names = ['Ana', 'Al', 'Amy', 'Abe'];
-    for (let n = 1; n <= 4; n++) {
-      const held = Object.values(roles(names.slice(0, n).map((x) => `${x}@us`))).flat();
-      expect(held.sort()).toEqual([...ROLES].sort());
+  it('every role is held in a team of one to ten: once each up to six, and every member holds one', () => {
+    for (let n = 1; n <= 10; n++) {
+      const held = roles(team(n));
+      expect(new Set(Object.values(held).flat())).toEqual(new Set(ROLES));
+      for (const r of Object.values(held)) expect(r.length).toBeGreaterThan(0);
+      if (n <= 6) expect(Object.values(held).flat()).toHaveLength(ROLES.length);
+      else expect(Object.values(held).every((r) => r.length === 1)).toBe(true);
     }
+  });
+
+  it('other delegations and the gallery are not counted', () => {
+    expect(roles(['Ana@us', 'Wei@china', 'Al@us', 'Cy@observer', 'Amy@us', 'Abe@us', 'Ari@us'])).toEqual({
+      m1: ['head', 'spokesperson'],
+      m3: ['diplomat'],
+      m5: ['legal'],
+      m6: ['commander'],
+      m7: ['analyst'],
+    });
   });
 
   it("the teacher's setRole moves a role to another member, and the others fill in around it", () => {
     expect(roles(['Ana@us', 'Al@us', 'Amy@us'], [teacher, setRole('m3', 'diplomat')])).toEqual({
-      m1: ['head'],
-      m2: ['commander', 'analyst'],
+      m1: ['head', 'spokesperson'],
+      m2: ['legal', 'commander', 'analyst'],
       m3: ['diplomat'],
     });
   });
 
-  it('one member per role: giving a role takes it from whoever held it', () => {
+  it('a setRole logged before sharing: giving a role takes it from whoever held it', () => {
     const state = applied(
       testSession({ members: ['Ana@us', 'Al@us', 'Amy@us'], at: 'negotiation' }),
       [teacher, setRole('m2', 'analyst')],
@@ -507,7 +543,23 @@ describe('rolesOf', () => {
     );
     expect(state.members.m2?.role).toBeUndefined();
     expect(state.members.m3?.role).toBe('analyst');
-    expect(rolesOf(state, 'us')).toEqual({ m1: ['head'], m2: ['diplomat', 'commander'], m3: ['analyst'] });
+    expect(rolesOf(state, 'us')).toEqual({
+      m1: ['head', 'spokesperson'],
+      m2: ['diplomat', 'legal', 'commander'],
+      m3: ['analyst'],
+    });
+  });
+
+  it('a shared setRole: the others who hold the role keep it', () => {
+    const state = applied(
+      testSession({ members: team(8), at: 'negotiation' }),
+      [teacher, { ...setRole('m2', 'legal'), shared: true }],
+      [teacher, { ...setRole('m8', 'legal'), shared: true }],
+    );
+    expect([state.members.m2?.role, state.members.m8?.role]).toEqual(['legal', 'legal']);
+    const held = rolesOf(state, 'us');
+    expect([held.m2, held.m8]).toEqual([['legal'], ['legal']]);
+    expect(new Set(Object.values(held).flat())).toEqual(new Set(ROLES));
   });
 
   it("head via setRole sets the team's headId, and the former head takes a free role", () => {
@@ -516,7 +568,10 @@ describe('rolesOf', () => {
     const { state, events } = accept(given, teacher, setRole('m2', 'head'));
     expect(state.teams.us.headId).toBe('m2');
     expect(headOf(state, 'us')?.id).toBe('m2');
-    expect(rolesOf(state, 'us')).toEqual({ m1: ['diplomat', 'commander', 'analyst'], m2: ['head'] });
+    expect(rolesOf(state, 'us')).toEqual({
+      m1: ['diplomat', 'legal', 'commander', 'analyst'],
+      m2: ['head', 'spokesperson'],
+    });
     expect(events).toEqual([{ type: 'roleSet', memberId: 'm2', role: 'head' }]);
   });
 
@@ -527,7 +582,11 @@ describe('rolesOf', () => {
       [teacher, setRole('m2', 'head')],
     );
     expect(state.members.m2?.role).toBeUndefined();
-    expect(rolesOf(state, 'us')).toEqual({ m1: ['diplomat'], m2: ['head'], m3: ['commander', 'analyst'] });
+    expect(rolesOf(state, 'us')).toEqual({
+      m1: ['diplomat', 'legal'],
+      m2: ['head', 'spokesperson'],
+      m3: ['commander', 'analyst'],
+    });
   });
 
   it("'none' hands the role back to the order of sitting down", () => {
@@ -537,13 +596,13 @@ describe('rolesOf', () => {
       [teacher, setRole('m3', 'none')],
     );
     expect(state.members.m3?.role).toBeUndefined();
-    expect(rolesOf(state, 'us')).toEqual({ m1: ['head'], m2: ['diplomat'], m3: ['commander', 'analyst'] });
+    expect(rolesOf(state, 'us')).toEqual(roles(['Ana@us', 'Al@us', 'Amy@us']));
   });
 
   it('the head given another role holds both, and nobody else holds it', () => {
     expect(roles(['Ana@us', 'Al@us'], [teacher, setRole('m1', 'diplomat')])).toEqual({
-      m1: ['head', 'diplomat'],
-      m2: ['commander', 'analyst'],
+      m1: ['head', 'diplomat', 'spokesperson'],
+      m2: ['legal', 'commander', 'analyst'],
     });
   });
 
@@ -551,17 +610,20 @@ describe('rolesOf', () => {
     const state = testSession({ members: ['Ana@us!away', 'Al@us'], at: 'negotiation' });
     expect(state.teams.us.headId).toBe('m1');
     expect(headOf(state, 'us')?.id).toBe('m2');
-    expect(rolesOf(state, 'us')).toEqual({ m1: ['diplomat', 'commander', 'analyst'], m2: ['head'] });
+    expect(rolesOf(state, 'us')).toEqual({
+      m1: ['diplomat', 'legal', 'commander', 'analyst'],
+      m2: ['head', 'spokesperson'],
+    });
   });
 
   it('a member who has gone holds no role', () => {
     expect(rolesOf(testSession({ members: ['Ana@us!gone', 'Al@us'], at: 'negotiation' }), 'us')).toEqual({
-      m2: ['head', 'diplomat', 'commander', 'analyst'],
+      m2: ['head', 'spokesperson', 'diplomat', 'legal', 'commander', 'analyst'],
     });
   });
 
   it('an empty delegation has no roles to give', () => {
-    expect(rolesOf(at(), 'us')).toMatchObject({ m1: ['head'], m2: ['diplomat', 'commander', 'analyst'] });
+    expect(rolesOf(at(), 'us')).toMatchObject({ m1: ['head', 'spokesperson'] });
     expect(rolesOf(testSession({ members: ['Wei@china'] }), 'us')).toEqual({});
   });
 });

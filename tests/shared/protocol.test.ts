@@ -58,6 +58,22 @@ const MESSAGES: Record<ToServerName, { valid: unknown; malformed: [string, unkno
     malformed: [['bad id', { memberId: 'teacher' }]],
   },
   pauseTimer: { valid: {}, malformed: [['extra key', { seconds: 3 }]] },
+  writeAssessment: {
+    valid: {
+      incidentId: 'i7',
+      suspect: 'china',
+      confidence: 'moderate',
+      why: 'Their ASAT test came the day before.',
+    },
+    malformed: [
+      ['unknown suspect', { incidentId: 'i7', suspect: 'france', confidence: 'low', why: 'x' }],
+      ['unknown confidence', { incidentId: 'i7', suspect: 'china', confidence: 'total', why: 'x' }],
+      ['no reason', { incidentId: 'i7', suspect: 'china', confidence: 'low', why: '   ' }],
+      ['reason too long', { incidentId: 'i7', suspect: 'china', confidence: 'low', why: 'x'.repeat(501) }],
+      ['not an incident id', { incidentId: 'c4', suspect: 'china', confidence: 'low', why: 'x' }],
+      ['missing confidence', { incidentId: 'i7', suspect: 'china', why: 'x' }],
+    ],
+  },
   resumeTimer: { valid: {}, malformed: [['extra key', { now: true }]] },
   extendTimer: {
     valid: { minutes: 2, from: { round: 1, phase: 'negotiation' } },

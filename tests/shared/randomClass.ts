@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
 import { applyCommand } from '../../shared/session/apply.ts';
 import type { Actor, SessionCommand, SessionEvent } from '../../shared/session/commands.ts';
+import { SUSPECTS } from '../../shared/session/assessment.ts';
 import { defaultSettings, newSession, type SessionModel } from '../../shared/session/model.ts';
 import { ctx, SCENARIOS } from './testSession.ts';
 
@@ -33,6 +34,18 @@ const command: fc.Arbitrary<SessionCommand> = fc.oneof(
       .map(([id, s]) => ({ type: 'assignSeat' as const, memberId: id, seat: s })),
   },
   { weight: 8, arbitrary: fc.constant({ type: 'editDraft' as const, text: `notes ${SAY}` }) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1, max: 12 }), fc.constantFrom(...SUSPECTS))
+      .map(([n, suspect]) => ({
+        type: 'writeAssessment' as const,
+        incidentId: `i${n}`,
+        suspect,
+        confidence: 'moderate' as const,
+        why: `assessed ${SAY}`,
+      })),
+  },
   {
     weight: 4,
     arbitrary: fc.boolean().map(
@@ -90,6 +103,7 @@ const STUDENT = new Set([
   'editDraft',
   'setOrders',
   'submitOrders',
+  'writeAssessment',
   'sendMessage',
   'requestChannel',
   'acceptChannel',
@@ -155,6 +169,7 @@ export function startClass(): SessionModel {
 /** The step's command with its marker in place of the placeholder: "said ~s12~". */
 export function marked(c: SessionCommand, index: number): SessionCommand {
   const marker = `~s${index}~`;
+  if (c.type === 'writeAssessment') return { ...c, why: c.why.replace(SAY, marker) };
   return 'text' in c && typeof c.text === 'string' ? { ...c, text: c.text.replace(SAY, marker) } : c;
 }
 

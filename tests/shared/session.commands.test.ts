@@ -19,6 +19,7 @@ import { momentOf } from '../../shared/session/moment.ts';
 import type { RefusalCode } from '../../shared/session/refusal.ts';
 import { botCommands } from '../../shared/session/commands/bots.ts';
 import { practiceCommands } from '../../shared/session/commands/practice.ts';
+import { assessmentCommands } from '../../shared/session/commands/assessments.ts';
 import { accept, ctx, deepFreeze, member, system, teacher, testSession } from './testSession.ts';
 
 const CLASS = ['Ana@us', 'Dee@china'];
@@ -35,6 +36,7 @@ describe('the command table', () => {
     cardCommands,
     botCommands,
     practiceCommands,
+    assessmentCommands,
   };
 
   it('gives each command one handler, in exactly one concern', () => {

@@ -91,6 +91,13 @@ describe('who may send what', () => {
     announce: { type: 'announce', text: 'Two minutes.' },
     muteMember: { type: 'muteMember', memberId: 'm1', muted: true },
     setRole: { type: 'setRole', memberId: 'm1', role: 'analyst' },
+    writeAssessment: {
+      type: 'writeAssessment',
+      incidentId: 'i1',
+      suspect: 'natural',
+      confidence: 'low',
+      why: 'Storm',
+    },
     seatBot: { type: 'seatBot', delegation: 'russia', level: 'standard' },
     unseatBot: { type: 'unseatBot', delegation: 'russia' },
     startPractice: { type: 'startPractice' },

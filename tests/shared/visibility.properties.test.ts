@@ -42,6 +42,7 @@ function forbiddenMarkers(s: SessionModel, viewer: Viewer): string[] {
   for (const d of DELEGATIONS) {
     if (d === viewer) continue;
     out.push(...markers(s.teams[d].draft));
+    for (const a of s.teams[d].assessments ?? []) out.push(...markers(a.why));
     for (const m of s.chat.team[d]) out.push(...markers(m.text));
   }
   for (const pair of PAIRS) {

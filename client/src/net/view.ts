@@ -3,6 +3,7 @@ import type { RoundPhase, SessionStage } from '../../../shared/model/phases.ts';
 import type { Delegation, Seat } from '../../../shared/model/seats.ts';
 import type { Order } from '../../../shared/rules/orders.ts';
 import type { WorldView } from '../../../shared/rules/views.ts';
+import type { Assessment } from '../../../shared/session/assessment.ts';
 import { byJoinOrder, type MemberStatus } from '../../../shared/session/model.ts';
 
 /** The synced state as plain data, the way screens and scenes read it. */
@@ -50,6 +51,7 @@ export interface TeamView {
   orders?: Order[];
   secret?: WorldView;
   chat?: MessageView[];
+  assessments?: Assessment[]; // with the draft: the team's readings of incidents (shared/session/assessment.ts)
 }
 
 /** The synced state as decoded (JSON fields still strings). */
@@ -68,6 +70,7 @@ export interface RawState
       orders?: string;
       secret?: string;
       chat?: MessageView[];
+      assessments?: string;
     }
   >;
   world: string;
@@ -100,6 +103,7 @@ export function toView(raw: RawState): SessionView {
       ...(t.orders !== undefined ? { orders: parseOnce<Order[]>(t.orders) ?? [] } : {}),
       ...(t.secret ? { secret: parseOnce<WorldView>(t.secret) } : {}),
       ...(t.chat ? { chat: t.chat } : {}),
+      ...(t.assessments ? { assessments: parseOnce<Assessment[]>(t.assessments) ?? [] } : {}),
     };
   }
   return {

@@ -6,10 +6,14 @@ import { PACK_PAGES, packPage } from './render.ts';
 
 /**
  * The teacher's pack at #/pack (the teacher's guide), #/pack/us, #/pack/china, #/pack/russia (a delegation's
- * pack) and #/pack/rubric (the assessment): fetched from the server, drawn by the pure renderer, ready to print.
+ * pack; #/pack/us/head,spokesperson puts those roles' briefs first) and #/pack/rubric (the assessment): fetched from the server, drawn by the pure renderer, ready to print.
  * Returns a function that restores the document's title.
  */
-export async function packScreen(root: HTMLElement, page: string): Promise<() => void> {
+export async function packScreen(
+  root: HTMLElement,
+  page: string,
+  roles: readonly string[] = [],
+): Promise<() => void> {
   const title = document.title;
   const restore = () => {
     document.title = title;
@@ -19,7 +23,7 @@ export async function packScreen(root: HTMLElement, page: string): Promise<() =>
   );
   try {
     const pack = await loadPack();
-    const view = packPage(pack, page);
+    const view = packPage(pack, page, roles);
     if (!view) throw new Error('The pack has no such page.');
     document.title = `PAROS · ${PACK_PAGES.find((p) => p.slug === page)?.title ?? 'Teacher’s pack'}`;
     root.replaceChildren(view);

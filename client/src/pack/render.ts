@@ -447,14 +447,28 @@ function memoTemplate(pack: Pack, d?: Delegation) {
   );
 }
 
-/** One delegation's pack: primer, glossary, the delegation's position, its six role briefs and its memo. */
-export function delegationPack(pack: Pack, d: Delegation): HTMLElement {
+/**
+ * One delegation's pack: primer, glossary, the delegation's position, its six role briefs and its memo. A
+ * student's own roles (`own`, from the desk's "Your brief" link: #/pack/us/legal) put their briefs first.
+ */
+export function delegationPack(pack: Pack, d: Delegation, own: readonly string[] = []): HTMLElement {
   const file = pack.delegations[d];
+  const mine = file.briefs.filter((b) => own.includes(b.role));
   return h(
     'main',
     { class: 'pack', id: `pack-${d}` },
     toolbar(d),
     h('h1', {}, `PAROS · Crisis in Orbit: ${DELEGATION_NAMES[d]} delegation pack`),
+    ...(mine.length
+      ? [
+          h(
+            'p',
+            { class: 'pack-own' },
+            'Your role’s brief comes first; the other roles’ briefs follow the position.',
+          ),
+        ]
+      : []),
+    ...mine.map((b) => briefSection(pack, d, b)),
     primerSection(pack),
     glossarySection(pack),
     h(
@@ -477,7 +491,7 @@ export function delegationPack(pack: Pack, d: Delegation): HTMLElement {
         ),
       ),
     ),
-    ...file.briefs.map((b) => briefSection(pack, d, b)),
+    ...file.briefs.filter((b) => !mine.includes(b)).map((b) => briefSection(pack, d, b)),
     memoTemplate(pack, d),
   );
 }
@@ -540,9 +554,9 @@ export function assessmentPage(pack: Pack): HTMLElement {
 }
 
 /** The page for an address's last part, or undefined for one the pack does not have. */
-export function packPage(pack: Pack, page: string): HTMLElement | undefined {
+export function packPage(pack: Pack, page: string, roles: readonly string[] = []): HTMLElement | undefined {
   if (page === '') return teacherGuide(pack);
   if (page === 'rubric') return assessmentPage(pack);
-  if (page === 'us' || page === 'china' || page === 'russia') return delegationPack(pack, page);
+  if (page === 'us' || page === 'china' || page === 'russia') return delegationPack(pack, page, roles);
   return undefined;
 }

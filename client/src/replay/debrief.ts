@@ -9,6 +9,8 @@ import { targetName } from '../ui/worldPanel.ts';
 import { type ChartSpec, lineChart, type Marker } from './chart.ts';
 import { finalWorld, played, type Replay, type RoundRecord } from './model.ts';
 import { recordTable } from './record.ts';
+import { CREDIT_COLUMNS, whoDidWhat } from './credits.ts';
+import { roleShortName } from '../ui/deskNow.ts';
 
 /**
  * The debrief of a whole session, read from the folded log: how the indicators moved round by round, what each
@@ -343,6 +345,51 @@ export function finalScores(replay: Replay): HTMLElement | undefined {
   );
 }
 
+/**
+ * "Who did what": a table a delegation, one row a member (nickname and roles), one column a kind of work,
+ * counted from the log (credits.ts).
+ */
+export function creditTables(replay: Replay, idPrefix: string): HTMLElement {
+  const credits = whoDidWhat(replay);
+  return h(
+    'div',
+    { class: 'credits' },
+    ...DELEGATIONS.map((d) => {
+      const rows = credits[d];
+      if (rows.length === 0) return h('p', { class: 'empty' }, `${name(d)}: nobody sat at this delegation.`);
+      return h(
+        'table',
+        { class: 'credit-table', id: `${idPrefix}-credits-${d}` },
+        h('caption', {}, `${name(d)}: who did what`),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Member'),
+            h('th', { scope: 'col' }, 'Role'),
+            ...CREDIT_COLUMNS.map(([, label]) => h('th', { scope: 'col' }, label)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...rows.map((c) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, c.nickname),
+              h('td', {}, c.roles.length ? c.roles.map(roleShortName).join(', ') : '—'),
+              ...CREDIT_COLUMNS.map(([key]) => h('td', {}, String(c[key]))),
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
 /** The whole debrief, as the viewer shows it and the report prints it. */
 export function debriefSections(
   replay: Replay,
@@ -376,6 +423,16 @@ export function debriefSections(
       finalScores(replay) ?? h('p', { class: 'empty' }, 'No scores: the session never started.'),
     ),
     section('decisions-title', 'Decisions, team by team', decisionTimelines(replay, idPrefix)),
+    section(
+      'credits-title',
+      'Who did what',
+      h(
+        'p',
+        { class: 'hint' },
+        'Counted from the log, per member of each delegation, with the roles held at the end: a start for the conversation, not a grade.',
+      ),
+      creditTables(replay, idPrefix),
+    ),
     section(
       'turns-title',
       'Turning points',

@@ -31,6 +31,7 @@ export function sessionViewOf(s: SessionModel, sight: Sight): SessionView {
       headId: headOf(s, d)?.id ?? '',
       ...(s.bots?.[d] ? { bot: s.bots[d].level } : {}),
       ...(desk ? { draft: desk.draft, orders: desk.orders } : {}),
+      ...(desk?.assessments?.length ? { assessments: desk.assessments } : {}),
       ...(chat ? { chat: [...chat] } : {}),
     };
   }

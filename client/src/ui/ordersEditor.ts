@@ -35,8 +35,10 @@ export function ordersEditor(opts: {
   const list = h('ol', { class: 'orders', id: 'orders-list' });
   const total = h('p', { class: 'orders-total', id: 'orders-total' });
   const kind = h('select', { id: 'order-kind', 'aria-describedby': 'order-cost order-help' });
+  const groups = new Map<string, HTMLOptGroupElement>();
   for (const [arena, label] of ARENAS) {
     const group = h('optgroup', { label });
+    groups.set(arena, group);
     for (const k of Object.keys(ORDER_SPECS) as OrderKind[]) {
       if (ORDER_SPECS[k].arena === arena) group.append(h('option', { value: k }, ORDER_SPECS[k].title));
     }
@@ -154,6 +156,14 @@ export function ordersEditor(opts: {
 
   return {
     root,
+    /** Marks the groups of orders that are this student's task ("In orbit (your task)"); hides nothing. */
+    markTask(arenas: readonly string[]) {
+      for (const [arena, label] of ARENAS) {
+        const group = groups.get(arena);
+        const text = arenas.includes(arena) ? `${label} (your task)` : label;
+        if (group && group.label !== text) group.label = text;
+      }
+    },
     update(next: {
       orders: Order[];
       world: WorldView | undefined;

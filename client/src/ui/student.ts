@@ -15,6 +15,9 @@ import { ROLE_NAMES, type Role } from '../../../shared/session/chat.ts';
 import { chatPanel } from './chat.ts';
 import { worldPanel } from './worldPanel.ts';
 import { deskClock, nowLine, rolePanel, roleShortName } from './deskNow.ts';
+import { assessmentPanel } from './assessmentPanel.ts';
+import { taskMarkers, tasksNow } from './roleTask.ts';
+import { briefLink } from './briefLink.ts';
 import './desk.css';
 
 const CHOICES = [...DELEGATIONS, 'observer'] as const;
@@ -77,6 +80,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   const world = worldPanel('The world');
   const cards = cardsPanel();
   const chat = chatPanel((type, payload) => link.send(type, payload));
+  const assessment = assessmentPanel((payload) => link.send('writeAssessment', payload));
   let lastWithdrawal: string | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let saving = false; // typed text not yet accepted: the team's copy must not overwrite it
@@ -184,6 +188,22 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     draftHint,
   );
 
+  // Each role's task marked where it is done: the head's confirmation, the analyst's assessment, the orders
+  // of the commander and the legal adviser, the spokesperson's floor.
+  const tasks = taskMarkers({
+    cards: cards.root,
+    world: world.root,
+    talks: chat.root,
+    floor: chat.root,
+    notes: desk,
+    ordersCd: orders.root,
+    ordersBilateral: orders.root,
+    ordersOrbit: orders.root,
+    confirm: confirmBox,
+    assessment: assessment.root,
+  });
+  const brief = briefLink();
+
   const seating = seatingList({ submitted: true });
   const canvas = tableCanvas('The scenes: table, chamber, orbit, Moon', { legibleOnPhone: true });
   const scenes = h(
@@ -228,13 +248,83 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   // The panels, put in the order the phase needs them: what to do now comes first.
   const panels = h('div', { class: 'desk-panels' });
   const panelOrder: Record<string, HTMLElement[]> = {
-    lobby: [seatPicker, rolesPanel.root, scenes, cards.root, desk, orders.root, chat.root, world.root],
-    briefing: [cards.root, rolesPanel.root, world.root, scenes, chat.root, desk, orders.root, seatPicker],
-    negotiation: [chat.root, desk, orders.root, rolesPanel.root, cards.root, world.root, scenes, seatPicker],
-    orders: [orders.root, desk, chat.root, rolesPanel.root, cards.root, world.root, scenes, seatPicker],
-    resolution: [world.root, scenes, orders.root, rolesPanel.root, chat.root, cards.root, desk, seatPicker],
-    debrief: [world.root, rolesPanel.root, chat.root, scenes, orders.root, cards.root, desk, seatPicker],
-    ended: [world.root, scenes, chat.root, cards.root, orders.root, desk, rolesPanel.root, seatPicker],
+    lobby: [
+      seatPicker,
+      rolesPanel.root,
+      scenes,
+      cards.root,
+      desk,
+      orders.root,
+      chat.root,
+      world.root,
+      assessment.root,
+    ],
+    briefing: [
+      cards.root,
+      rolesPanel.root,
+      world.root,
+      assessment.root,
+      scenes,
+      chat.root,
+      desk,
+      orders.root,
+      seatPicker,
+    ],
+    negotiation: [
+      chat.root,
+      desk,
+      orders.root,
+      rolesPanel.root,
+      assessment.root,
+      cards.root,
+      world.root,
+      scenes,
+      seatPicker,
+    ],
+    orders: [
+      orders.root,
+      desk,
+      chat.root,
+      rolesPanel.root,
+      assessment.root,
+      cards.root,
+      world.root,
+      scenes,
+      seatPicker,
+    ],
+    resolution: [
+      world.root,
+      assessment.root,
+      scenes,
+      orders.root,
+      rolesPanel.root,
+      chat.root,
+      cards.root,
+      desk,
+      seatPicker,
+    ],
+    debrief: [
+      world.root,
+      assessment.root,
+      rolesPanel.root,
+      chat.root,
+      scenes,
+      orders.root,
+      cards.root,
+      desk,
+      seatPicker,
+    ],
+    ended: [
+      world.root,
+      scenes,
+      chat.root,
+      cards.root,
+      orders.root,
+      desk,
+      rolesPanel.root,
+      assessment.root,
+      seatPicker,
+    ],
   };
   let arranged = '';
   const arrange = (view: SessionView) => {
@@ -258,6 +348,8 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
         { class: 'card now', id: 'student-now', 'aria-label': 'What to do now' },
         stage,
         todo,
+        tasks.list,
+        brief.root,
         timer,
       ),
       status,
@@ -296,6 +388,21 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       submitted: Boolean(team?.submitted),
     });
     rolesPanel.update(view, me);
+    const mySeat = me && isDelegation(me.seat) ? me.seat : undefined;
+    assessment.update(view, mySeat);
+    tasks.update(tasksNow(view, me, assessment.count()));
+    orders.markTask(
+      tasksNow(view, me, assessment.count()).flatMap(({ task }) =>
+        task.at === 'ordersCd'
+          ? ['cd']
+          : task.at === 'ordersBilateral'
+            ? ['bilateral']
+            : task.at === 'ordersOrbit'
+              ? ['orbit']
+              : [],
+      ),
+    );
+    brief.update(mySeat, me?.roles);
     updateSeatPicker(view, me?.seat);
     updateDesk(view, me?.seat);
     seating.update(view, link.memberId);

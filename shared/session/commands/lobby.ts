@@ -213,9 +213,11 @@ export const lobbyCommands: Handlers<
         delete member.role;
       } else if (c.role === 'none') delete member.role;
       else {
-        // One member per role in a team: whoever held it gives it up.
-        for (const other of Object.values(s.members))
-          if (other.seat === member.seat && other.role === c.role) delete other.role;
+        // Shared (what today's console sends): others keep the role, as extra students share roles. Commands
+        // logged before sharing carry no `shared` and keep their meaning: whoever held the role gives it up.
+        if (!c.shared)
+          for (const other of Object.values(s.members))
+            if (other.seat === member.seat && other.role === c.role) delete other.role;
         member.role = c.role;
       }
       return [{ type: 'roleSet', memberId: member.id, role: c.role }];

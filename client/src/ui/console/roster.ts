@@ -3,6 +3,8 @@ import { type MemberView, membersInOrder, type SessionView } from '../../net/vie
 import { h, syncRows } from '../dom.ts';
 import { boardUrl, joinUrl } from '../format.ts';
 import { seatLabel } from '../roster.ts';
+import { ROLE_NAMES, ROLES, type Role } from '../../../../shared/session/chat.ts';
+import { roleShortName } from '../deskNow.ts';
 import { botsPanel } from './bots.ts';
 import type { ConsoleContext, Panel } from './context.ts';
 
@@ -124,7 +126,21 @@ export function rosterPanel(ctx: ConsoleContext, code: string): Panel {
         h('span', { class: `dot ${m.status}`, 'aria-hidden': 'true' }),
         m.status === 'connected' ? 'connected' : m.status === 'away' ? 'away (seat held)' : 'gone',
       ),
-      h('td', {}, seat, m.roles ? h('span', { class: 'roles' }, ` ${m.roles.split(',').join(', ')}`) : ''),
+      h(
+        'td',
+        {},
+        seat,
+        m.roles
+          ? h(
+              'span',
+              { class: 'roles' },
+              ` ${m.roles
+                .split(',')
+                .map((r) => (r in ROLE_NAMES ? roleShortName(r as Role) : r))
+                .join(', ')}`,
+            )
+          : '',
+      ),
       actions,
     );
   };
@@ -203,6 +219,7 @@ function memberActions(ctx: ConsoleContext, view: SessionView, m: MemberView): H
       ),
     );
   }
+  if (isDelegation(m.seat) && m.status !== 'gone') out.push(rolePicker(ctx, m));
   out.push(
     h(
       'button',
@@ -284,4 +301,35 @@ function handBack(ctx: ConsoleContext, view: SessionView, m: MemberView): HTMLEl
     ...heirs.map((x) => h('option', { value: x.id }, sameName(x) ? `${x.nickname} (same name)` : x.nickname)),
   );
   return [picker, give];
+}
+
+/**
+ * The teacher gives a member one of the six roles (head included: the head confirms), shared with whoever else
+ * holds it, or hands the role back to the order of sitting down.
+ */
+function rolePicker(ctx: ConsoleContext, m: MemberView): HTMLElement {
+  return h(
+    'select',
+    {
+      id: `role-${m.id}`,
+      class: 'small',
+      'aria-label': `Give ${m.nickname} a role`,
+      onchange: async (e: Event) => {
+        const el = e.target as HTMLSelectElement;
+        const role = el.value as Role | 'none';
+        el.value = '';
+        if (!role) return;
+        await ctx.send(
+          'setRole',
+          { memberId: m.id, role, shared: true },
+          role === 'none'
+            ? `${m.nickname} takes a role in the order of sitting down.`
+            : `${m.nickname} is now ${role === 'head' ? 'the head of delegation' : `a ${roleShortName(role).toLowerCase()}`}.`,
+        );
+      },
+    },
+    h('option', { value: '', selected: true }, 'Give a role…'),
+    ...ROLES.map((r) => h('option', { value: r }, ROLE_NAMES[r])),
+    h('option', { value: 'none' }, 'Back to the order of sitting down'),
+  );
 }

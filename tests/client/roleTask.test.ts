@@ -1,0 +1,52 @@
+/**
+ * The issue's "done when": every student of a ten-person delegation has a role with a brief (in the delegation's
+ * pack) and a task the desk shows, in every phase.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPack } from '../../server/content.ts';
+import { sessionViewOf } from '../../client/src/replay/sessionView.ts';
+import { briefAddress } from '../../client/src/ui/briefLink.ts';
+import { rolesHeld, tasksNow } from '../../client/src/ui/roleTask.ts';
+import { ROUND_PHASES } from '../../shared/model/phases.ts';
+import { ROLES } from '../../shared/session/chat.ts';
+import { sightOf } from '../../shared/session/visibility.ts';
+import { testSession } from '../shared/testSession.ts';
+
+const TEN = Array.from({ length: 10 }, (_, i) => `S${i + 1}@us`);
+const pack = readPack('content').pack;
+
+describe('a delegation of ten', () => {
+  it.each(ROUND_PHASES)('in the %s, every member holds a role, has a brief and a task', (phase) => {
+    const s = testSession({ members: [...TEN, 'Wei@china'], at: phase });
+    const view = sessionViewOf(s, sightOf(s, { kind: 'teacher' }));
+    const held = new Set<string>();
+    for (let i = 1; i <= 10; i++) {
+      const me = view.members[`m${i}`];
+      const roles = rolesHeld(me);
+      expect(roles.length, `m${i}`).toBeGreaterThan(0);
+      for (const r of roles) {
+        held.add(r);
+        expect(pack?.delegations.us.briefs.some((b) => b.role === r)).toBe(true);
+      }
+      const tasks = tasksNow(view, me, 0);
+      expect(tasks.map((t) => t.role)).toEqual(roles);
+      for (const t of tasks) expect(t.task.text.length).toBeGreaterThan(15);
+    }
+    expect([...held].sort()).toEqual([...ROLES].sort());
+  });
+
+  it('no task outside a round, nor for a member without a role', () => {
+    const lobby = testSession({ members: TEN });
+    const view = sessionViewOf(lobby, sightOf(lobby, { kind: 'teacher' }));
+    expect(tasksNow(view, view.members.m1, 0)).toEqual([]);
+    const playing = testSession({ members: ['Cy@observer', 'Ana@us'], at: 'negotiation' });
+    const v = sessionViewOf(playing, sightOf(playing, { kind: 'teacher' }));
+    expect(tasksNow(v, v.members.m1, 0)).toEqual([]);
+  });
+
+  it("the brief link opens the delegation's pack with the student's own roles first", () => {
+    expect(briefAddress('china', ['legal'])).toBe('#/pack/china/legal');
+    expect(briefAddress('us', ['head', 'spokesperson'])).toBe('#/pack/us/head,spokesperson');
+    expect(briefAddress('russia', [])).toBe('#/pack/russia');
+  });
+});

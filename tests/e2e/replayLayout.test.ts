@@ -179,7 +179,9 @@ describe('the replay viewer fits every screen', () => {
           w,
         );
         if (mode === 'one' && w === 390) {
-          await page.evaluate(() => window.scrollTo(0, 0));
+          // The panel's top, under the player and the tabs.
+          await page.locator(`#replay-panel-${panel}`).evaluate((p) => p.scrollIntoView({ block: 'start' }));
+          await settle(page);
           await page.screenshot({ path: `${shots}/replay-${w}x${h}-${panel}.png` });
         }
       }

@@ -91,7 +91,14 @@ export function playerPanel(
       groups.set(group, g);
       jumpTo.append(g);
     }
-    g.append(h('option', { value: i }, markLabel(m)));
+    // "Round 2 · Orders": the year is on the group, and the closed list shows the phase on a phone.
+    g.append(
+      h(
+        'option',
+        { value: i },
+        m.phase === 'lobby' || m.phase === 'ended' ? markLabel(m) : `Round ${m.round} · ${PHASE_NAMES[m.phase]}`,
+      ),
+    );
   }
   const previousPhase = h(
     'button',

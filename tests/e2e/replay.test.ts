@@ -179,7 +179,8 @@ describe('the replay and debrief of a played session', () => {
     await list.locator('#replay-play').click();
     await poll(() => list.locator('#replay-play').getAttribute('aria-pressed')).toBe('false');
 
-    // Round 1's resolution.
+    // Round 1's resolution, from the jumps in the Moments panel (beside the scene on a laptop, behind its tab).
+    await list.locator('#replay-tab-moments').click();
     await list.locator('#replay-jump-r1-resolution').click();
     await poll(() => position.textContent()).toContain('Resolution');
     const resolution = entryOf(await position.textContent());
@@ -274,6 +275,7 @@ describe('the replay and debrief of a played session', () => {
     await poll(() => position.textContent()).toMatch(new RegExp(`^Entry ${resolution} of`));
 
     // ---- 4. What if: a new session from the start of round 1.
+    await list.locator('#replay-tab-moments').click();
     await list.locator('#replay-jump-r1-briefing').click();
     await poll(() => position.textContent()).toContain('Briefing');
     await list.locator('#replay-fork').click();

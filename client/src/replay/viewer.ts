@@ -13,6 +13,7 @@ import type { Shown, ViewerContext } from './viewer/context.ts';
 import { forkPanel } from './viewer/fork.ts';
 import { jumpsPanel } from './viewer/jumps.ts';
 import { markLabel, openingIndex } from './viewer/labels.ts';
+import { panelSwitcher } from './viewer/panels.ts';
 import { playerPanel } from './viewer/player.ts';
 import { roomPanel } from './viewer/room.ts';
 import { eyesName, worldSlot } from './viewer/worldSlot.ts';
@@ -72,7 +73,13 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
   let index = Math.min(resume?.index ?? openingIndex(replay), last);
   let eyes: Viewer = resume?.eyes ?? 'teacher';
 
-  const status = h('p', { class: 'notice', role: 'status', 'aria-live': 'polite', id: 'replay-status' });
+  // In the player, out of sight but read aloud; errors show.
+  const status = h('p', {
+    class: 'notice replay-status',
+    role: 'status',
+    'aria-live': 'polite',
+    id: 'replay-status',
+  });
   const ctx: ViewerContext = {
     replay,
     key,
@@ -106,13 +113,43 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
     'aria-labelledby': 'replay-debrief-title',
     hidden: true,
   });
-  const replayView = h(
-    'div',
-    { id: 'replay-viewer' },
-    // Two columns on a wide screen: the controls beside what they show.
-    h('div', { class: 'replay-side' }, player.root, jumps.root, bookmarks.root, fork.root),
-    h('div', { class: 'replay-stage' }, room.root, world.root),
+  // The player stays in view; the panels below it take turns on a narrow screen and sit side by side on a wide one.
+  player.root.append(status);
+  const switcher = panelSwitcher(
+    'Panels',
+    [
+      {
+        id: 'scene',
+        label: 'Scene',
+        content: [
+          h(
+            'section',
+            { class: 'card', 'aria-labelledby': 'replay-scene-title' },
+            h('h2', { id: 'replay-scene-title', class: 'visually-hidden' }, 'Scene'),
+            world.scene,
+          ),
+        ],
+      },
+      { id: 'desks', label: 'Desks', content: [room.root] },
+      { id: 'talks', label: 'Talks', content: [room.talks] },
+      { id: 'world', label: 'World', content: [world.root] },
+      { id: 'moments', label: 'Moments', content: [jumps.root, bookmarks.root, fork.root] },
+    ],
+    // Whose eyes: in the player where it has room, else above the panels.
+    (mode) => {
+      if (mode === 'one') switcher.root.before(player.eyesField);
+      else player.root.insertBefore(player.eyesField, status);
+    },
   );
+  const replayView = h('div', { id: 'replay-viewer' }, player.root, player.eyesField, switcher.root);
+  if (switcher.mode !== 'one') player.root.insertBefore(player.eyesField, status);
+  // The player's height, for the tabs that stick under it and for focus scrolled into view below it.
+  const dockHeight = new ResizeObserver(() => {
+    const px = `${Math.ceil(player.root.getBoundingClientRect().height)}px`;
+    replayView.style.setProperty('--replay-dock', px);
+    document.documentElement.style.scrollPaddingTop = `calc(${px} + 3.5rem)`;
+  });
+  dockHeight.observe(player.root);
   let debriefBuilt = false;
   const tabViewer = h(
     'button',
@@ -216,7 +253,6 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
         ),
       ),
       h('div', { class: 'row tabs', role: 'group', 'aria-label': 'Show' }, tabViewer, tabDebrief),
-      status,
       replayView,
       debrief,
     ),
@@ -246,6 +282,9 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
     leftAt.set(replay.id, { index, eyes });
     player.pause();
     world.destroy();
+    switcher.dispose();
+    dockHeight.disconnect();
+    document.documentElement.style.scrollPaddingTop = '';
     document.removeEventListener('keydown', stopKeys);
   };
 }

@@ -14,6 +14,7 @@ import { cardsPanel } from './cards.ts';
 import { ROLE_NAMES, type Role } from '../../../shared/session/chat.ts';
 import { chatPanel } from './chat.ts';
 import { worldPanel } from './worldPanel.ts';
+import { deskColumns } from './deskColumns.ts';
 import { deskClock, nowLine, rolePanel, roleShortName } from './deskNow.ts';
 import { assessmentPanel } from './assessmentPanel.ts';
 import { taskMarkers, tasksNow } from './roleTask.ts';
@@ -326,15 +327,14 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
       seatPicker,
     ],
   };
+  // On a wide screen, the team's work on the left and the room on the right.
+  const columns = deskColumns(panels, new Set([orders.root, desk, rolesPanel.root, seatPicker]));
   let arranged = '';
   const arrange = (view: SessionView) => {
     const key = view.stage === 'playing' ? view.phase || 'briefing' : view.stage;
     if (key === arranged) return;
     arranged = key;
-    const held = document.activeElement;
-    panels.append(...(panelOrder[key] ?? panelOrder.briefing ?? []));
-    // Moving a panel takes the keyboard focus out of it: give it back.
-    if (held instanceof HTMLElement && held !== document.activeElement && panels.contains(held)) held.focus();
+    columns.arrange(panelOrder[key] ?? panelOrder.briefing ?? []);
   };
 
   root.replaceChildren(

@@ -15,8 +15,11 @@ import { fill, h } from '../../ui/dom.ts';
 import { secrets } from '../../ui/worldPanel.ts';
 import type { ViewerPanel } from './context.ts';
 
-/** The room at the position shown: who sits where, the desks and talks the eyes may read, the teacher's secrets. */
-export function roomPanel(): ViewerPanel {
+/**
+ * The room at the position shown: who sits where, the desks the eyes may read and the teacher's secrets (`root`),
+ * and the talks they may read (`talks`, a panel of its own).
+ */
+export function roomPanel(): ViewerPanel & { talks: HTMLElement } {
   const room = h('div', { class: 'room', id: 'replay-room' });
   const desks = h('div', { class: 'desks', id: 'replay-desks' });
   const allSecrets = h('div', { class: 'all-secrets', id: 'replay-secrets' });
@@ -28,12 +31,17 @@ export function roomPanel(): ViewerPanel {
     room,
     h('h3', {}, 'Delegation desks'),
     desks,
-    h('h3', {}, 'Talks'),
-    talks,
     allSecrets,
+  );
+  const talksRoot = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'replay-talks-title' },
+    h('h2', { id: 'replay-talks-title' }, 'Talks'),
+    talks,
   );
   return {
     root,
+    talks: talksRoot,
     update({ state, sight }) {
       fill(room, ...seating(state));
       const visible = desksIn(sight).map((d) => [d, sight.desks[d] as TeamDesk] as const);

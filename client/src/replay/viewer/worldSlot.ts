@@ -12,22 +12,17 @@ export const eyesName = (v: Viewer) =>
   v === 'teacher' ? 'the teacher' : v === 'public' ? 'the class' : DELEGATION_NAMES[v];
 
 /**
- * The world at the position shown, through the chosen eyes: the same Phaser scenes as the live screens (the
- * picker follows the phase), the cards and the world panel, rebuilt when the eyes change.
+ * The world at the position shown, through the chosen eyes: the same Phaser scenes as the live screens (`scene`;
+ * the picker follows the phase), and the cards and the world panel (`root`), rebuilt when the eyes change.
  */
-export function worldSlot(): ViewerPanel & { setEyes(v: Viewer): void; destroy(): void } {
+export function worldSlot(): ViewerPanel & { scene: HTMLElement; setEyes(v: Viewer): void; destroy(): void } {
   let world = worldPanel('The world through the eyes of the teacher');
   let cards = cardsPanel({ teacher: true });
   const scenes = tableCanvas('The session replayed: table, chamber, orbit and Moon');
-  const root = h(
-    'div',
-    {},
-    h('section', { class: 'card', 'aria-label': 'Scenes' }, scenes.root),
-    cards.root,
-    world.root,
-  );
+  const root = h('div', { class: 'replay-world' }, cards.root, world.root);
   return {
     root,
+    scene: scenes.root,
     setEyes(v) {
       const fresh = worldPanel(`The world through the eyes of ${eyesName(v)}`);
       const freshCards = cardsPanel({ teacher: v === 'teacher' });

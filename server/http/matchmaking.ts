@@ -66,15 +66,13 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
           `Too many ${held.why} from this network. Wait ${held.wait} seconds and try again.`,
         );
       }
-      const entry = services.directory.find(code);
+      const entry = await services.directory.locate(code); // on this process or, with several, another
       const roomId = method === 'joinById' ? target : entry?.roomId;
       if (!entry || entry.roomId !== roomId) {
         // A code no session has is a guess; a real code with another session's id is a mistake, not a guess.
         if (!entry) services.codes.wrong(network, code);
         return refuse(res, 404, 'That join code does not match this session.');
       }
-      const room = matchMaker.getLocalRoomById(roomId) as unknown as Admitting | undefined;
-      if (!room) return refuse(res, 404, 'That session is no longer running. Type its code again.');
       services.codes.learned(network, code); // a right code, whatever the room says next
       const seats = `${network} ${roomId}`;
       if (pending.blocked(seats)) {
@@ -86,7 +84,7 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
           `Too many joins from this network at once. Wait ${wait} seconds and try again.`,
         );
       }
-      room.admit(req.body, network); // throws the room's refusal: a wrong host link, a nickname in use, an ended session
+      await admit(roomId, req.body, network, services.directory.find(code) !== undefined); // throws the room's refusal: a wrong host link, a nickname in use, an ended session
       pending.hit(seats);
       return res.json(await matchMaker.joinById(roomId, req.body));
     } catch (e) {
@@ -97,6 +95,26 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
 
   router.use((_req, res: Response) => refuse(res, 404, 'Not found.'));
   return router;
+}
+
+/**
+ * The room's own seat check (SessionRoom.admit), on this process or through Colyseus's IPC on the process that
+ * runs the room. A refusal that crossed processes arrives as `{ code, message }` and is made a ServerError again.
+ */
+async function admit(roomId: string, body: unknown, network: string, here: boolean) {
+  const room = matchMaker.getLocalRoomById(roomId) as unknown as Admitting | undefined;
+  if (room) return room.admit(body, network);
+  if (here) throw new ServerError(404, 'That session is no longer running. Type its code again.');
+  try {
+    await matchMaker.remoteRoomCall(roomId, 'admit', [body, network]);
+  } catch (e) {
+    const refusal = e as { code?: unknown; message?: unknown };
+    if (typeof refusal?.code === 'number' && typeof refusal.message === 'string')
+      throw new ServerError(refusal.code, refusal.message);
+    if (e instanceof ServerError && /timed out/.test(e.message))
+      throw new ServerError(404, 'That session is no longer running. Type its code again.');
+    throw e;
+  }
 }
 
 async function reconnect(roomId: string, body: unknown) {

@@ -99,22 +99,19 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
 
 /**
  * The room's own seat check (SessionRoom.admit), on this process or through Colyseus's IPC on the process that
- * runs the room. A refusal that crossed processes arrives as `{ code, message }` and is made a ServerError again.
+ * runs the room (SessionRoom.seatRefusal), whose refusal is thrown here in the room's words.
  */
 async function admit(roomId: string, body: unknown, network: string, here: boolean) {
   const room = matchMaker.getLocalRoomById(roomId) as unknown as Admitting | undefined;
   if (room) return room.admit(body, network);
   if (here) throw new ServerError(404, 'That session is no longer running. Type its code again.');
+  let refusal: { code: number; message: string } | undefined;
   try {
-    await matchMaker.remoteRoomCall(roomId, 'admit', [body, network]);
-  } catch (e) {
-    const refusal = e as { code?: unknown; message?: unknown };
-    if (typeof refusal?.code === 'number' && typeof refusal.message === 'string')
-      throw new ServerError(refusal.code, refusal.message);
-    if (e instanceof ServerError && /timed out/.test(e.message))
-      throw new ServerError(404, 'That session is no longer running. Type its code again.');
-    throw e;
+    refusal = await matchMaker.remoteRoomCall(roomId, 'seatRefusal', [body, network]);
+  } catch {
+    throw new ServerError(404, 'That session is no longer running. Type its code again.');
   }
+  if (refusal) throw new ServerError(refusal.code, refusal.message);
 }
 
 async function reconnect(roomId: string, body: unknown) {

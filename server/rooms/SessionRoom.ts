@@ -380,6 +380,19 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     return options;
   }
 
+  /**
+   * `admit` for a seat asked for through another process (server/http/matchmaking.ts): the refusal comes back
+   * as a value, since Colyseus's inter-process call reports any thrown error as a timeout.
+   */
+  seatRefusal(raw: unknown, network?: string): { code: number; message: string } | undefined {
+    try {
+      this.admit(raw, network);
+      return undefined;
+    } catch (e) {
+      return { code: e instanceof ServerError ? e.code : 400, message: (e as Error).message };
+    }
+  }
+
   override onJoin(
     client: Client<{ userData: Caller }>,
     _options: unknown,

@@ -188,6 +188,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         await scale?.leases.release(options.restore);
         throw e;
       }
+      await scale?.codes.name(this.model.code, options.restore); // again, should Redis have lost it
     } else {
       this.start(options);
       if (scale) {

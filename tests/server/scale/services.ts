@@ -4,16 +4,16 @@
  * by `stop()`. When a binary is missing, `missing` says which, and the tests skip saying so.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PG_BIN = [
-  '/usr/lib/postgresql/15/bin',
-  '/usr/lib/postgresql/16/bin',
-  '/usr/lib/postgresql/17/bin',
-].find((d) => existsSync(join(d, 'pg_ctl')));
+/** The newest PostgreSQL Debian installed (/usr/lib/postgresql/<major>/bin), whatever its major version. */
+const PG_BIN = (existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [])
+  .map((v) => join('/usr/lib/postgresql', v, 'bin'))
+  .filter((d) => existsSync(join(d, 'pg_ctl')))
+  .sort((x, y) => Number(y.split('/')[4]) - Number(x.split('/')[4]))[0];
 const REDIS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((f) => existsSync(f));
 
 /** What is missing for these tests, in words ('' when both servers can be started). */

@@ -15,7 +15,11 @@ import { CodeGuard, RateLimiter } from './http/rateLimit.ts';
 import { packRouter } from './http/pack.ts';
 import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
-import { StorageHealth } from './log/storageHealth.ts';
+import { DatabaseHealth } from './log/postgres/databaseHealth.ts';
+import { PostgresLogs } from './log/postgres/PostgresLogs.ts';
+import { type StorageCheck, StorageHealth } from './log/storageHealth.ts';
+import type { SessionLogs } from './log/store.ts';
+import { ScaleOut } from './scale/scaleOut.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
 import type { JoinAddressResponse } from '../shared/protocol/http.ts';
@@ -42,9 +46,20 @@ export function createParosServer(config: ServerConfig): ParosServer {
   // grows (with a warning) for a rare larger one.
   Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 128 * 1024);
   const { scenarios, cards } = loadContent(config.contentDir);
-  const directory = new SessionDirectory();
-  const logs = new LogStore(join(config.dataDir, 'sessions'));
-  const storage = new StorageHealth(logs.dir);
+  // Several processes (REDIS_URL): Colyseus's matchmaker, join codes and session leases shared through Redis.
+  const redisUrl = config.scale?.redisUrl;
+  const scale = redisUrl
+    ? new ScaleOut({ databaseUrl: undefined, publicAddress: undefined, ...config.scale, redisUrl })
+    : undefined;
+  const directory = new SessionDirectory(scale);
+  // The logs: PostgreSQL with DATABASE_URL (checked now, so a wrong address stops the start), else SQLite files.
+  const databaseUrl = config.scale?.databaseUrl;
+  const database = databaseUrl ? new PostgresLogs(databaseUrl) : undefined;
+  database?.check();
+  const logs: SessionLogs = database ?? new LogStore(join(config.dataDir, 'sessions'));
+  const storage: StorageCheck = database
+    ? new DatabaseHealth(database.db)
+    : new StorageHealth((logs as LogStore).dir);
   const capability = randomBytes(24).toString('base64url');
   const http = createHttpServer();
   const clientDir = resolve(config.clientDir);
@@ -57,6 +72,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
   const colyseus = defineServer({
     greet: false,
     gracefullyShutdown: false,
+    ...scale?.colyseusOptions(),
     transport: new WebSocketTransport({
       server: http,
       pingInterval: 5000,
@@ -75,6 +91,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
           reconnectSeconds: config.reconnectSeconds,
           idleHours: config.idleHours,
           joinsPerMinute: config.limits.joinsPerMinute,
+          ...(scale ? { scale: scale.room } : {}),
         }),
       ),
     },
@@ -144,7 +161,9 @@ export function createParosServer(config: ServerConfig): ParosServer {
       });
       http.on('error', (e) => console.error(`The HTTP server reported: ${e.message}`));
       takeOverRequests(http, httpApp);
-      await restoreSessions(logs, capability);
+      // Alone, every unfinished session comes back here; with several processes, each is taken over by one.
+      if (scale) await scale.start(logs, capability);
+      else await restoreSessions(logs, capability);
       return (http.address() as AddressInfo).port;
     },
     joinAddress() {
@@ -152,6 +171,8 @@ export function createParosServer(config: ServerConfig): ParosServer {
     },
     async close() {
       await colyseus.gracefullyShutdown(false);
+      await scale?.close();
+      await database?.close();
     },
   };
 }
@@ -253,7 +274,7 @@ const plainErrors: ErrorRequestHandler = (err, _req, res, _next) => {
  * After a restart (or a crash), every session that had not ended is folded back from its log into a live room,
  * with its join code. A log that cannot be read is reported and left alone: it never stops the others.
  */
-async function restoreSessions(logs: LogStore, capability: string): Promise<void> {
+async function restoreSessions(logs: SessionLogs, capability: string): Promise<void> {
   for (const id of logs.ids()) {
     let stage: string;
     try {

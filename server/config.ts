@@ -1,3 +1,5 @@
+import { type ScaleConfig, scaleFromEnv } from './scale/config.ts';
+
 /** Server settings, read once from the environment; every one has a default that suits a classroom. */
 export interface ServerConfig {
   port: number; // PORT: the one port that serves the pages, the API and the WebSockets
@@ -12,6 +14,7 @@ export interface ServerConfig {
   trustProxy: string | undefined; // TRUST_PROXY: behind a reverse proxy, which hops to trust for the client's address (express)
   allowedOrigins?: string[]; // ALLOWED_ORIGINS: other sites whose pages may call the API ("https://a.org,https://b.org"); none by default
   limits: RateLimits;
+  scale?: ScaleConfig; // REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS: several processes (docs/deploy.md); none by default
 }
 
 export interface RateLimits {
@@ -106,6 +109,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: urlFrom(env, 'PUBLIC_URL'),
     trustProxy: env.TRUST_PROXY || undefined,
     allowedOrigins: originsFrom(env),
+    scale: scaleFromEnv(env, (message) => {
+      throw new ConfigError(message);
+    }),
     limits: {
       failedLookupsPerMinute: numberFrom(
         env,

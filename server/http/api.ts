@@ -79,12 +79,12 @@ export function apiRouter(services: ApiServices): Router {
 
   router.get(
     '/sessions/:code',
-    (req: Request<{ code: string }>, res: Response<FindSessionResponse | HttpError>) => {
+    async (req: Request<{ code: string }>, res: Response<FindSessionResponse | HttpError>) => {
       const key = networkOf(req.ip);
       const code = normalizeJoinCode(req.params.code).slice(0, 40);
       const held = codes.admit(key, code);
       if (held) return tooMany(res, held.wait, held.why);
-      const entry = isJoinCode(code) ? services.directory.find(code) : undefined;
+      const entry = isJoinCode(code) ? await services.directory.locate(code) : undefined;
       if (!entry) {
         codes.wrong(key, code);
         return res

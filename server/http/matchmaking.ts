@@ -67,15 +67,13 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
           `Too many ${held.why} from this network. Wait ${duration(held.wait)} and try again.`,
         );
       }
-      const entry = services.directory.find(code);
+      const entry = await services.directory.locate(code); // on this process or, with several, another
       const roomId = method === 'joinById' ? target : entry?.roomId;
       if (!entry || entry.roomId !== roomId) {
         // A code no session has is a guess; a real code with another session's id is a mistake, not a guess.
         if (!entry) services.codes.wrong(network, code);
         return refuse(res, 404, 'That join code does not match this session.');
       }
-      const room = matchMaker.getLocalRoomById(roomId) as unknown as Admitting | undefined;
-      if (!room) return refuse(res, 404, 'That session is no longer running. Type its code again.');
       services.codes.learned(network, code); // a right code, whatever the room says next
       const seats = `${network} ${roomId}`;
       if (pending.blocked(seats)) {
@@ -87,7 +85,7 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
           `Too many joins from this network at once. Wait ${duration(wait)} and try again.`,
         );
       }
-      room.admit(req.body, network); // throws the room's refusal: a wrong host link, a nickname in use, an ended session
+      await admit(roomId, req.body, network, services.directory.find(code) !== undefined); // throws the room's refusal: a wrong host link, a nickname in use, an ended session
       pending.hit(seats);
       return res.json(await matchMaker.joinById(roomId, req.body));
     } catch (e) {
@@ -98,6 +96,23 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
 
   router.use((_req, res: Response) => refuse(res, 404, 'Not found.'));
   return router;
+}
+
+/**
+ * The room's own seat check (SessionRoom.admit), on this process or through Colyseus's IPC on the process that
+ * runs the room (SessionRoom.seatRefusal), whose refusal is thrown here in the room's words.
+ */
+async function admit(roomId: string, body: unknown, network: string, here: boolean) {
+  const room = matchMaker.getLocalRoomById(roomId) as unknown as Admitting | undefined;
+  if (room) return room.admit(body, network);
+  if (here) throw new ServerError(404, 'That session is no longer running. Type its code again.');
+  let refusal: { code: number; message: string } | undefined;
+  try {
+    refusal = await matchMaker.remoteRoomCall(roomId, 'seatRefusal', [body, network]);
+  } catch {
+    throw new ServerError(404, 'That session is no longer running. Type its code again.');
+  }
+  if (refusal) throw new ServerError(refusal.code, refusal.message);
 }
 
 async function reconnect(roomId: string, body: unknown) {

@@ -15,7 +15,7 @@ import {
 import { foldLog } from '../../shared/session/log.ts';
 import { rulesLabel, rulesOf } from '../../shared/session/rulesVersions.ts';
 import type { RateLimits } from '../config.ts';
-import { LogError, type LogStore, type SessionLog } from '../log/SessionLog.ts';
+import { LogError, type OpenLog as SessionLog, type SessionLogs as LogStore } from '../log/store.ts';
 import { hashSecret } from '../rooms/SessionRoom.ts';
 import { createLiveSession } from '../sessions/create.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { LogEntry, LogHeader } from '../../shared/session/log.ts';
 import { isSessionId } from '../../shared/model/sessionId.ts';
+import { type Bookmark, LogError, type OpenLog, type SessionLogs } from './store.ts';
+
+export { type Bookmark, LogError } from './store.ts';
 
 /**
  * The numbered migrations of a session's log file, applied in order; `PRAGMA user_version` records how many
@@ -17,31 +20,11 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE status (id INTEGER PRIMARY KEY CHECK (id = 1), stage TEXT NOT NULL, host_secret_hash TEXT NOT NULL);`,
 ];
 
-export interface Bookmark {
-  id: number;
-  seq: number; // the log position it marks
-  at: number;
-  note: string;
-}
-
-/** A damaged or unreadable log, with the reason in words. */
-/**
- * A log that cannot be used, with why: `missing` (no such session, or not a session id: nothing to show) or
- * `damaged` (the file exists and cannot be read). Callers branch on the kind, never on the message.
- */
-export class LogError extends Error {
-  readonly kind: 'missing' | 'damaged';
-  constructor(message: string, kind: 'missing' | 'damaged' = 'damaged') {
-    super(message);
-    this.kind = kind;
-  }
-}
-
 /**
  * One session's append-only log in its own SQLite file (WAL), so a damaged file never hides the others.
  * Appends are synchronous: when `append` returns, the entry survives a killed process.
  */
-export class SessionLog {
+export class SessionLog implements OpenLog {
   readonly file: string;
   private db: DatabaseSync;
   private insert;
@@ -231,8 +214,8 @@ export class SessionLog {
   }
 }
 
-/** The folder of session logs: list, open and delete them by session id. */
-export class LogStore {
+/** The folder of session logs, one SQLite file each: list, open and delete them by session id. */
+export class LogStore implements SessionLogs {
   readonly dir: string;
 
   constructor(dir: string) {
@@ -261,6 +244,23 @@ export class LogStore {
 
   create(header: LogHeader, hostSecretHash: string): SessionLog {
     return SessionLog.create(this.dir, header, hostSecretHash);
+  }
+
+  unfinished(): string[] {
+    return this.ids().filter((id) => {
+      try {
+        const log = this.open(id);
+        try {
+          const { stage } = log.status();
+          return stage === 'lobby' || stage === 'playing';
+        } finally {
+          log.close();
+        }
+      } catch (e) {
+        console.error(`Session ${id} was not restored: ${(e as Error).message}`);
+        return false;
+      }
+    });
   }
 
   delete(sessionId: string) {

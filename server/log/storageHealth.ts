@@ -9,7 +9,14 @@ export const STORAGE_PROBE_MS = 5_000;
  * every STORAGE_PROBE_MS; a room whose log refused an entry reports it, and the next question probes again.
  * `problem` is undefined when the folder can be written, else what went wrong in words (no paths).
  */
-export class StorageHealth {
+export interface StorageCheck {
+  /** undefined when the logs can be written now, else what is wrong in words (no paths). */
+  problem(now?: number): string | undefined;
+  /** A log refused a write: reported as failing until a probe finds the storage writable again. */
+  failed(reason: string): void;
+}
+
+export class StorageHealth implements StorageCheck {
   private readonly dir: string;
   private checkedAt = Number.NEGATIVE_INFINITY;
   private last: string | undefined;
@@ -51,6 +58,7 @@ export class StorageHealth {
 
 /** An error from the file system or SQLite, as the teacher and /healthz are told it: what, without paths. */
 export function storageWords(message: string): string {
+  if (/^PostgreSQL:/.test(message)) return 'The session database cannot be reached or written.';
   if (/ENOSPC|disk is full|database or disk is full/i.test(message)) return 'The data folder is full.';
   if (/EROFS|EACCES|EPERM|readonly|read-only/i.test(message)) return 'The data folder cannot be written.';
   return 'The server could not write to its data folder.';

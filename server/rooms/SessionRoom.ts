@@ -30,8 +30,9 @@ import type { SessionModel } from '../../shared/session/model.ts';
 import { type RulesEngine, type RulesVersion, rulesOf } from '../../shared/session/rulesVersions.ts';
 import { type Onlooker, sightOf } from '../../shared/session/visibility.ts';
 import { STORAGE_MESSAGE } from '../../shared/session/refusal.ts';
-import type { LogStore, SessionLog } from '../log/SessionLog.ts';
-import { type StorageHealth, storageWords } from '../log/storageHealth.ts';
+import type { OpenLog, SessionLogs } from '../log/store.ts';
+import { type StorageCheck, storageWords } from '../log/storageHealth.ts';
+import { leaseTaken, type RoomScale } from '../scale/scaleOut.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { projectSession } from '../sync/project.ts';
 import { showOnly, syncedSight } from '../sync/sight.ts';
@@ -54,8 +55,9 @@ export interface RoomServices {
   idleHours: number;
   joinsPerMinute: number; // new students per network and session (JOINS_PER_MINUTE): seat-key reclaims never count
   capability: string; // proves a room is created by this server's API, not by a client's matchmaking call
-  logs: LogStore;
-  storage: StorageHealth; // told when a log refuses a write, for /healthz
+  logs: SessionLogs; // SQLite files, or PostgreSQL with DATABASE_URL
+  storage: StorageCheck; // told when a log refuses a write, for /healthz
+  scale?: RoomScale; // several processes (REDIS_URL): the session's lease and its join code across processes
 }
 
 /** Options the HTTP API passes when it creates a session, or the server when it restores one after a restart. */
@@ -156,7 +158,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   services!: RoomServices;
 
   private model!: SessionModel;
-  private log!: SessionLog;
+  private log!: OpenLog;
   private rules!: RulesContext; // the content in the log's header: a restored or forked session plays on what it began with
   private engine!: RulesEngine; // the rules in the log's header: a restored or forked session plays by those it began with
   private seq = 0;
@@ -177,12 +179,29 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     ]),
   );
 
-  override onCreate(options: CreateOptions) {
+  override async onCreate(options: CreateOptions) {
     if (options?.capability !== this.services.capability) {
       throw new ServerError(403, 'Sessions are created from the teacher console.');
     }
-    if ('restore' in options) this.restore(options.restore);
-    else this.start(options);
+    const scale = this.services.scale;
+    if ('restore' in options) {
+      // Several processes: the lease first, so only one of them folds and writes this log.
+      if (scale && !(await scale.leases.claim(options.restore, this.roomId, () => this.disconnect())))
+        throw leaseTaken();
+      try {
+        this.restore(options.restore);
+      } catch (e) {
+        await scale?.leases.release(options.restore);
+        throw e;
+      }
+      await scale?.codes.name(this.model.code, options.restore); // again, should Redis have lost it
+    } else {
+      this.start(options);
+      if (scale) {
+        await scale.leases.claim(this.sessionId, this.roomId, () => this.disconnect());
+        await scale.codes.name(this.model.code, this.sessionId);
+      }
+    }
     this.services.directory.register(this.model.code, { roomId: this.roomId, stage: () => this.model.stage });
     projectSession(this.model, this.state, this.services.scenarios);
     this.restartPhaseTimer();
@@ -368,6 +387,19 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     return options;
   }
 
+  /**
+   * `admit` for a seat asked for through another process (server/http/matchmaking.ts): the refusal comes back
+   * as a value, since Colyseus's inter-process call reports any thrown error as a timeout.
+   */
+  seatRefusal(raw: unknown, network?: string): { code: number; message: string } | undefined {
+    try {
+      this.admit(raw, network);
+      return undefined;
+    } catch (e) {
+      return { code: e instanceof ServerError ? e.code : 400, message: (e as Error).message };
+    }
+  }
+
   override onJoin(
     client: Client<{ userData: Caller }>,
     _options: unknown,
@@ -488,10 +520,23 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     return this.clients.some((c) => c !== client && c.userData?.memberId === memberId);
   }
 
-  override onDispose() {
+  override async onDispose() {
+    const scale = this.services.scale;
+    if (scale && this.model && this.log) await this.handOver(scale);
     this.log?.close();
     if (!this.model) return; // onCreate refused the room (a matchmaking call without the capability)
     this.services.directory.unregister(this.model.code);
+  }
+
+  /** Several processes: a session that is over frees its code; one that is not waits for another process. */
+  private async handOver(scale: RoomScale) {
+    try {
+      const stage = this.log.status().stage;
+      if (stage !== 'lobby' && stage !== 'playing') await scale.codes.free(this.model.code, this.sessionId);
+      await scale.leases.release(this.sessionId);
+    } catch (e) {
+      console.error(`Session ${this.sessionId} was not handed over cleanly:`, (e as Error).message);
+    }
   }
 
   /** Handles a validated client message: who sent it decides the actor; the rules decide the rest. */

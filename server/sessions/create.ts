@@ -14,7 +14,7 @@ export interface Creator {
 
 /**
  * Creates a live session, new or a what-if fork, the one way both the API and the replay list do: a fresh host
- * secret (only its hash reaches the room), a join code unique on this server, and the network that asked
+ * secret (only its hash reaches the room), a join code unique on this server (and across processes), and the network that asked
  * remembered as knowing the code. Throws the room's refusal when it cannot be made.
  */
 export async function createLiveSession(
@@ -23,14 +23,20 @@ export async function createLiveSession(
   start: { seed: number; settings?: SettingsPatch; forkOf?: { sessionId: string; seq: number } },
 ): Promise<CreateSessionResponse> {
   const hostSecret = randomBytes(32).toString('base64url');
-  const code = services.directory.newCode();
+  const code = await services.directory.newCode();
   const options: CreateOptions = {
     capability: services.capability,
     code,
     hostSecretHash: hashSecret(hostSecret),
     ...start,
   };
-  const room = await matchMaker.createRoom('session', options);
+  let room: Awaited<ReturnType<typeof matchMaker.createRoom>>;
+  try {
+    room = await matchMaker.createRoom('session', options);
+  } catch (e) {
+    await services.directory.releaseCode(code);
+    throw e;
+  }
   services.codes.learned(network, code);
   return { code, hostSecret, roomId: room.roomId };
 }

@@ -7,18 +7,39 @@ export interface DirectoryEntry {
   stage: () => SessionStage;
 }
 
-/** Join codes of the sessions this process runs, so a student's code finds its room. */
+/** Sessions run by other processes (server/scale/): codes claimed across processes, and rooms found by code. */
+export interface RemoteSessions {
+  claimCode(code: string): Promise<boolean>;
+  releaseCode(code: string): Promise<void>;
+  locate(code: string): Promise<DirectoryEntry | undefined>;
+}
+
+/**
+ * Join codes of the sessions this process runs, so a student's code finds its room; with `remote` (several
+ * processes), codes are unique across processes and a code finds its room on any of them.
+ */
 export class SessionDirectory {
   private byCode = new Map<string, DirectoryEntry>();
+  private readonly remote: RemoteSessions | undefined;
 
-  /** A fresh code no running session uses. */
-  newCode(): string {
+  constructor(remote?: RemoteSessions) {
+    this.remote = remote;
+  }
+
+  /** A fresh code no running session uses (claimed across processes when there are several). */
+  async newCode(): Promise<string> {
     for (;;) {
       const code = joinCodeFromIndexes(
         Array.from({ length: JOIN_CODE_LENGTH }, () => randomInt(JOIN_CODE_ALPHABET.length)),
       );
-      if (!this.byCode.has(code)) return code;
+      if (this.byCode.has(code)) continue;
+      if (!this.remote || (await this.remote.claimCode(code))) return code;
     }
+  }
+
+  /** Gives back a code whose session could not be created. */
+  async releaseCode(code: string): Promise<void> {
+    await this.remote?.releaseCode(code);
   }
 
   register(code: string, entry: DirectoryEntry): void {
@@ -29,8 +50,14 @@ export class SessionDirectory {
     this.byCode.delete(code);
   }
 
+  /** The session of `code` if this process runs it. */
   find(code: string): DirectoryEntry | undefined {
     return this.byCode.get(code);
+  }
+
+  /** The session of `code`, on this process or (with several) on whichever runs it. */
+  async locate(code: string): Promise<DirectoryEntry | undefined> {
+    return this.byCode.get(code) ?? (await this.remote?.locate(code));
   }
 
   get size(): number {

@@ -121,7 +121,9 @@ describe('roles', () => {
       for (const viewer of everyone) {
         expect(memberOf(viewer, idOf(ana))?.roles, who(viewer)).toBe('head,spokesperson');
         expect(memberOf(viewer, idOf(al))?.roles, who(viewer)).toBe('diplomat,legal,commander,analyst');
-        expect(memberOf(viewer, idOf(wei))?.roles, who(viewer)).toBe('head,spokesperson,diplomat,legal,commander,analyst');
+        expect(memberOf(viewer, idOf(wei))?.roles, who(viewer)).toBe(
+          'head,spokesperson,diplomat,legal,commander,analyst',
+        );
         expect(memberOf(viewer, idOf(cy))?.roles, who(viewer)).toBe('');
       }
     });
@@ -141,11 +143,15 @@ describe('roles', () => {
     // A member who moves to the gallery holds no role any more, and the team left behind holds them all.
     const rae = await h.joinStudent(session, 'Rae');
     await rae.room.request('chooseSeat', { seat: 'russia' });
-    await eventually(() => expect(memberOf(projector, idOf(rae))?.roles).toBe('diplomat,legal,commander,analyst'));
+    await eventually(() =>
+      expect(memberOf(projector, idOf(rae))?.roles).toBe('diplomat,legal,commander,analyst'),
+    );
     await rae.room.request('chooseSeat', { seat: 'observer' });
     await eventually(() => {
       expect(memberOf(projector, idOf(rae))?.roles).toBe('');
-      expect(memberOf(projector, idOf(sasha))?.roles).toBe('head,spokesperson,diplomat,legal,commander,analyst');
+      expect(memberOf(projector, idOf(sasha))?.roles).toBe(
+        'head,spokesperson,diplomat,legal,commander,analyst',
+      );
     });
     const refusal = await refusalOf(
       teacher.room.request('setRole', { memberId: idOf(rae), role: 'analyst' }),

@@ -96,7 +96,9 @@ export function playerPanel(
       h(
         'option',
         { value: i },
-        m.phase === 'lobby' || m.phase === 'ended' ? markLabel(m) : `Round ${m.round} · ${PHASE_NAMES[m.phase]}`,
+        m.phase === 'lobby' || m.phase === 'ended'
+          ? markLabel(m)
+          : `Round ${m.round} · ${PHASE_NAMES[m.phase]}`,
       ),
     );
   }

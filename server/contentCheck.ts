@@ -1,4 +1,5 @@
 import { configFromEnv } from './config.ts';
+import { plural } from '../shared/content/labels.ts';
 import { readContent, readPack } from './content.ts';
 
 /**
@@ -11,7 +12,7 @@ const { cards, scenarios } = content;
 const pack = readPack(contentDir, content);
 const problems = [...content.problems, ...pack.problems];
 if (problems.length > 0) {
-  console.error(`${problems.length} problem(s) in ${contentDir}:`);
+  console.error(`${plural(problems.length, 'problem')} in ${contentDir}:`);
   for (const p of problems) console.error(`- ${p}`);
   process.exit(1);
 }

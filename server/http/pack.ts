@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import type { Card } from '../../shared/content/card.ts';
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
+import { plural } from '../../shared/content/labels.ts';
 import { readPack } from '../content.ts';
 
 export interface PackServices {
@@ -19,7 +20,7 @@ export function packRouter(services: PackServices): Router {
   const { present, pack, problems } = readPack(services.contentDir, services);
   if (problems.length > 0)
     console.error(
-      `The teacher's pack has ${problems.length} problem(s); it is not served:\n${problems.join('\n')}`,
+      `The teacher's pack has ${plural(problems.length, 'problem')}; it is not served:\n${problems.join('\n')}`,
     );
   const body = pack ? JSON.stringify(pack) : undefined;
   router.get('/', (_req, res) => {

@@ -197,7 +197,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
     await wei.locator('#chat-tab-us').click();
     await wei.locator('#channel-accept').focus();
     await wei.keyboard.press('Enter');
-    await poll(() => wei.locator('#chat-status').textContent()).toBe('Channel with United States open.');
+    await poll(() => wei.locator('#chat-status').textContent()).toBe('Channel with the United States open.');
     // Accepted: the focus moves on to the message box, now open.
     await poll(() => focused(wei)).toBe('chat-input');
     await poll(() => ana.locator('#chat-tab-china').textContent()).toContain('(open)');
@@ -218,7 +218,7 @@ describe('a class plays two rounds with talks in real browsers', () => {
 
     // Russia sees both of its own channels closed, and none of the US–China words.
     await sasha.locator('#chat-tab-us').click();
-    await poll(() => sasha.locator('#channel-request').textContent()).toBe('Ask United States for a channel');
+    await poll(() => sasha.locator('#channel-request').textContent()).toBe('Ask the United States for a channel');
     await sasha.locator('#chat-tab-china').click();
     await poll(() => sasha.locator('#channel-request').textContent()).toBe('Ask China for a channel');
 

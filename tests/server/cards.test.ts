@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContent, readPack } from '../../server/content.ts';
+import { plural } from '../../shared/content/labels.ts';
 import type { Delegation } from '../../shared/model/seats.ts';
 import type { Change } from '../../shared/rules/model.ts';
 import type { WorldView } from '../../shared/rules/views.ts';
@@ -394,7 +395,7 @@ describe('content that does not pass the check', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toEqual([
-      `${expected.length} problem(s) in ${dir}:`,
+      `${plural(expected.length, 'problem')} in ${dir}:`,
       ...expected.map((p) => `- ${p}`),
     ]);
   });
@@ -411,7 +412,7 @@ describe('content that does not pass the check', () => {
     const problems = readContent(dir).problems;
     expect(problems.length).toBeGreaterThan(1);
     expect(lines).toEqual([
-      `The content has ${problems.length} problem(s); fix them and start again:`,
+      `The content has ${plural(problems.length, 'problem')}; fix them and start again:`,
       ...problems,
     ]);
   });

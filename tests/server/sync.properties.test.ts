@@ -88,6 +88,7 @@ function expectedFor(full: Json, sight: Sight): Json {
       delete team.draftVersion; // the notes' version is the team's, like the notes
       delete team.secret;
       delete team.chat;
+      delete team.assessments; // the analyst's written assessments are the team's
     }
   for (const [pair, channel] of Object.entries(out.channels))
     if (!channels.includes(pair)) delete channel.messages;

@@ -223,9 +223,9 @@ describe('the replay viewer fits every screen', () => {
     for (const [w, h] of [SIZES[1], SIZES[3]]) {
       await page.setViewportSize({ width: w, height: h });
       await settle(page);
-      expect((await measure(page)).scrollWidth, `debrief ${w}×${h}: no sideways scroll`).toBeLessThanOrEqual(
-        w,
-      );
+      const m = await measure(page);
+      expect(m.overflowing, `debrief ${w}×${h}: what runs past the right edge`).toEqual([]);
+      expect(m.scrollWidth, `debrief ${w}×${h}: no sideways scroll`).toBeLessThanOrEqual(w);
       await page.screenshot({ path: `${shots}/replay-debrief-${w}x${h}.png`, fullPage: true });
     }
     await noSeriousViolations(page, 'debrief 1366×768');

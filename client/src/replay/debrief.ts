@@ -357,31 +357,36 @@ export function creditTables(replay: Replay, idPrefix: string): HTMLElement {
     ...DELEGATIONS.map((d) => {
       const rows = credits[d];
       if (rows.length === 0) return h('p', { class: 'empty' }, `${name(d)}: nobody sat at this delegation.`);
+      // Eight columns do not fit a phone: the table scrolls sideways in its own frame, reachable by keyboard.
       return h(
-        'table',
-        { class: 'credit-table', id: `${idPrefix}-credits-${d}` },
-        h('caption', {}, `${name(d)}: who did what`),
+        'div',
+        { class: 'credit-scroll', tabindex: 0, role: 'region', 'aria-label': `${name(d)}: who did what` },
         h(
-          'thead',
-          {},
+          'table',
+          { class: 'credit-table', id: `${idPrefix}-credits-${d}` },
+          h('caption', {}, `${name(d)}: who did what`),
           h(
-            'tr',
+            'thead',
             {},
-            h('th', { scope: 'col' }, 'Member'),
-            h('th', { scope: 'col' }, 'Role'),
-            ...CREDIT_COLUMNS.map(([, label]) => h('th', { scope: 'col' }, label)),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          ...rows.map((c) =>
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, c.nickname),
-              h('td', {}, c.roles.length ? c.roles.map(roleShortName).join(', ') : '—'),
-              ...CREDIT_COLUMNS.map(([key]) => h('td', {}, String(c[key]))),
+              h('th', { scope: 'col' }, 'Member'),
+              h('th', { scope: 'col' }, 'Role'),
+              ...CREDIT_COLUMNS.map(([, label]) => h('th', { scope: 'col' }, label)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...rows.map((c) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, c.nickname),
+                h('td', {}, c.roles.length ? c.roles.map(roleShortName).join(', ') : '—'),
+                ...CREDIT_COLUMNS.map(([key]) => h('td', {}, String(c[key]))),
+              ),
             ),
           ),
         ),

@@ -226,30 +226,33 @@ function viewer(root: HTMLElement, replay: Replay, key: string): () => void {
       integrity,
       h(
         'div',
-        { class: 'row exports' },
+        { class: 'row exports', role: 'group', 'aria-labelledby': 'replay-exports-label' },
+        h('span', { class: 'hint', id: 'replay-exports-label' }, 'Download'),
         h(
           'button',
           {
             type: 'button',
             id: 'replay-export-jsonl',
+            'aria-label': 'Download the log (JSON Lines)',
             onclick: () =>
               download(`${fileStem(replay)}.jsonl`, logJsonLines(replay), 'application/x-ndjson'),
           },
-          'Download the log (JSON Lines)',
+          'Log (JSON Lines)',
         ),
         h(
           'button',
           {
             type: 'button',
             id: 'replay-export-csv',
+            'aria-label': 'Download the orders (CSV)',
             onclick: () => download(`${fileStem(replay)}-orders.csv`, ordersCsv(replay), 'text/csv'),
           },
-          'Download the orders (CSV)',
+          'Orders (CSV)',
         ),
         h(
           'a',
           { class: 'button', id: 'replay-report', href: `#/replay/${encodeURIComponent(replay.id)}/report` },
-          'Printable debrief report',
+          'Debrief report to print',
         ),
       ),
       h('div', { class: 'row tabs', role: 'group', 'aria-label': 'Show' }, tabViewer, tabDebrief),

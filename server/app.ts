@@ -33,6 +33,8 @@ export interface ParosServer {
   listen(): Promise<number>;
   /** Where students should open PAROS, once listening. */
   joinAddress(): JoinAddressResponse;
+  /** Whether sessions outlive this process through other processes (REDIS_URL): close() then hands them over. */
+  readonly scaledOut: boolean;
   close(): Promise<void>;
 }
 
@@ -130,9 +132,14 @@ export function createParosServer(config: ServerConfig): ParosServer {
       app.use('/api', apiRouter({ directory, scenarios, cards, capability, codes, creates }));
       // 503 when the data folder cannot be written (probed at most every few seconds, and told by any log that
       // refused a write): sessions then refuse what students do, and a monitor should hear of it.
+      // 503 with `stopping: true` once the process is told to stop, so a load balancer sends nothing more here.
       app.get('/healthz', (_req, res) => {
         const problem = storage.problem();
-        if (problem) res.status(503).json({ ok: false, storage: problem, sessions: directory.size });
+        if (directory.stopping)
+          res
+            .status(503)
+            .json({ ok: false, storage: problem ?? 'ok', sessions: directory.size, stopping: true });
+        else if (problem) res.status(503).json({ ok: false, storage: problem, sessions: directory.size });
         else res.json({ ok: true, storage: 'ok', sessions: directory.size });
       });
       app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
@@ -148,6 +155,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
     colyseus,
     directory,
     scenarios,
+    scaledOut: scale !== undefined,
     async listen() {
       // Colyseus listens for the server's errors only once it listens: a port in use would leave a process that
       // never listens and never ends. The first error rejects here instead.
@@ -170,6 +178,10 @@ export function createParosServer(config: ServerConfig): ParosServer {
       return joinAddresses(config.publicUrl, (http.address() as AddressInfo).port);
     },
     async close() {
+      // No new sessions, and (several processes) no more takeovers here: each room then closes its log and,
+      // when its session is unfinished, hands it over to the other processes (SessionRoom.handOver).
+      directory.stopping = true;
+      scale?.stop();
       await colyseus.gracefullyShutdown(false);
       await scale?.close();
       await database?.close();

@@ -11,7 +11,7 @@ import type { ServerConfig } from './config.ts';
 import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
 import { matchmakingRouter } from './http/matchmaking.ts';
-import { CodeGuard, RateLimiter } from './http/rateLimit.ts';
+import { CodeGuard, memoryLimits } from './http/rateLimit.ts';
 import { packRouter } from './http/pack.ts';
 import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
@@ -19,6 +19,7 @@ import { DatabaseHealth } from './log/postgres/databaseHealth.ts';
 import { PostgresLogs } from './log/postgres/PostgresLogs.ts';
 import { type StorageCheck, StorageHealth } from './log/storageHealth.ts';
 import type { SessionLogs } from './log/store.ts';
+import { redisLimits } from './scale/redisLimits.ts';
 import { ScaleOut } from './scale/scaleOut.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
@@ -66,9 +67,10 @@ export function createParosServer(config: ServerConfig): ParosServer {
   const http = createHttpServer();
   const clientDir = resolve(config.clientDir);
   // One guard for every door a join code opens (the look-up and the matchmaking), and one creation limit for
-  // new sessions and what-if forks alike.
-  const codes = new CodeGuard(config.limits);
-  const creates = new RateLimiter(config.limits.createsPerHour, 3_600_000);
+  // new sessions and what-if forks alike; counted in Redis with several processes, so they hold across them.
+  const counts = scale ? redisLimits(scale.redis) : memoryLimits();
+  const codes = new CodeGuard(config.limits, counts);
+  const creates = counts.counter('creates', config.limits.createsPerHour, 3_600_000);
   let httpApp: Application | undefined; // set by the express hook below, before listen() resolves
 
   const colyseus = defineServer({
@@ -109,7 +111,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
       app.use(refuseLargeBodies, sameOriginOnly(config.allowedOrigins ?? []));
       app.use(
         '/matchmake',
-        matchmakingRouter({ directory, codes, seatReservationSeconds: SEAT_RESERVATION_SECONDS }),
+        matchmakingRouter({ directory, codes, counts, seatReservationSeconds: SEAT_RESERVATION_SECONDS }),
       );
       app.use('/api', jsonOnly);
       app.use(
@@ -122,6 +124,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
           limits: config.limits,
           creates,
           codes,
+          counts,
         }),
       );
       // Where students open PAROS (the board's address and QR code): never the teacher's own localhost.

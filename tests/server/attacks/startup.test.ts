@@ -63,6 +63,17 @@ describe('a start that cannot work', () => {
       { ALLOWED_ORIGINS: 'https://a.example/app' },
       'ALLOWED_ORIGINS lists',
     ],
+    // Several processes share their logs in PostgreSQL: SQLite files are one machine's (docs/deploy.md).
+    [
+      'REDIS_URL without DATABASE_URL',
+      { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: '' },
+      'REDIS_URL is set but DATABASE_URL is not: several processes must share their session logs in PostgreSQL.',
+    ],
+    [
+      'a REDIS_URL that is not redis://',
+      { REDIS_URL: 'http://127.0.0.1:6379' },
+      'REDIS_URL must be an address',
+    ],
   ])('%s ends with status 1 and one line', async (_, env, message) => {
     const run = await start({ PORT: '0', ...env });
     expect(run.code).toBe(1);

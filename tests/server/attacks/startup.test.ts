@@ -91,3 +91,26 @@ describe('a start that cannot work', () => {
     expect(run.stdout).not.toMatch(/ready/);
   });
 });
+
+describe('a stop', () => {
+  it('alone (no REDIS_URL), SIGTERM exits 0 as before, with nothing to hand over', async () => {
+    const child = spawn(process.execPath, ['server/main.ts'], {
+      env: { ...process.env, CLIENT_DIR: clientDir, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const add = (c: Buffer) => {
+      out += c.toString();
+    };
+    child.stdout.on('data', add);
+    child.stderr.on('data', add);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => out.includes('PAROS is ready') && resolve());
+      void exited.then((code) => reject(new Error(`exited with ${code}:\n${out}`)));
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).not.toMatch(/handing|handed over/);
+  });
+});

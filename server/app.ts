@@ -11,7 +11,7 @@ import type { ServerConfig } from './config.ts';
 import { loadContent } from './content.ts';
 import { apiRouter } from './http/api.ts';
 import { matchmakingRouter } from './http/matchmaking.ts';
-import { CodeGuard, RateLimiter } from './http/rateLimit.ts';
+import { CodeGuard, memoryLimits } from './http/rateLimit.ts';
 import { packRouter } from './http/pack.ts';
 import { replayRouter } from './http/replays.ts';
 import { LogStore } from './log/SessionLog.ts';
@@ -19,6 +19,7 @@ import { DatabaseHealth } from './log/postgres/databaseHealth.ts';
 import { PostgresLogs } from './log/postgres/PostgresLogs.ts';
 import { type StorageCheck, StorageHealth } from './log/storageHealth.ts';
 import type { SessionLogs } from './log/store.ts';
+import { redisLimits } from './scale/redisLimits.ts';
 import { ScaleOut } from './scale/scaleOut.ts';
 import { sessionRoomFor } from './rooms/SessionRoom.ts';
 import { SessionDirectory } from './sessions/directory.ts';
@@ -33,6 +34,8 @@ export interface ParosServer {
   listen(): Promise<number>;
   /** Where students should open PAROS, once listening. */
   joinAddress(): JoinAddressResponse;
+  /** Whether sessions outlive this process through other processes (REDIS_URL): close() then hands them over. */
+  readonly scaledOut: boolean;
   close(): Promise<void>;
 }
 
@@ -64,9 +67,10 @@ export function createParosServer(config: ServerConfig): ParosServer {
   const http = createHttpServer();
   const clientDir = resolve(config.clientDir);
   // One guard for every door a join code opens (the look-up and the matchmaking), and one creation limit for
-  // new sessions and what-if forks alike.
-  const codes = new CodeGuard(config.limits);
-  const creates = new RateLimiter(config.limits.createsPerHour, 3_600_000);
+  // new sessions and what-if forks alike; counted in Redis with several processes, so they hold across them.
+  const counts = scale ? redisLimits(scale.redis) : memoryLimits();
+  const codes = new CodeGuard(config.limits, counts);
+  const creates = counts.counter('creates', config.limits.createsPerHour, 3_600_000);
   let httpApp: Application | undefined; // set by the express hook below, before listen() resolves
 
   const colyseus = defineServer({
@@ -107,7 +111,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
       app.use(refuseLargeBodies, sameOriginOnly(config.allowedOrigins ?? []));
       app.use(
         '/matchmake',
-        matchmakingRouter({ directory, codes, seatReservationSeconds: SEAT_RESERVATION_SECONDS }),
+        matchmakingRouter({ directory, codes, counts, seatReservationSeconds: SEAT_RESERVATION_SECONDS }),
       );
       app.use('/api', jsonOnly);
       app.use(
@@ -120,6 +124,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
           limits: config.limits,
           creates,
           codes,
+          counts,
         }),
       );
       // Where students open PAROS (the board's address and QR code): never the teacher's own localhost.
@@ -130,9 +135,14 @@ export function createParosServer(config: ServerConfig): ParosServer {
       app.use('/api', apiRouter({ directory, scenarios, cards, capability, codes, creates }));
       // 503 when the data folder cannot be written (probed at most every few seconds, and told by any log that
       // refused a write): sessions then refuse what students do, and a monitor should hear of it.
+      // 503 with `stopping: true` once the process is told to stop, so a load balancer sends nothing more here.
       app.get('/healthz', (_req, res) => {
         const problem = storage.problem();
-        if (problem) res.status(503).json({ ok: false, storage: problem, sessions: directory.size });
+        if (directory.stopping)
+          res
+            .status(503)
+            .json({ ok: false, storage: problem ?? 'ok', sessions: directory.size, stopping: true });
+        else if (problem) res.status(503).json({ ok: false, storage: problem, sessions: directory.size });
         else res.json({ ok: true, storage: 'ok', sessions: directory.size });
       });
       app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
@@ -148,6 +158,7 @@ export function createParosServer(config: ServerConfig): ParosServer {
     colyseus,
     directory,
     scenarios,
+    scaledOut: scale !== undefined,
     async listen() {
       // Colyseus listens for the server's errors only once it listens: a port in use would leave a process that
       // never listens and never ends. The first error rejects here instead.
@@ -170,6 +181,10 @@ export function createParosServer(config: ServerConfig): ParosServer {
       return joinAddresses(config.publicUrl, (http.address() as AddressInfo).port);
     },
     async close() {
+      // No new sessions, and (several processes) no more takeovers here: each room then closes its log and,
+      // when its session is unfinished, hands it over to the other processes (SessionRoom.handOver).
+      directory.stopping = true;
+      scale?.stop();
       await colyseus.gracefullyShutdown(false);
       await scale?.close();
       await database?.close();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { plural } from '../shared/content/labels.ts';
 import { createParosServer } from './app.ts';
 import { ConfigError, configFromEnv } from './config.ts';
 
@@ -53,8 +54,15 @@ async function main() {
       'Students: this computer has no network address they can reach. Connect it to the school network, or set PUBLIC_URL to the address students should open.',
     );
   else console.log(`Students: open ${students.addresses.join(' or ')} and type the code on the board.`);
+  // Several processes: SIGTERM hands every session over to the others (server/scale/), then exits 0. Alone, the
+  // sessions close and come back from their logs when PAROS starts again.
   const stop = async () => {
+    if (server.scaledOut)
+      console.log(
+        `PAROS is stopping: handing ${plural(server.directory.size, 'session')} over to the other processes.`,
+      );
     await server.close();
+    if (server.scaledOut) console.log('PAROS stopped: its sessions were handed over.');
     process.exit(0);
   };
   process.once('SIGINT', stop);

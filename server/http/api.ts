@@ -13,7 +13,7 @@ import {
 } from '../../shared/protocol/http.ts';
 import { createLiveSession } from '../sessions/create.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
-import { type CodeGuard, networkOf, type RateLimiter } from './rateLimit.ts';
+import { type CodeGuard, networkOf, type RateCounter } from './rateLimit.ts';
 
 export interface ApiServices {
   directory: SessionDirectory;
@@ -21,7 +21,7 @@ export interface ApiServices {
   cards: readonly Card[];
   capability: string;
   codes: CodeGuard; // wrong join codes, shared with the matchmaking routes
-  creates: RateLimiter; // sessions created per network, shared with what-if forks
+  creates: RateCounter; // sessions created per network, shared with what-if forks
 }
 
 /** A card as the deck lists it, for the teacher's inject menu and its preview: no effects or notes, which come with play. */
@@ -60,10 +60,11 @@ export function apiRouter(services: ApiServices): Router {
 
   router.post('/sessions', async (req: Request, res: Response<CreateSessionResponse | HttpError>) => {
     const key = networkOf(req.ip);
-    if (creates.blocked(key)) return tooMany(res, creates.retryAfterSeconds(key), 'new sessions');
+    const wait = await creates.wait(key);
+    if (wait > 0) return tooMany(res, wait, 'new sessions');
     const body = CreateSessionRequest.safeParse(req.body ?? {});
     if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
-    creates.hit(key);
+    await creates.hit(key);
     try {
       const created = await createLiveSession(services, key, {
         seed: randomInt(2 ** 31),
@@ -82,16 +83,16 @@ export function apiRouter(services: ApiServices): Router {
     async (req: Request<{ code: string }>, res: Response<FindSessionResponse | HttpError>) => {
       const key = networkOf(req.ip);
       const code = normalizeJoinCode(req.params.code).slice(0, 40);
-      const held = codes.admit(key, code);
+      const held = await codes.admit(key, code);
       if (held) return tooMany(res, held.wait, held.why);
       const entry = isJoinCode(code) ? await services.directory.locate(code) : undefined;
       if (!entry) {
-        codes.wrong(key, code);
+        await codes.wrong(key, code);
         return res
           .status(404)
           .json({ error: `No session has the code ${code}. Check the code on the board.` });
       }
-      codes.learned(key, code);
+      await codes.learned(key, code);
       const stage = entry.stage();
       if (stage === 'ended') return res.status(410).json({ error: `The session ${code} has ended.` });
       res.json({ roomId: entry.roomId, stage });

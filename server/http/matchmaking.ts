@@ -4,7 +4,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { HttpError } from '../../shared/protocol/http.ts';
 import { firstIssue, JoinOptions } from '../../shared/protocol/toServer.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
-import { type CodeGuard, networkOf, RateLimiter } from './rateLimit.ts';
+import { type CodeGuard, type LimitStore, memoryLimits, networkOf } from './rateLimit.ts';
 
 /** Join options are a role, a code, a nickname or a host secret and a seat key: well under 2 KiB. */
 export const MATCHMAKE_BODY_LIMIT = '2kb';
@@ -15,6 +15,7 @@ export interface MatchmakingServices {
   directory: SessionDirectory;
   codes: CodeGuard;
   seatReservationSeconds: number; // how long Colyseus keeps a reserved seat for its socket
+  counts?: LimitStore; // where pending seats are counted (Redis with several processes); this process by default
 }
 
 /** The part of a session room the seat check needs (SessionRoom.admit). */
@@ -36,7 +37,11 @@ interface Admitting {
  */
 export function matchmakingRouter(services: MatchmakingServices): Router {
   const router = express.Router();
-  const pending = new RateLimiter(PENDING_SEATS_PER_NETWORK, services.seatReservationSeconds * 1000);
+  const pending = (services.counts ?? memoryLimits()).counter(
+    'pendingSeats',
+    PENDING_SEATS_PER_NETWORK,
+    services.seatReservationSeconds * 1000,
+  );
   router.use(express.json({ limit: MATCHMAKE_BODY_LIMIT }));
 
   const refuse = (res: Response<HttpError & { code: number }>, status: number, error: string) =>
@@ -58,7 +63,7 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
       if (!parsed.success) return refuse(res, 400, firstIssue(parsed.error));
       const code = parsed.data.code as string; // normalized by the schema
       const network = networkOf(req.ip);
-      const held = services.codes.admit(network, code);
+      const held = await services.codes.admit(network, code);
       if (held) {
         res.setHeader('Retry-After', String(held.wait));
         return refuse(
@@ -71,13 +76,13 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
       const roomId = method === 'joinById' ? target : entry?.roomId;
       if (!entry || entry.roomId !== roomId) {
         // A code no session has is a guess; a real code with another session's id is a mistake, not a guess.
-        if (!entry) services.codes.wrong(network, code);
+        if (!entry) await services.codes.wrong(network, code);
         return refuse(res, 404, 'That join code does not match this session.');
       }
-      services.codes.learned(network, code); // a right code, whatever the room says next
+      await services.codes.learned(network, code); // a right code, whatever the room says next
       const seats = `${network} ${roomId}`;
-      if (pending.blocked(seats)) {
-        const wait = pending.retryAfterSeconds(seats);
+      const wait = await pending.wait(seats);
+      if (wait > 0) {
         res.setHeader('Retry-After', String(wait));
         return refuse(
           res,
@@ -86,7 +91,7 @@ export function matchmakingRouter(services: MatchmakingServices): Router {
         );
       }
       await admit(roomId, req.body, network, services.directory.find(code) !== undefined); // throws the room's refusal: a wrong host link, a nickname in use, an ended session
-      pending.hit(seats);
+      await pending.hit(seats);
       return res.json(await matchMaker.joinById(roomId, req.body));
     } catch (e) {
       const { status, error } = matchmakingError(e);

@@ -90,9 +90,78 @@ export function networkOf(ip: string | undefined): string {
     .join(':')}::/64`;
 }
 
+/**
+ * Where the per-network limits keep their counts: in this process (`memoryLimits`, the default) or in Redis
+ * (server/scale/redisLimits.ts, with REDIS_URL), so a limit reached through one process holds on all of them.
+ */
+export interface LimitStore {
+  /** A fixed-window counter of `limit` events per `windowMs`; `name` keeps counters apart in a shared store. */
+  counter(name: string, limit: number, windowMs: number): RateCounter;
+  /** Keys remembered for `forMs` each (the codes each network was answered). */
+  remembered(name: string, forMs: number): Remembered;
+}
+
+/** Counts events per key (a network) in a fixed window. */
+export interface RateCounter {
+  /** Seconds until `key` may act again when it has used up this window's events, else 0. Does not count. */
+  wait(key: string): Promise<number>;
+  /** Counts one event for `key`; with `item`, the same item counts once a window (see RateLimiter.hit). */
+  hit(key: string, item?: string): Promise<void>;
+}
+
+/** A set of keys that each expire after a while. */
+export interface Remembered {
+  add(key: string): Promise<void>;
+  has(key: string): Promise<boolean>;
+}
+
+/** The limits counted in this process: one PAROS process, or a test. */
+export function memoryLimits(now: () => number = Date.now): LimitStore {
+  return {
+    counter(_name, limit, windowMs) {
+      const limiter = new RateLimiter(limit, windowMs, now);
+      return {
+        wait: async (key) => (limiter.blocked(key) ? limiter.retryAfterSeconds(key) : 0),
+        hit: async (key, item) => limiter.hit(key, item),
+      };
+    },
+    remembered: (_name, forMs) => new RememberedInMemory(forMs, now),
+  };
+}
+
+/** At most this many remembered keys in memory; the oldest are dropped first. */
+const REMEMBERED_MAX = 100_000;
+
+class RememberedInMemory implements Remembered {
+  private readonly until = new Map<string, number>(); // key -> when it is forgotten, oldest first
+  private readonly forMs: number;
+  private readonly now: () => number;
+
+  constructor(forMs: number, now: () => number) {
+    this.forMs = forMs;
+    this.now = now;
+  }
+
+  async add(key: string): Promise<void> {
+    this.until.delete(key); // re-inserted last, so the oldest entries are the first ones dropped
+    this.until.set(key, this.now() + this.forMs);
+    if (this.until.size > REMEMBERED_MAX) {
+      const oldest = this.until.keys().next().value;
+      if (oldest !== undefined) this.until.delete(oldest);
+    }
+  }
+
+  async has(key: string): Promise<boolean> {
+    const until = this.until.get(key);
+    if (until === undefined) return false;
+    if (until > this.now()) return true;
+    this.until.delete(key);
+    return false;
+  }
+}
+
 /** How long a network keeps a code it was answered: a class's day, so a restart in the afternoon finds it. */
 const KNOWN_FOR_MS = 12 * 3_600_000;
-const KNOWN_MAX = 100_000;
 
 /**
  * Guards join codes against guessing without ever locking a class out of its own session.
@@ -103,58 +172,44 @@ const KNOWN_MAX = 100_000;
  *   one wrong code). Past the limit, the network may not try codes it has not been answered yet, right or wrong,
  *   until the window ends: refusing only the wrong ones would tell a guesser which answer is right.
  * - All tries of codes new to a network count against a flood limit (the same wrong code sent again and again).
+ *
+ * The counts live in `store`: this process's memory, or Redis so that they hold across processes.
  */
 export class CodeGuard {
-  private readonly failures: RateLimiter;
-  private readonly tries: RateLimiter;
-  private readonly known = new Map<string, number>(); // "network code" -> when the knowledge expires
-  private readonly now: () => number;
+  private readonly failures: RateCounter;
+  private readonly tries: RateCounter;
+  private readonly known: Remembered;
 
   constructor(
     limits: { failedLookupsPerMinute: number; lookupsPerMinute: number },
-    now: () => number = Date.now,
+    store: LimitStore = memoryLimits(),
   ) {
-    this.failures = new RateLimiter(limits.failedLookupsPerMinute, 60_000, now);
-    this.tries = new RateLimiter(limits.lookupsPerMinute, 60_000, now);
-    this.now = now;
+    this.failures = store.counter('failedLookups', limits.failedLookupsPerMinute, 60_000);
+    this.tries = store.counter('lookups', limits.lookupsPerMinute, 60_000);
+    this.known = store.remembered('known', KNOWN_FOR_MS);
   }
 
   /**
    * Whether `network` may try `code` now. Counts the try; answers `{ wait, why }` when it must wait, where `why`
    * says which limit ("wrong join codes" or "join attempts").
    */
-  admit(network: string, code: string): { wait: number; why: string } | undefined {
-    if (this.knows(network, code)) return undefined;
-    if (this.failures.blocked(network))
-      return { wait: this.failures.retryAfterSeconds(network), why: 'wrong join codes' };
-    if (this.tries.blocked(network))
-      return { wait: this.tries.retryAfterSeconds(network), why: 'join attempts' };
-    this.tries.hit(network);
+  async admit(network: string, code: string): Promise<{ wait: number; why: string } | undefined> {
+    if (await this.known.has(`${network} ${code}`)) return undefined;
+    const failures = await this.failures.wait(network);
+    if (failures > 0) return { wait: failures, why: 'wrong join codes' };
+    const tries = await this.tries.wait(network);
+    if (tries > 0) return { wait: tries, why: 'join attempts' };
+    await this.tries.hit(network);
     return undefined;
   }
 
   /** The network was answered `code` (or made the session): from now on it is never refused. */
-  learned(network: string, code: string): void {
-    const key = `${network} ${code}`;
-    this.known.delete(key); // re-inserted last, so the oldest entries are the first ones dropped
-    this.known.set(key, this.now() + KNOWN_FOR_MS);
-    if (this.known.size > KNOWN_MAX) {
-      const oldest = this.known.keys().next().value;
-      if (oldest !== undefined) this.known.delete(oldest);
-    }
+  async learned(network: string, code: string): Promise<void> {
+    await this.known.add(`${network} ${code}`);
   }
 
   /** The network tried `code` and no session has it. */
-  wrong(network: string, code: string): void {
-    this.failures.hit(network, code);
-  }
-
-  private knows(network: string, code: string): boolean {
-    const key = `${network} ${code}`;
-    const until = this.known.get(key);
-    if (until === undefined) return false;
-    if (until > this.now()) return true;
-    this.known.delete(key);
-    return false;
+  async wrong(network: string, code: string): Promise<void> {
+    await this.failures.hit(network, code);
   }
 }

@@ -20,7 +20,7 @@ import { hashSecret } from '../rooms/SessionRoom.ts';
 import { createLiveSession } from '../sessions/create.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
 import { basename } from 'node:path';
-import { type CodeGuard, networkOf, RateLimiter } from './rateLimit.ts';
+import { type CodeGuard, type LimitStore, memoryLimits, networkOf, type RateCounter } from './rateLimit.ts';
 import { codeOfSessionId, isSessionOf } from '../../shared/model/sessionId.ts';
 import { CLOSE_DELETED } from '../../shared/protocol/toClient.ts';
 
@@ -30,8 +30,9 @@ export interface ReplayServices {
   capability: string;
   instructorKey: string | undefined;
   limits: RateLimits;
-  creates: RateLimiter; // sessions created per network: a fork is a creation
+  creates: RateCounter; // sessions created per network: a fork is a creation
   codes: CodeGuard; // a fork's creator knows its code
+  counts?: LimitStore; // where wrong keys are counted (Redis with several processes); this process by default
 }
 
 const sameText = (a: string, b: string) => {
@@ -116,24 +117,32 @@ export const NO_INSTRUCTOR_KEY =
 
 export function replayRouter(services: ReplayServices): Router {
   const router = express.Router();
-  const failures = new RateLimiter(services.limits.failedLookupsPerMinute, 60_000);
+  const failures = (services.counts ?? memoryLimits()).counter(
+    'wrongKeys',
+    services.limits.failedLookupsPerMinute,
+    60_000,
+  );
   const foldProblem = foldChecker();
   router.use(express.json({ limit: '16kb' }));
 
   // Keys are checked first, and a right key always opens: wrong keys count per network (each distinct key once),
   // and past the limit a wrong key is answered 429. Telling a wrong key from a right one helps no guesser: host
   // secrets are 256 random bits and the instructor key at least 16 characters (server/config.ts).
-  const denied = (req: Request, res: Response<HttpError>, message: string) => {
+  const denied = async (req: Request, res: Response<HttpError>, message: string) => {
     const network = networkOf(req.ip);
-    if (failures.blocked(network)) {
-      const wait = failures.retryAfterSeconds(network);
-      res.setHeader('Retry-After', String(wait));
-      res
-        .status(429)
-        .json({ error: `Too many wrong keys from this network. Wait ${duration(wait)} and try again.` });
-      return;
+    try {
+      const wait = await failures.wait(network);
+      if (wait > 0) {
+        res.setHeader('Retry-After', String(wait));
+        res
+          .status(429)
+          .json({ error: `Too many wrong keys from this network. Wait ${duration(wait)} and try again.` });
+        return;
+      }
+      await failures.hit(network, `${req.path} ${req.get('x-paros-key') ?? ''}`);
+    } catch (e) {
+      console.error('Counting a wrong key failed:', (e as Error).message); // Redis unreachable: refuse anyway
     }
-    failures.hit(network, `${req.path} ${req.get('x-paros-key') ?? ''}`);
     res.status(403).json({ error: message });
   };
   const isInstructor = (req: Request) => {
@@ -162,7 +171,7 @@ export function replayRouter(services: ReplayServices): Router {
       isInstructor(req) || (key !== '' && sameText(hashSecret(key), log.status().hostSecretHash));
     if (!allowed) {
       log.close();
-      denied(
+      void denied(
         req,
         res as Response<HttpError>,
         services.instructorKey === undefined
@@ -257,8 +266,8 @@ export function replayRouter(services: ReplayServices): Router {
     ) => {
       // A fork is a new live session: the same limit per network as POST /api/sessions.
       const network = networkOf(req.ip);
-      if (services.creates.blocked(network)) {
-        const wait = services.creates.retryAfterSeconds(network);
+      const wait = await services.creates.wait(network);
+      if (wait > 0) {
         res.setHeader('Retry-After', String(wait));
         return res
           .status(429)
@@ -268,7 +277,7 @@ export function replayRouter(services: ReplayServices): Router {
       if (!body.success) return res.status(400).json({ error: firstIssue(body.error) });
       const log = opened(req, res);
       if (!log) return;
-      services.creates.hit(network);
+      await services.creates.hit(network);
       let seed: number;
       let rulesVersion: number; // a fork plays on under its origin's rules (the room copies them from its header)
       try {

@@ -523,18 +523,26 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
   override async onDispose() {
     const scale = this.services.scale;
     if (scale && this.model && this.log) await this.handOver(scale);
-    this.log?.close();
+    else this.log?.close();
     if (!this.model) return; // onCreate refused the room (a matchmaking call without the capability)
     this.services.directory.unregister(this.model.code);
   }
 
-  /** Several processes: a session that is over frees its code; one that is not waits for another process. */
+  /**
+   * Several processes: a session that is over frees its code; one that is not (its process is stopping) is
+   * handed over: its log closed first (every entry already committed), then its lease given back and the other
+   * processes told, so one of them restores it at once.
+   */
   private async handOver(scale: RoomScale) {
     try {
       const stage = this.log.status().stage;
-      if (stage !== 'lobby' && stage !== 'playing') await scale.codes.free(this.model.code, this.sessionId);
-      await scale.leases.release(this.sessionId);
+      this.log.close();
+      if (stage !== 'lobby' && stage !== 'playing') {
+        await scale.codes.free(this.model.code, this.sessionId);
+        await scale.leases.release(this.sessionId);
+      } else await scale.leases.handOver(this.sessionId);
     } catch (e) {
+      this.log.close();
       console.error(`Session ${this.sessionId} was not handed over cleanly:`, (e as Error).message);
     }
   }

@@ -6,6 +6,8 @@ export const LEASE_MS = 15_000;
 export const RENEW_MS = 5_000;
 
 const key = (sessionId: string) => `paros:lease:${sessionId}`;
+/** Where a stopping process names each session it gave back, for the others to take over at once. */
+export const HANDOVER_CHANNEL = 'paros:handover';
 
 /** Renews a lease only if this process still holds it (1), else reports it lost (0). */
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
@@ -52,11 +54,25 @@ export class SessionLeases {
     return value ? (JSON.parse(value) as LeaseHolder) : undefined;
   }
 
-  async release(sessionId: string): Promise<void> {
+  /** Gives the lease back; true when this process held it until now. */
+  async release(sessionId: string): Promise<boolean> {
     const mine = this.held.get(sessionId);
-    if (!mine) return;
+    if (!mine) return false;
     this.held.delete(sessionId);
-    await this.redis.eval(RELEASE, 1, key(sessionId), mine.value);
+    return (await this.redis.eval(RELEASE, 1, key(sessionId), mine.value)) === 1;
+  }
+
+  /**
+   * Gives the lease of an unfinished session back and tells every process at once (HANDOVER_CHANNEL), so one of
+   * them restores it now rather than at its next sweep. Called once the room's log is closed.
+   */
+  async handOver(sessionId: string): Promise<void> {
+    if (await this.release(sessionId)) await this.redis.publish(HANDOVER_CHANNEL, sessionId);
+  }
+
+  /** How many leases this process holds (the sessions it runs). */
+  get size(): number {
+    return this.held.size;
   }
 
   private async renewAll() {

@@ -7,7 +7,7 @@ import type { SessionLogs } from '../log/store.ts';
 import type { DirectoryEntry, RemoteSessions } from '../sessions/directory.ts';
 import { CodeClaims } from './codeClaims.ts';
 import type { ScaleConfig } from './config.ts';
-import { SessionLeases } from './leases.ts';
+import { HANDOVER_CHANNEL, SessionLeases } from './leases.ts';
 
 /** How often each process looks for unfinished sessions no process holds (a killed process's), to take over. */
 export const TAKEOVER_MS = 5_000;
@@ -24,7 +24,8 @@ export interface RoomScale {
  * room, its browser sent there by PUBLIC_ADDRESS), join codes claimed across processes, and one lease per
  * live session. Sessions are created where the teacher's request arrives. A session whose process died is
  * taken over from its log by whichever process first finds it without a lease: on the next look-up of its
- * code (a student's tab coming back) or within TAKEOVER_MS by the sweep.
+ * code (a student's tab coming back) or within TAKEOVER_MS by the sweep. A process told to stop gives its
+ * sessions back and names them on HANDOVER_CHANNEL: the others race for each at once, and the lease picks one.
  */
 export class ScaleOut implements RemoteSessions {
   readonly redis: Redis;
@@ -34,6 +35,8 @@ export class ScaleOut implements RemoteSessions {
   private capability = '';
   private sweep: NodeJS.Timeout | undefined;
   private sweeping = false;
+  private stopping = false;
+  private listener: Redis | undefined; // subscribed to HANDOVER_CHANNEL (a subscribed connection does nothing else)
 
   constructor(config: ScaleConfig & { redisUrl: string }) {
     this.config = config;
@@ -76,7 +79,7 @@ export class ScaleOut implements RemoteSessions {
       return undefined;
     }
     let holder = await this.room.leases.holder(sessionId);
-    if (!holder && (stage === 'lobby' || stage === 'playing')) {
+    if (!holder && !this.stopping && (stage === 'lobby' || stage === 'playing')) {
       await this.takeOver(sessionId);
       holder = await this.room.leases.holder(sessionId);
     }
@@ -88,13 +91,30 @@ export class ScaleOut implements RemoteSessions {
   async start(logs: SessionLogs, capability: string): Promise<void> {
     this.logs = logs;
     this.capability = capability;
+    this.listener = this.redis.duplicate();
+    this.listener.on('error', (e) => console.error(`Redis: ${e.message}`));
+    this.listener.on('message', (_channel: string, sessionId: string) => {
+      if (!this.stopping) void this.takeOver(sessionId, 'handed over by a process that stopped');
+    });
+    await this.listener.subscribe(HANDOVER_CHANNEL);
     await this.takeOverOrphans();
     this.sweep = setInterval(() => void this.takeOverOrphans(), TAKEOVER_MS);
     this.sweep.unref();
   }
 
+  /**
+   * This process is stopping (SIGTERM): it takes over nothing more, neither by the sweep nor by a look-up, so
+   * the sessions it gives back go to the others. Returns how many sessions it runs, to hand over.
+   */
+  stop(): number {
+    this.stopping = true;
+    clearInterval(this.sweep);
+    void this.listener?.unsubscribe().catch(() => undefined);
+    return this.room.leases.size;
+  }
+
   private async takeOverOrphans() {
-    if (this.sweeping || !this.logs) return;
+    if (this.sweeping || this.stopping || !this.logs) return;
     this.sweeping = true;
     try {
       for (const id of this.logs.unfinished())
@@ -107,10 +127,11 @@ export class ScaleOut implements RemoteSessions {
   }
 
   /** Restores a session from its log into a room of this process, unless another process took it first. */
-  private async takeOver(sessionId: string) {
+  private async takeOver(sessionId: string, why?: string) {
+    if (this.stopping) return;
     try {
       await matchMaker.createRoom('session', { capability: this.capability, restore: sessionId });
-      console.log(`Session ${sessionId} taken over from its log.`);
+      console.log(`Session ${sessionId} taken over from its log${why ? `, ${why}` : ''}.`);
     } catch (e) {
       if ((e as ServerError).code === LEASE_TAKEN) return; // another process was quicker
       console.error(`Session ${sessionId} could not be taken over: ${(e as Error).message}`);
@@ -118,8 +139,9 @@ export class ScaleOut implements RemoteSessions {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.sweep);
+    this.stop();
     this.room.leases.stop();
+    this.listener?.disconnect();
     this.redis.disconnect();
   }
 }

@@ -37,6 +37,6 @@ export async function createLiveSession(
     await services.directory.releaseCode(code);
     throw e;
   }
-  services.codes.learned(network, code);
+  await services.codes.learned(network, code);
   return { code, hostSecret, roomId: room.roomId };
 }

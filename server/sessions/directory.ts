@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { ServerError } from '@colyseus/core';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, joinCodeFromIndexes } from '../../shared/model/joinCode.ts';
 import type { SessionStage } from '../../shared/model/phases.ts';
 
@@ -21,17 +22,22 @@ export interface RemoteSessions {
 export class SessionDirectory {
   private byCode = new Map<string, DirectoryEntry>();
   private readonly remote: RemoteSessions | undefined;
+  private readonly draw: () => string;
+  /** Set when the process is told to stop: it creates no more sessions (its own are being handed over). */
+  stopping = false;
 
-  constructor(remote?: RemoteSessions) {
+  /** `draw` picks a candidate code (random; a test may give a sequence). */
+  constructor(remote?: RemoteSessions, draw: () => string = randomJoinCode) {
     this.remote = remote;
+    this.draw = draw;
   }
 
   /** A fresh code no running session uses (claimed across processes when there are several). */
   async newCode(): Promise<string> {
+    if (this.stopping)
+      throw new ServerError(503, 'This server is stopping. Try again in a moment: another one will take it.');
     for (;;) {
-      const code = joinCodeFromIndexes(
-        Array.from({ length: JOIN_CODE_LENGTH }, () => randomInt(JOIN_CODE_ALPHABET.length)),
-      );
+      const code = this.draw();
       if (this.byCode.has(code)) continue;
       if (!this.remote || (await this.remote.claimCode(code))) return code;
     }
@@ -63,4 +69,10 @@ export class SessionDirectory {
   get size(): number {
     return this.byCode.size;
   }
+}
+
+function randomJoinCode(): string {
+  return joinCodeFromIndexes(
+    Array.from({ length: JOIN_CODE_LENGTH }, () => randomInt(JOIN_CODE_ALPHABET.length)),
+  );
 }

@@ -63,6 +63,17 @@ describe('a start that cannot work', () => {
       { ALLOWED_ORIGINS: 'https://a.example/app' },
       'ALLOWED_ORIGINS lists',
     ],
+    // Several processes share their logs in PostgreSQL: SQLite files are one machine's (docs/deploy.md).
+    [
+      'REDIS_URL without DATABASE_URL',
+      { REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: '' },
+      'REDIS_URL is set but DATABASE_URL is not: several processes must share their session logs in PostgreSQL.',
+    ],
+    [
+      'a REDIS_URL that is not redis://',
+      { REDIS_URL: 'http://127.0.0.1:6379' },
+      'REDIS_URL must be an address',
+    ],
   ])('%s ends with status 1 and one line', async (_, env, message) => {
     const run = await start({ PORT: '0', ...env });
     expect(run.code).toBe(1);
@@ -78,5 +89,28 @@ describe('a start that cannot work', () => {
       `PAROS did not start: port ${busyPort} is already in use. Stop the other program or set PORT to another port.`,
     );
     expect(run.stdout).not.toMatch(/ready/);
+  });
+});
+
+describe('a stop', () => {
+  it('alone (no REDIS_URL), SIGTERM exits 0 as before, with nothing to hand over', async () => {
+    const child = spawn(process.execPath, ['server/main.ts'], {
+      env: { ...process.env, CLIENT_DIR: clientDir, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const add = (c: Buffer) => {
+      out += c.toString();
+    };
+    child.stdout.on('data', add);
+    child.stderr.on('data', add);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => out.includes('PAROS is ready') && resolve());
+      void exited.then((code) => reject(new Error(`exited with ${code}:\n${out}`)));
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).not.toMatch(/handing|handed over/);
   });
 });

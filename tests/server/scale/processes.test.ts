@@ -1,11 +1,13 @@
 /**
- * PAROS on two processes sharing a real Redis and a real PostgreSQL (both started by this file, see
+ * PAROS on three processes sharing a real Redis and a real PostgreSQL (both started by this file, see
  * services.ts), each process a real `node server/main.ts` on its own port with PUBLIC_ADDRESS. A session
- * created on one process is found and joined through the other (Colyseus reserves the seat on the process that
- * runs the room and sends the browser there). Then the process running the session is killed with SIGKILL in
- * the middle of a round: the surviving process takes the session over from its PostgreSQL log, the students'
- * tabs find it again through the surviving process with their seat keys, the state is the one the class had
- * (every acknowledged command, the recorded round hash), and the round goes on.
+ * created on one process is found and joined through the others (Colyseus reserves the seat on the process that
+ * runs the room and sends the browser there); join codes and rate limits hold across processes. The class plays;
+ * the process running the session is told to stop (SIGTERM): it hands the session over and exits 0, and another
+ * process restores it at once. The class plays on; that process is killed (SIGKILL): the last one takes the
+ * session over from its PostgreSQL log when the lease lapses. Each time the students' tabs find their seats
+ * again with their seat keys, the state is the one the class had (every acknowledged command, the recorded round
+ * hashes), and the round goes on.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,6 +72,9 @@ interface Server {
   output: () => string;
 }
 
+/** Wrong join codes a network may try in a minute, on every process here (the default is 30). */
+const FAILED_LOOKUPS = 4;
+
 /** `node server/main.ts` on a free port, sharing this file's Redis and PostgreSQL; resolves once it is ready. */
 async function startServer(): Promise<Server> {
   const port = await freePort();
@@ -84,6 +89,8 @@ async function startServer(): Promise<Server> {
       DATA_DIR: dataDir,
       CLIENT_DIR: clientDir,
       INSTRUCTOR_KEY: '',
+      TRUST_PROXY: 'loopback', // this file's requests may say which school they come from (X-Forwarded-For)
+      FAILED_LOOKUPS_PER_MINUTE: String(FAILED_LOOKUPS),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -110,10 +117,11 @@ async function startServer(): Promise<Server> {
   return { url: `http://127.0.0.1:${port}`, child, output: () => output };
 }
 
-function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+/** Sends `signal` and resolves with the exit code (null when the signal ended the process). */
+function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
     child.kill(signal);
   });
 }
@@ -159,6 +167,12 @@ const post = async <T>(url: string, path: string) => {
   return { status: res.status, body: (await res.json()) as T };
 };
 
+/** Looks a code up as a school behind the proxy at `network` would. */
+const lookUp = async (url: string, code: string, network: string) => {
+  const res = await fetch(`${url}/api/sessions/${code}`, { headers: { 'x-forwarded-for': network } });
+  return { status: res.status, body: (await res.json()) as { error?: string; roomId?: string } };
+};
+
 const logOf = (code: string) => {
   const s = store as PostgresLogs;
   const ids = s.ids().filter((id) => id.startsWith(`s-${code}-`));
@@ -178,32 +192,101 @@ const foldOf = (code: string): SessionModel => {
   return state;
 };
 
-describe.skipIf(missing !== '')('two PAROS processes sharing Redis and PostgreSQL', () => {
-  let a: Server;
-  let b: Server;
+describe.skipIf(missing !== '')('three PAROS processes sharing Redis and PostgreSQL', () => {
+  let servers: Server[] = [];
   let session: CreateSessionResponse;
   let teacher: Player;
   const students = {} as Record<Delegation, Player & { nickname: string; key: string; id: string }>;
+  const acknowledged: { type: string; version: number }[] = [];
+  const ask = async (p: Player, type: string, payload: object = {}) => {
+    const reply = (await p.room.request(type, payload)) as { version: number };
+    acknowledged.push({ type, version: reply.version });
+  };
+  const advanceTo = async (phase: string) => {
+    while (foldOf(session.code).phase !== phase) await ask(teacher, 'advancePhase', seenBy(teacher));
+  };
+  const orders = (d: Delegation) => {
+    const w = foldOf(session.code).world;
+    if (!w) throw new Error('no world');
+    return affordable(w, d, balanced(w, d));
+  };
+  /** What the teacher's screen shows of the round and the teams. */
+  const seen = (p: Player) => {
+    const s = p.room.state;
+    return {
+      round: s.round,
+      phase: s.phase,
+      orders: DELEGATIONS.map((d) => s.teams.get(d)?.orders),
+      submitted: DELEGATIONS.map((d) => s.teams.get(d)?.submitted),
+    };
+  };
+  /** Every acknowledged command is in the log at its version, and the log verifies. */
+  const expectEveryAcknowledgedCommand = () => {
+    const log = logOf(session.code);
+    for (const ack of acknowledged)
+      expect(log.entries.find((e) => e.version === ack.version)?.command.type, `version ${ack.version}`).toBe(
+        ack.type,
+      );
+    expect(verifyLog(log.header, log.entries, log.hashes)).toMatchObject({ problem: undefined });
+    return log;
+  };
+  /** The class's tabs come back through `via` with their seat keys (and the teacher with the host link). */
+  const classComesBack = async (via: Server, ms: number) => {
+    let roomId = '';
+    for (const d of DELEGATIONS) {
+      const s = students[d];
+      const again = await comeBack(
+        via.url,
+        { role: 'student', code: session.code, nickname: s.nickname, memberKey: s.key },
+        ms,
+      );
+      roomId = again.roomId;
+      students[d] = { ...s, ...again.player };
+      expect(again.player.welcome.memberId).toBe(s.id);
+    }
+    teacher = await enter(via.url, roomId, {
+      role: 'teacher',
+      code: session.code,
+      hostSecret: session.hostSecret,
+    });
+    return roomId;
+  };
+  const expectSeatsAndState = async (before: ReturnType<typeof seen>) => {
+    await vi.waitFor(() => {
+      expect(seen(teacher)).toEqual(before);
+      for (const d of DELEGATIONS)
+        expect(teacher.room.state.members.get(students[d].id)).toMatchObject({
+          seat: d,
+          status: 'connected',
+        });
+    }, WAIT);
+  };
+  const dropTabs = () => {
+    for (const room of rooms) room.reconnection.enabled = false;
+  };
 
-  it('a session created on one process is found and joined through the other', async () => {
-    [a, b] = await Promise.all([startServer(), startServer()]);
+  it('a session created on one process is found and joined through the others; codes are claimed across processes', async () => {
+    servers = await Promise.all([startServer(), startServer(), startServer()]);
+    const [a, b, c] = servers as [Server, Server, Server];
     const created = await post<CreateSessionResponse>(a.url, '/api/sessions');
     expect(created.status).toBe(201);
     session = created.body;
-    // The code finds the session on the process that does not run it.
-    const found = await fetch(`${b.url}/api/sessions/${session.code}`);
-    expect(found.status).toBe(200);
-    expect(((await found.json()) as FindSessionResponse).roomId).toBe(session.roomId);
+    // The code finds the session on the processes that do not run it.
+    for (const other of [b, c]) {
+      const found = await fetch(`${other.url}/api/sessions/${session.code}`);
+      expect(found.status).toBe(200);
+      expect(((await found.json()) as FindSessionResponse).roomId).toBe(session.roomId);
+    }
     teacher = await enter(a.url, session.roomId, {
       role: 'teacher',
       code: session.code,
       hostSecret: session.hostSecret,
     });
-    // Students join through B (and one through A): the seat is reserved on A, and the socket opens on A.
+    // Students join through B, C and A: the seat is reserved on A, and the socket opens on A.
+    const via: Record<Delegation, Server> = { us: b, china: c, russia: a };
     for (const d of DELEGATIONS) {
       const nickname = `Delegate ${d}`;
-      const via = d === 'russia' ? a.url : b.url;
-      const p = await enter(via, session.roomId, { role: 'student', code: session.code, nickname });
+      const p = await enter(via[d].url, session.roomId, { role: 'student', code: session.code, nickname });
       students[d] = { ...p, nickname, key: p.welcome.memberKey ?? '', id: p.welcome.memberId ?? '' };
       expect(students[d].id).not.toBe('');
     }
@@ -216,27 +299,34 @@ describe.skipIf(missing !== '')('two PAROS processes sharing Redis and PostgreSQ
         (e: Error) => e.message,
       );
     expect(forged).toBe('That host link is not valid for this session.');
-    // Join codes are claimed across processes: a second session on B gets another code.
-    const other = await post<CreateSessionResponse>(b.url, '/api/sessions');
-    expect(other.status).toBe(201);
-    expect(other.body.code).not.toBe(session.code);
+    // Join codes are claimed across processes: sessions made on B and C at once get other codes.
+    const others = await Promise.all(
+      [b, c, b, c].map((s) => post<CreateSessionResponse>(s.url, '/api/sessions')),
+    );
+    const codes = [session.code, ...others.map((o) => o.body.code)];
+    expect(others.map((o) => o.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('survives the kill of the process that runs it: the other takes it over from the log, and the class comes back', async () => {
+  it('a rate limit reached through one process holds on the others', async () => {
     expect(session, 'the first test created the session').toBeDefined();
-    const acknowledged: { type: string; version: number }[] = [];
-    const ask = async (p: Player, type: string, payload: object = {}) => {
-      const reply = (await p.room.request(type, payload)) as { version: number };
-      acknowledged.push({ type, version: reply.version });
-    };
-    const advanceTo = async (phase: string) => {
-      while (foldOf(session.code).phase !== phase) await ask(teacher, 'advancePhase', seenBy(teacher));
-    };
-    const orders = (d: Delegation) => {
-      const w = foldOf(session.code).world;
-      if (!w) throw new Error('no world');
-      return affordable(w, d, balanced(w, d));
-    };
+    const [a, b, c] = servers as [Server, Server, Server];
+    const school = '203.0.113.7';
+    // Wrong codes through A, up to the limit: each is a plain 404.
+    for (const code of ['ZZZZZZ', 'ZZZZZY', 'ZZZZZX', 'ZZZZZW'].slice(0, FAILED_LOOKUPS))
+      expect((await lookUp(a.url, code, school)).status).toBe(404);
+    // B and C count them too: the school may try no new code, right or wrong, until the minute is over.
+    const onB = await lookUp(b.url, 'ZZZZZV', school);
+    expect(onB.status).toBe(429);
+    expect(onB.body.error).toMatch(/^Too many wrong join codes from this network\. Wait .+ and try again\.$/);
+    expect((await lookUp(c.url, session.code, school)).status).toBe(429);
+    // Another school is not held back by this one.
+    expect((await lookUp(c.url, session.code, '198.51.100.9')).status).toBe(200);
+  });
+
+  it('a process told to stop (SIGTERM) hands its session over and exits 0; another restores it at once, and the class comes back', async () => {
+    expect(session, 'the first test created the session').toBeDefined();
+    const [a] = servers as [Server, Server, Server];
     for (const d of DELEGATIONS) await ask(students[d], 'chooseSeat', { seat: d });
     await ask(teacher, 'startSession');
     await advanceTo('orders');
@@ -251,73 +341,73 @@ describe.skipIf(missing !== '')('two PAROS processes sharing Redis and PostgreSQ
     await ask(students.china, 'setOrders', { orders: orders('china') });
     const last = acknowledged.at(-1)?.version ?? 0;
     await vi.waitFor(() => expect(teacher.room.state.version).toBe(last), WAIT);
-    const round1 = logOf(session.code).hashes;
-    expect(round1.map((h) => h.round)).toEqual([1]);
-    const before = {
-      round: teacher.room.state.round,
-      phase: teacher.room.state.phase,
-      orders: DELEGATIONS.map((d) => teacher.room.state.teams.get(d)?.orders),
-      submitted: DELEGATIONS.map((d) => teacher.room.state.teams.get(d)?.submitted),
-    };
+    expect(logOf(session.code).hashes.map((h) => h.round)).toEqual([1]);
+    const before = seen(teacher);
     expect(before).toMatchObject({ round: 2, phase: 'orders', submitted: [true, false, false] });
 
-    // ---- A dies: no shutdown, no goodbye, its lease left to lapse. ----
-    for (const room of rooms) room.reconnection.enabled = false;
-    const killedAt = Date.now();
-    await kill(a.child, 'SIGKILL');
+    // ---- A is told to stop: it hands the session over and exits 0. ----
+    dropTabs();
+    const stoppedAt = Date.now();
+    expect(await kill(a.child, 'SIGTERM')).toBe(0);
+    expect(a.output()).toContain('PAROS is stopping: handing 1 session over to the other processes.');
+    expect(a.output()).toContain('PAROS stopped: its sessions were handed over.');
+    servers = servers.filter((s) => s !== a);
+    // One of the others restored it on hearing of the hand-over, not on finding a lapsed lease.
+    const handedOver = /Session s-\S+ taken over from its log, handed over by a process that stopped\./;
+    await vi.waitFor(() => expect(servers.filter((s) => handedOver.test(s.output()))).toHaveLength(1), WAIT);
+    const holder = servers.find((s) => handedOver.test(s.output())) as Server;
+    const other = servers.find((s) => s !== holder) as Server;
 
-    // ---- The students' tabs come back through B with their seat keys. ----
-    const back = {} as Record<Delegation, Player>;
-    let roomId = '';
-    for (const d of DELEGATIONS) {
-      const s = students[d];
-      const again = await comeBack(
-        b.url,
-        { role: 'student', code: session.code, nickname: s.nickname, memberKey: s.key },
-        45_000,
-      );
-      roomId = again.roomId;
-      back[d] = again.player;
-      expect(again.player.welcome.memberId).toBe(s.id);
-    }
-    console.log(`The class was back on the other process ${Date.now() - killedAt} ms after the kill`);
+    // ---- The tabs come back through the other process, to their seats. ----
+    const roomId = await classComesBack(other, 20_000);
+    console.log(`The class was back ${Date.now() - stoppedAt} ms after SIGTERM`);
     expect(roomId).not.toBe(session.roomId);
-    expect(b.output()).toMatch(/Session s-\S+ taken over from its log\./);
-    const host = await enter(b.url, roomId, {
-      role: 'teacher',
-      code: session.code,
-      hostSecret: session.hostSecret,
-    });
-    await vi.waitFor(() => {
-      const s = host.room.state;
-      expect({
-        round: s.round,
-        phase: s.phase,
-        orders: DELEGATIONS.map((d) => s.teams.get(d)?.orders),
-        submitted: DELEGATIONS.map((d) => s.teams.get(d)?.submitted),
-      }).toEqual(before);
-      for (const d of DELEGATIONS)
-        expect(s.members.get(students[d].id)).toMatchObject({ seat: d, status: 'connected' });
-    }, WAIT);
+    await expectSeatsAndState(before);
+    expectEveryAcknowledgedCommand();
+    expect(logOf(session.code).hashes.map((h) => h.round)).toEqual([1]);
+    session = { ...session, roomId };
+  });
+
+  it('survives the kill (SIGKILL) of the process that runs it: the last one takes it over from the log, and the class comes back', async () => {
+    expect(servers, 'the SIGTERM test left two processes').toHaveLength(2);
+    const holder = servers.find((s) => /handed over by a process that stopped/.test(s.output())) as Server;
+    const survivor = servers.find((s) => s !== holder) as Server;
+    // The class plays on, on the process that took the session over: China confirms, Russia drafts.
+    await ask(students.china, 'submitOrders');
+    await ask(students.russia, 'setOrders', { orders: orders('russia') });
+    const last = acknowledged.at(-1)?.version ?? 0;
+    await vi.waitFor(() => expect(teacher.room.state.version).toBe(last), WAIT);
+    const round1 = logOf(session.code).hashes;
+    expect(round1.map((h) => h.round)).toEqual([1]);
+    const before = seen(teacher);
+    expect(before).toMatchObject({ round: 2, phase: 'orders', submitted: [true, true, false] });
+
+    // ---- The holder dies: no shutdown, no goodbye, its lease left to lapse. ----
+    dropTabs();
+    const killedAt = Date.now();
+    await kill(holder.child, 'SIGKILL');
+    servers = [survivor];
+
+    // ---- The students' tabs come back through the survivor with their seat keys. ----
+    const roomId = await classComesBack(survivor, 45_000);
+    console.log(`The class was back on the last process ${Date.now() - killedAt} ms after the kill`);
+    expect(roomId).not.toBe(session.roomId);
+    expect(survivor.output()).toMatch(/Session s-\S+ taken over from its log\./);
+    await expectSeatsAndState(before);
 
     // Every acknowledged command is in the log; the recorded round hash is the fold's; the log verifies.
-    const log = logOf(session.code);
-    for (const ack of acknowledged)
-      expect(log.entries.find((e) => e.version === ack.version)?.command.type, `version ${ack.version}`).toBe(
-        ack.type,
-      );
+    const log = expectEveryAcknowledgedCommand();
     expect(log.hashes).toEqual(round1);
     const atRound1 = foldLog(
       log.header,
       log.entries.filter((e) => e.seq <= (round1[0]?.seq ?? 0)),
     ).state as SessionModel;
     expect(stateHash(atRound1)).toBe(round1[0]?.hash);
-    expect(verifyLog(log.header, log.entries, log.hashes)).toMatchObject({ problem: undefined });
 
-    // The round goes on, on B: China confirms, and the resolution records round 2's hash.
-    await back.china.room.request('submitOrders', {});
-    await host.room.request('advancePhase', seenBy(host));
-    await host.room.request('advancePhase', seenBy(host));
+    // The round goes on: Russia confirms, and the resolution records round 2's hash.
+    await students.russia.room.request('submitOrders', {});
+    await teacher.room.request('advancePhase', seenBy(teacher));
+    await teacher.room.request('advancePhase', seenBy(teacher));
     await vi.waitFor(() => expect(logOf(session.code).hashes.map((h) => h.round)).toEqual([1, 2]), WAIT);
   });
 });

@@ -218,7 +218,9 @@ describe('a class plays two rounds with talks in real browsers', () => {
 
     // Russia sees both of its own channels closed, and none of the US–China words.
     await sasha.locator('#chat-tab-us').click();
-    await poll(() => sasha.locator('#channel-request').textContent()).toBe('Ask the United States for a channel');
+    await poll(() => sasha.locator('#channel-request').textContent()).toBe(
+      'Ask the United States for a channel',
+    );
     await sasha.locator('#chat-tab-china').click();
     await poll(() => sasha.locator('#channel-request').textContent()).toBe('Ask China for a channel');
 

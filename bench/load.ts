@@ -6,6 +6,11 @@
  * every team submits every 20 s). See docs/performance.md for what each figure means.
  *
  *   npm run bench:load -- --sessions 1,10,30 --seconds 20
+ *   npm run bench:load -- --sessions 10,30 --processes 1,2,3 --bare
+ *
+ * With --processes, each session count runs again on 1, 2 and 3 PAROS processes sharing a fresh Redis and
+ * PostgreSQL (sessions created round-robin, students entering through every process); with --bare, once more on
+ * a bare Colyseus room doing the same work (bench/bare/server.ts), the baseline of PAROS's CPU per action.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,8 +19,9 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client } from '@colyseus/sdk';
-import { cpuPressureMicros, machineCpu, processCpuMs, processMemoryKiB } from './lib/proc.ts';
-import { collectAndMeasure, type HeapFigures, type ServerHandle, startServer } from './lib/server.ts';
+import { type Cluster, type ClusterOptions, startCluster } from './lib/cluster.ts';
+import { cpuPressureMicros, machineCpu } from './lib/proc.ts';
+import type { HeapFigures } from './lib/server.ts';
 import { type BenchRoom, SessionRun, type Student, TEAMS } from './lib/session.ts';
 import { bump, round, type Summary, seededRandom, summarize } from './lib/stats.ts';
 
@@ -40,6 +46,9 @@ const USAGE = `Usage: npm run bench:load -- [options]
                           disturbed (default 1)
   --quiet-wait N          before each session count and pace, wait up to N s for other processes to calm
                           down (default 15; 0 = never wait)
+  --processes LIST        also run each session count on this many PAROS processes sharing Redis and
+                          PostgreSQL (e.g. 1,2,3; needs redis-server and PostgreSQL, as the scale tests)
+  --bare                  also run each session count on a bare Colyseus room doing the same work (baseline)
   --out FILE              JSON results (default bench/results/load-<time>.json)`;
 
 interface Options {
@@ -52,6 +61,8 @@ interface Options {
   maxMinutes: number;
   quietWait: number;
   retries: number;
+  processes: number[] | undefined;
+  bare: boolean;
   out: string;
 }
 
@@ -78,6 +89,8 @@ function parseOptions(argv: string[]): Options {
       'max-minutes': { type: 'string', default: '40' },
       'quiet-wait': { type: 'string', default: '15' },
       retries: { type: 'string', default: '1' },
+      processes: { type: 'string' },
+      bare: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -103,6 +116,8 @@ function parseOptions(argv: string[]): Options {
     maxMinutes: positive('max-minutes', values['max-minutes']),
     quietWait: values['quiet-wait'] === '0' ? 0 : positive('quiet-wait', values['quiet-wait']),
     retries: values.retries === '0' ? 0 : positive('retries', values.retries, true),
+    processes: values.processes?.split(',').map((p) => positive('processes', p.trim(), true)),
+    bare: values.bare,
     out: values.out ?? join(repoRoot, 'bench', 'results', `load-${stamp}.json`),
   };
 }
@@ -111,7 +126,7 @@ function parseOptions(argv: string[]): Options {
 
 const openRooms = new Set<BenchRoom>();
 const memberIds = new WeakMap<BenchRoom, string>(); // a student connection's member id, from its welcome
-let activeServer: ServerHandle | undefined;
+let activeServer: Cluster | undefined;
 let activeSessions: SessionRun[] = [];
 let closing = false; // drops after this are ours, not errors
 let aborted = false;
@@ -233,16 +248,16 @@ class Recorder {
   private pressure0: number | undefined;
   private pressure1: number | undefined;
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
-  private readonly pid: number;
+  private readonly server: Cluster;
 
-  constructor(pid: number) {
-    this.pid = pid;
+  constructor(server: Cluster) {
+    this.server = server;
     this.loop.enable();
   }
 
   begin(): void {
     this.loop.reset();
-    this.server0 = processCpuMs(this.pid);
+    this.server0 = this.server.cpuMs();
     this.machine0 = machineCpu();
     this.gen0 = process.cpuUsage();
     this.pressure0 = cpuPressureMicros();
@@ -253,7 +268,7 @@ class Recorder {
   end(): void {
     this.open = false;
     this.t1 = performance.now();
-    this.server1 = processCpuMs(this.pid);
+    this.server1 = this.server.cpuMs();
     this.machine1 = machineCpu();
     this.gen1 = process.cpuUsage(this.gen0);
     this.pressure1 = cpuPressureMicros();
@@ -299,7 +314,7 @@ class Recorder {
           ? round((100 * (this.pressure1 - this.pressure0)) / 1000 / wallMs, 1)
           : Number.NaN,
       generatorLoopDelayP99Ms: round(this.loop.percentile(99) / 1e6, 1),
-      serverRssEndKiB: processMemoryKiB(this.pid).rss,
+      serverRssEndKiB: this.server.rssKiB(),
       samples: { update: this.update.map((x) => round(x, 2)), reply: this.reply.map((x) => round(x, 2)) },
     };
   }
@@ -374,13 +389,13 @@ function act(
 async function runPace(
   pace: Pace,
   sessions: SessionRun[],
-  server: ServerHandle,
+  server: Cluster,
   opts: Options,
   random: () => number,
   idleServerPercentOfCore: number,
 ): Promise<PaceResult> {
-  const before = await waitForQuiet(opts.quietWait, server.pid);
-  const rec = new Recorder(server.pid);
+  const before = await waitForQuiet(opts.quietWait, server);
+  const rec = new Recorder(server);
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let running = true;
   const at = (delayMs: number, fn: () => void) => {
@@ -455,25 +470,25 @@ interface CpuSample {
 }
 
 /** CPU of the server (if any), this process and the whole machine over `ms` with no load from us. */
-async function sampleCpu(pid: number | undefined, ms: number): Promise<CpuSample> {
-  const s0 = pid ? processCpuMs(pid) : 0;
+async function sampleCpu(server: Cluster | undefined, ms: number): Promise<CpuSample> {
+  const s0 = server ? server.cpuMs() : 0;
   const m0 = machineCpu();
   const g0 = process.cpuUsage();
   const t0 = performance.now();
   await sleep(ms);
   const wall = performance.now() - t0;
-  const server = pid ? processCpuMs(pid) - s0 : 0;
+  const busyServer = server ? server.cpuMs() - s0 : 0;
   const g = process.cpuUsage(g0);
   const gen = (g.user + g.system) / 1000;
   const m1 = machineCpu();
   const busy = m1.total > m0.total ? (m1.busy - m0.busy) / (m1.total - m0.total) : 0;
   return {
     seconds: round(wall / 1000, 2),
-    serverPercentOfCore: round((100 * server) / wall, 1),
+    serverPercentOfCore: round((100 * busyServer) / wall, 1),
     generatorPercentOfCore: round((100 * gen) / wall, 1),
     machineBusyPercent: round(100 * busy, 1),
     otherProcessesPercentOfCore: round(
-      Math.max(0, 100 * busy * cpus().length - (100 * (server + gen)) / wall),
+      Math.max(0, 100 * busy * cpus().length - (100 * (busyServer + gen)) / wall),
       1,
     ),
   };
@@ -483,9 +498,9 @@ async function sampleCpu(pid: number | undefined, ms: number): Promise<CpuSample
  * Waits (at most `maxSeconds`) until processes other than the server and this one use less than a quarter of
  * one core, since the machine may be shared; returns the last sample.
  */
-async function waitForQuiet(maxSeconds: number, pid?: number): Promise<CpuSample> {
+async function waitForQuiet(maxSeconds: number, server?: Cluster): Promise<CpuSample> {
   const deadline = performance.now() + maxSeconds * 1000;
-  let sample = await sampleCpu(pid, 1000);
+  let sample = await sampleCpu(server, 1000);
   let said = false;
   for (let i = 0; i < 600 && sample.otherProcessesPercentOfCore > 25 && performance.now() < deadline; i++) {
     if (!said) {
@@ -494,12 +509,14 @@ async function waitForQuiet(maxSeconds: number, pid?: number): Promise<CpuSample
       );
       said = true;
     }
-    sample = await sampleCpu(pid, 2000);
+    sample = await sampleCpu(server, 2000);
   }
   return sample;
 }
 
 interface ScaleResult {
+  setup: string; // which servers: Cluster.label
+  processes: number; // PAROS (or bare) processes
   sessions: number;
   clients: number; // connections wanted: S x (teacher + projector + 30 students)
   connected: number;
@@ -532,9 +549,14 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   return body;
 }
 
-async function runScale(S: number, opts: Options, random: () => number): Promise<ScaleResult> {
+async function runScale(
+  S: number,
+  opts: Options,
+  random: () => number,
+  setup: ClusterOptions,
+): Promise<ScaleResult> {
   const before = await waitForQuiet(opts.quietWait);
-  const server = await startServer(repoRoot);
+  const server = await startCluster(repoRoot, setup);
   activeServer = server;
   closing = false;
   const joinErrors: Record<string, number> = {};
@@ -544,11 +566,12 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
   try {
     // The idle baseline is taken after a forced full GC, so start-up garbage does not hide what sessions add.
     await sleep(2000);
-    const inspector = server.inspectorUrl();
-    const heapIdle = inspector ? await collectAndMeasure(inspector) : undefined;
-    const rssIdleKiB = processMemoryKiB(server.pid).rss;
-    const sdk = new Client(server.baseUrl);
-    const cpu0 = processCpuMs(server.pid);
+    const heapIdle = await server.heap();
+    const rssIdleKiB = server.rssKiB();
+    // One SDK client per process: teachers and students enter through every process in turn.
+    const sdks = server.servers.map((s) => new Client(s.baseUrl));
+    const sdkFor = (i: number) => sdks[i % sdks.length]!;
+    const cpu0 = server.cpuMs();
     const machine0 = machineCpu();
     const gen0 = process.cpuUsage();
     const fill0 = performance.now();
@@ -562,13 +585,13 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       async (i) => {
         try {
           const made = await fetchJson<{ code: string; hostSecret: string; roomId: string }>(
-            `${server.baseUrl}/api/sessions`,
+            `${server.url(i)}/api/sessions`,
             { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
           );
           const s = new SessionRun(i, made.code, made.hostSecret, made.roomId);
           const teacher = adopt(
             await joinWithTimeout(
-              sdk.joinById(s.roomId, { role: 'teacher', code: s.code, hostSecret: s.hostSecret }),
+              sdkFor(i).joinById(s.roomId, { role: 'teacher', code: s.code, hostSecret: s.hostSecret }),
               JOIN_TIMEOUT_MS,
             ),
             drops,
@@ -578,7 +601,7 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
           s.teacher = teacher;
           const projector = adopt(
             await joinWithTimeout(
-              sdk.joinById(s.roomId, { role: 'projector', code: s.code }),
+              sdkFor(i + 1).joinById(s.roomId, { role: 'projector', code: s.code }),
               JOIN_TIMEOUT_MS,
             ),
             drops,
@@ -604,10 +627,16 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       const t0 = performance.now();
       let room: BenchRoom;
       try {
-        const found = await fetchJson<{ roomId: string }>(`${server.baseUrl}/api/sessions/${session.code}`);
+        const found = await fetchJson<{ roomId: string }>(
+          `${server.url(session.index + index)}/api/sessions/${session.code}`,
+        );
         room = adopt(
           await joinWithTimeout(
-            sdk.joinById(found.roomId, { role: 'student', code: session.code, nickname }),
+            sdkFor(session.index + index).joinById(found.roomId, {
+              role: 'student',
+              code: session.code,
+              nickname,
+            }),
             JOIN_TIMEOUT_MS,
           ),
           drops,
@@ -660,7 +689,7 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       }
     });
     const fillSeconds = (performance.now() - fill0) / 1000;
-    const serverCpuFill = processCpuMs(server.pid) - cpu0;
+    const serverCpuFill = server.cpuMs() - cpu0;
     const machine1 = machineCpu();
     const genFill = process.cpuUsage(gen0);
     const fillOtherProcessesPercentOfCore = round(
@@ -675,11 +704,11 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
     const connected = sessions.reduce((n, s) => n + s.rooms.length, 0);
 
     await sleep(2000);
-    const rssFilledKiB = processMemoryKiB(server.pid).rss;
-    const filledIdle = await sampleCpu(server.pid, 5000);
-    const heapFilled = inspector ? await collectAndMeasure(inspector) : undefined;
+    const rssFilledKiB = server.rssKiB();
+    const filledIdle = await sampleCpu(server, 5000);
+    const heapFilled = await server.heap();
     console.log(
-      `  S=${S}: ${connected} of ${S * (STUDENTS_PER_SESSION + 2)} connections in ${fillSeconds.toFixed(1)} s; ` +
+      `  ${server.label}, S=${S}: ${connected} of ${S * (STUDENTS_PER_SESSION + 2)} connections in ${fillSeconds.toFixed(1)} s; ` +
         `RSS ${(rssIdleKiB / 1024).toFixed(1)} -> ${(rssFilledKiB / 1024).toFixed(1)} MiB` +
         (heapIdle && heapFilled
           ? ` (after GC ${(heapIdle.rss / 2 ** 20).toFixed(1)} -> ${(heapFilled.rss / 2 ** 20).toFixed(1)} MiB)`
@@ -717,6 +746,8 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
 
     const join = roundSummary(summarize(joinTimes));
     return {
+      setup: server.label,
+      processes: server.servers.length,
       sessions: S,
       clients: S * (STUDENTS_PER_SESSION + 2),
       connected,
@@ -730,7 +761,7 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       rssIdleKiB,
       rssFilledKiB,
       perSessionMiB: round((rssFilledKiB - rssIdleKiB) / 1024 / S, 2),
-      rssHighWaterKiB: processMemoryKiB(server.pid).hwm,
+      rssHighWaterKiB: server.hwmKiB(),
       logBytes: server.dataBytes(),
       heapIdle,
       heapFilled,
@@ -778,23 +809,23 @@ function markdown(results: ScaleResult[]): string {
   const out: string[] = [];
   out.push('### Filling (teacher + projector + 30 students per session)', '');
   out.push(
-    '| S | connections | join errors | fill s | join p50 ms | join p99 ms | server CPU ms/join | idle RSS MiB | filled RSS MiB | MiB/session | MiB/session after GC | JS heap MiB/session | server idle % core (filled) | other processes % core during fill |',
+    '| setup | S | connections | join errors | fill s | join p50 ms | join p99 ms | server CPU ms/join | idle RSS MiB | filled RSS MiB | MiB/session | MiB/session after GC | JS heap MiB/session | server idle % core (filled) | other processes % core during fill |',
   );
-  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     out.push(
-      `| ${r.sessions} | ${r.connected}/${r.clients} | ${counts(r.joinErrors) + counts(r.setupErrors)} | ${r.fillSeconds} | ${ms(r.join.p50)} | ${ms(r.join.p99)} | ${r.serverCpuPerJoinMs} | ${mib(r.rssIdleKiB)} | ${mib(r.rssFilledKiB)} | ${r.perSessionMiB.toFixed(2)} | ${r.perSessionAfterGcMiB.toFixed(2)} | ${r.heapUsedPerSessionMiB.toFixed(2)} | ${r.filledIdle.serverPercentOfCore} | ${r.fillOtherProcessesPercentOfCore} |`,
+      `| ${r.setup} | ${r.sessions} | ${r.connected}/${r.clients} | ${counts(r.joinErrors) + counts(r.setupErrors)} | ${r.fillSeconds} | ${ms(r.join.p50)} | ${ms(r.join.p99)} | ${r.serverCpuPerJoinMs} | ${mib(r.rssIdleKiB)} | ${mib(r.rssFilledKiB)} | ${r.perSessionMiB.toFixed(2)} | ${r.perSessionAfterGcMiB.toFixed(2)} | ${r.heapUsedPerSessionMiB.toFixed(2)} | ${r.filledIdle.serverPercentOfCore} | ${r.fillOtherProcessesPercentOfCore} |`,
     );
   }
   out.push('', '### Actions (orders phase)', '');
   out.push(
-    '| S | pace | actions/s | accepted | refused | errors | update p50 ms | update p99 ms | reply p50 ms | server CPU ms/action | beyond idle ms/action | server % core | generator % core | other processes % core | CPU pressure % | machine % busy | generator loop delay p99 ms | windows run |',
+    '| setup | S | pace | actions/s | accepted | refused | errors | update p50 ms | update p99 ms | reply p50 ms | server CPU ms/action | beyond idle ms/action | server % core | generator % core | other processes % core | CPU pressure % | machine % busy | generator loop delay p99 ms | windows run |',
   );
-  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     for (const p of r.paces) {
       out.push(
-        `| ${r.sessions} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.cpuPressurePercent} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
+        `| ${r.setup} | ${r.sessions} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.cpuPressurePercent} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
       );
     }
   }
@@ -807,9 +838,10 @@ function markdown(results: ScaleResult[]): string {
       if (p.skipped)
         bump(all, `${p.pace} skipped (student had ${MAX_IN_FLIGHT_PER_STUDENT} in flight)`, p.skipped);
     }
-    for (const [k, v] of Object.entries(all)) notes.push(`- S=${r.sessions}: ${v} x ${k}`);
+    for (const [k, v] of Object.entries(all)) notes.push(`- ${r.setup}, S=${r.sessions}: ${v} x ${k}`);
   }
   if (notes.length) out.push('', 'Refusals, errors and drops:', '', ...notes);
+  out.push(...scaleSection(results));
   out.push('', '### Targets', '', ...targets(results).map((t) => `- ${t.ok ? 'met' : 'MISSED'}: ${t.text}`));
   return out.join('\n');
 }
@@ -819,8 +851,47 @@ interface Target {
   text: string;
 }
 
-function targets(results: ScaleResult[]): Target[] {
+/**
+ * With more than one setup: server CPU per action per setup and session count, its ratio to the first setup
+ * (one PAROS process) and to the bare room, and how many classes a core would hold at classroom pace by that
+ * figure (kept below 70% busy), which is what a larger machine would hold per core.
+ */
+function scaleSection(results: ScaleResult[]): string[] {
+  const labels = [...new Set(results.map((r) => r.setup))];
+  if (labels.length < 2) return [];
+  const first = labels[0]!;
+  const bare = results.some((r) => r.setup === 'bare Colyseus room') ? 'bare Colyseus room' : undefined;
+  const find = (setup: string, S: number, pace: Pace) =>
+    results.find((r) => r.setup === setup && r.sessions === S)?.paces.find((p) => p.pace === pace);
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a';
+  const out = ['', '### Setups compared (server CPU per action, summed over the processes)', ''];
+  out.push(
+    `| setup | S | stress ms/action | × ${first} | ${bare ? '× bare room | ' : ''}stress update p99 ms | classroom ms/action | classes per core at classroom pace (70% busy) |`,
+  );
+  out.push(`|---|---:|---:|---:|${bare ? '---:|' : ''}---:|---:|---:|`);
+  for (const setup of labels) {
+    for (const S of [...new Set(results.map((r) => r.sessions))]) {
+      const st = find(setup, S, 'stress');
+      const cl = find(setup, S, 'classroom');
+      if (!st && !cl) continue;
+      const perSession = cl ? cl.acceptedPerSecond / S : undefined; // actions a class makes per second
+      const perCore =
+        cl && perSession && cl.serverCpuPerActionMs > 0
+          ? Math.floor((0.7 * 1000) / (cl.serverCpuPerActionMs * perSession))
+          : undefined;
+      out.push(
+        `| ${setup} | ${S} | ${st ? st.serverCpuPerActionMs.toFixed(3) : 'n/a'} | ${ratio(st?.serverCpuPerActionMs, find(first, S, 'stress')?.serverCpuPerActionMs)} | ${bare ? `${ratio(st?.serverCpuPerActionMs, find(bare, S, 'stress')?.serverCpuPerActionMs)} | ` : ''}${st ? ms(st.update.p99) : 'n/a'} | ${cl ? cl.serverCpuPerActionMs.toFixed(3) : 'n/a'} | ${perCore ?? 'n/a'} |`,
+      );
+    }
+  }
+  return out;
+}
+
+function targets(all: ScaleResult[]): Target[] {
   const found: Target[] = [];
+  // The targets are PAROS's, on its first setup (one process unless --processes says otherwise).
+  const results = all.filter((r) => r.setup === all[0]?.setup && r.setup !== 'bare Colyseus room');
   const pace = (S: number, p: Pace) => results.find((r) => r.sessions === S)?.paces.find((x) => x.pace === p);
   const r100 = results.find((r) => r.sessions === 100);
   const c100 = pace(100, 'classroom');
@@ -848,6 +919,17 @@ function targets(results: ScaleResult[]): Target[] {
   const s10 = pace(10, 'stress');
   if (s10)
     found.push({ ok: s10.update.p50 < 5, text: `stress p50 < 5 ms at S=10: ${ms(s10.update.p50)} ms` });
+  for (const r of all.filter((x) => x.setup === 'bare Colyseus room')) {
+    const bareStress = r.paces.find((p) => p.pace === 'stress');
+    const own = pace(r.sessions, 'stress');
+    if (bareStress && own && bareStress.serverCpuPerActionMs > 0) {
+      const x = own.serverCpuPerActionMs / bareStress.serverCpuPerActionMs;
+      found.push({
+        ok: x <= 1.2,
+        text: `server CPU per action within 1.2× of the bare room at S=${r.sessions} stress: ${own.serverCpuPerActionMs.toFixed(3)} against ${bareStress.serverCpuPerActionMs.toFixed(3)} ms (${x.toFixed(2)}×)`,
+      });
+    }
+  }
   for (const r of results) {
     const st = r.paces.find((p) => p.pace === 'stress');
     if (st) {
@@ -861,6 +943,14 @@ function targets(results: ScaleResult[]): Target[] {
 }
 
 // ---- main ----
+
+/** PAROS on one process (SQLite), or on each process count asked for; then the bare room if asked for. */
+function setups(opts: Options): ClusterOptions[] {
+  const paros: ClusterOptions[] = opts.processes
+    ? opts.processes.map((processes) => ({ processes, bare: false }))
+    : [{ processes: undefined, bare: false }];
+  return opts.bare ? [...paros, { processes: undefined, bare: true }] : paros;
+}
 
 /** The commit the server ran from, and whether server/, shared/ or content/ had uncommitted changes. */
 function serverVersion(): { commit: string; dirty: boolean } | undefined {
@@ -899,10 +989,12 @@ async function main(): Promise<void> {
     `PAROS load bench: sessions ${opts.sessions.join(',')}, ${opts.seconds} s per pace (+${opts.warmup} s warm-up), ` +
       `Node ${process.versions.node}, ${cpus().length} cores, server at ${version ? `${version.commit.slice(0, 7)}${version.dirty ? ' + uncommitted changes' : ''}` : 'unknown commit'}`,
   );
-  for (const S of opts.sessions) {
-    if (aborted) break;
-    const result = await runScale(S, opts, random);
-    if (!aborted) run.results.push(result);
+  for (const setup of setups(opts)) {
+    for (const S of opts.sessions) {
+      if (aborted) break;
+      const result = await runScale(S, opts, random, setup);
+      if (!aborted) run.results.push(result);
+    }
   }
   clearTimeout(watchdog);
   writeResults(false);

@@ -63,17 +63,26 @@ function folderBytes(dir: string): number {
   return total;
 }
 
+export interface StartOptions {
+  /** The server's entry file, relative to the repository (default `server/main.ts`; the bare room's for --bare). */
+  script?: string;
+  /** More environment: REDIS_URL and DATABASE_URL for several processes (PUBLIC_ADDRESS is set from the port). */
+  env?: Record<string, string>;
+  readyTimeoutMs?: number;
+}
+
 /**
  * Spawns `node server/main.ts` with this process's Node binary (the project's Node 24 under npm/npx), bound to
  * 127.0.0.1 with rate limits raised for the bench, and waits until /healthz answers (at most `readyTimeoutMs`).
  */
-export async function startServer(repoRoot: string, readyTimeoutMs = 20_000): Promise<ServerHandle> {
+export async function startServer(repoRoot: string, options: StartOptions = {}): Promise<ServerHandle> {
+  const { script = 'server/main.ts', env = {}, readyTimeoutMs = 20_000 } = options;
   const port = await freePort();
   const client = clientDir(repoRoot);
   const dataDir = mkdtempSync(join(tmpdir(), 'paros-bench-data-'));
   temporaryDirs.add(dataDir);
   // The inspector listens on a loopback port of the kernel's choice; with no session attached it costs nothing.
-  const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', script], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -86,6 +95,8 @@ export async function startServer(repoRoot: string, readyTimeoutMs = 20_000): Pr
       CREATES_PER_HOUR: '1000000',
       LOOKUPS_PER_MINUTE: '1000000',
       FAILED_LOOKUPS_PER_MINUTE: '1000000',
+      ...(env.REDIS_URL ? { PUBLIC_ADDRESS: `127.0.0.1:${port}` } : {}),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,4 @@
-import { PHASE_IN_SENTENCE, plural } from './labels.ts';
+import { PHASE_IN_SENTENCE, plural, TIMER_WORDS, timerList } from './labels.ts';
 import { ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
 import { DELEGATIONS } from '../model/seats.ts';
 import type { Card } from './card.ts';
@@ -104,26 +104,6 @@ const citationOf = (card: Card): PackCitation => ({
   checked: card.source.checked,
 });
 
-/** Half minutes as a plan writes them: "4", "½", "1½". */
-export function minutesText(m: number): string {
-  const whole = Math.floor(m);
-  const half = m - whole === 0.5 ? '½' : '';
-  return whole === 0 && half ? half : `${whole}${half}`;
-}
-
-/** A plan's timers in words: "briefing 1, negotiation 4, orders 3, resolution ½, round debrief 1½". */
-export function timerList(timers: Record<RoundPhase, number>): string {
-  return ROUND_PHASES.map((p) => `${TIMER_WORDS[p]} ${minutesText(timers[p])}`).join(', ');
-}
-
-/** How a plan's summary names each phase's timer: "negotiation 4", "round debrief 1½". */
-const TIMER_WORDS: Record<RoundPhase, string> = {
-  briefing: 'briefing',
-  negotiation: 'negotiation',
-  orders: 'orders',
-  resolution: 'resolution',
-  debrief: 'round debrief',
-};
 const NUMBER_WORDS = [
   'zero',
   'one',

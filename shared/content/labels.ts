@@ -10,7 +10,7 @@
  * the world's causes and story are hashed with it: changing one changes the golden hashes of today's rules
  * (tests/shared/rules/campaign.golden.test.ts, tests/fixtures/golden), and of a frozen engine that imports it.
  */
-import type { RoundPhase, SessionStage } from '../model/phases.ts';
+import { ROUND_PHASES, type RoundPhase, type SessionStage } from '../model/phases.ts';
 import { DELEGATION_NAMES, type Delegation, type Seat } from '../model/seats.ts';
 import type {
   Bloc,
@@ -60,6 +60,27 @@ export function duration(seconds: number): string {
   if (m === 0) return plural(s, 'second');
   return s % 60 ? `${plural(m, 'minute')} ${plural(s % 60, 'second')}` : plural(m, 'minute');
 }
+
+/** Half minutes as a plan writes them: "4", "½", "1½". */
+export function minutesText(m: number): string {
+  const whole = Math.floor(m);
+  const half = m - whole === 0.5 ? '½' : '';
+  return whole === 0 && half ? half : `${whole}${half}`;
+}
+
+/** A plan's timers in words: "briefing 1, negotiation 4, orders 3, resolution ½, round debrief 1½". */
+export function timerList(timers: Record<RoundPhase, number>): string {
+  return ROUND_PHASES.map((p) => `${TIMER_WORDS[p]} ${minutesText(timers[p])}`).join(', ');
+}
+
+/** How a plan's summary names each phase's timer: "negotiation 4", "round debrief 1½". */
+export const TIMER_WORDS: Record<RoundPhase, string> = {
+  briefing: 'briefing',
+  negotiation: 'negotiation',
+  orders: 'orders',
+  resolution: 'resolution',
+  debrief: 'round debrief',
+};
 
 // ── Delegations and seats ──
 

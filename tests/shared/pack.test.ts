@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContent, readPack } from '../../server/content.ts';
 import type { ContentFile } from '../../shared/content/check.ts';
-import { checkPack, minutesText, statedTimers } from '../../shared/content/checkPack.ts';
+import { checkPack, statedTimers } from '../../shared/content/checkPack.ts';
+import { minutesText } from '../../shared/content/labels.ts';
 import {
   inlineTerm,
   PACK_FILES,

@@ -20,6 +20,7 @@ import { rolesOf } from '../../../shared/session/model.ts';
 import { roleShortName } from '../ui/deskNow.ts';
 import { h } from '../ui/dom.ts';
 import { finalWorld, type Replay } from './model.ts';
+import './attribution.css';
 
 /** One delegation's reading of one incident, beside the truth. */
 export interface AttributionRow {
@@ -122,6 +123,9 @@ export function conclusionText(row: AttributionRow): string {
   return `${who.charAt(0).toUpperCase()}${who.slice(1)}${sure} (round ${row.round}): “${row.why}”`;
 }
 
+/** The columns of a table of "Assessments against the truth"; on a phone each cell is labelled with its own. */
+const ATTRIBUTION_COLUMNS = ['Delegation', 'Written by', 'Its conclusion', 'Against the truth'] as const;
+
 /**
  * "Assessments against the truth": a table an incident, one row a delegation that had to guess, with who wrote
  * its assessment, what it concluded and how sure it was, beside the real cause and a verdict.
@@ -135,59 +139,43 @@ export function attributionTables(replay: Replay, idPrefix: string): HTMLElement
     { class: 'attribution' },
     ...incidents.map((inc) =>
       h(
-        'div',
-        {
-          class: 'credit-scroll',
-          tabindex: 0,
-          role: 'region',
-          'aria-label': `Incident ${inc.id}: assessments against the truth`,
-        },
+        'table',
+        { class: 'attribution-table', id: `${idPrefix}-attribution-${inc.id}` },
         h(
-          'table',
-          { class: 'credit-table attribution-table', id: `${idPrefix}-attribution-${inc.id}` },
-          h(
-            'caption',
-            {},
-            `Round ${inc.round}: ${DELEGATION_NAMES[inc.victim]}: ${inc.what}. What really happened: ${inc.truth}.`,
-          ),
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              h('th', { scope: 'col' }, 'Delegation'),
-              h('th', { scope: 'col' }, 'Written by'),
-              h('th', { scope: 'col' }, 'Its conclusion'),
-              h('th', { scope: 'col' }, 'Against the truth'),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            ...(inc.rows.length === 0
-              ? [
+          'caption',
+          {},
+          `Round ${inc.round} · ${DELEGATION_NAMES[inc.victim]}: ${inc.what}. What really happened: ${inc.truth}.`,
+        ),
+        h('thead', {}, h('tr', {}, ...ATTRIBUTION_COLUMNS.map((label) => h('th', { scope: 'col' }, label)))),
+        h(
+          'tbody',
+          {},
+          ...(inc.rows.length === 0
+            ? [
+                h(
+                  'tr',
+                  {},
                   h(
-                    'tr',
-                    {},
-                    h(
-                      'td',
-                      { colspan: 4, class: 'empty' },
-                      'Every delegation that heard of it knew its cause: nobody had to guess.',
-                    ),
+                    'td',
+                    { colspan: 4, class: 'empty' },
+                    'Every delegation that heard of it knew its cause: nobody had to guess.',
                   ),
-                ]
-              : inc.rows.map((r) =>
+                ),
+              ]
+            : inc.rows.map((r) =>
+                h(
+                  'tr',
+                  { class: `verdict-${r.verdict}` },
+                  h('th', { scope: 'row' }, DELEGATION_NAMES[r.delegation]),
                   h(
-                    'tr',
-                    { class: `verdict-${r.verdict}` },
-                    h('th', { scope: 'row' }, DELEGATION_NAMES[r.delegation]),
-                    h('td', {}, r.writers.length ? listed(r.writers) : '—'),
-                    h('td', {}, conclusionText(r)),
-                    h('td', {}, ATTRIBUTION_VERDICT_NAMES[r.verdict]),
+                    'td',
+                    { 'data-label': ATTRIBUTION_COLUMNS[1] },
+                    r.writers.length ? listed(r.writers) : '—',
                   ),
-                )),
-          ),
+                  h('td', { 'data-label': ATTRIBUTION_COLUMNS[2] }, conclusionText(r)),
+                  h('td', { 'data-label': ATTRIBUTION_COLUMNS[3] }, ATTRIBUTION_VERDICT_NAMES[r.verdict]),
+                ),
+              )),
         ),
       ),
     ),

@@ -36,9 +36,10 @@ const task = (at: TaskPlace, text: string, orders?: readonly OrderKind[]): RoleT
   orders ? { at, text, orders } : { at, text };
 
 /**
- * The orders each role gives, one owner an order kind: the legal adviser the texts and measures at the CD, the
- * spokesperson the statement, the diplomat the bilateral orders and the UN votes, the commander the orders in
- * orbit. The head gives none: the head confirms them all.
+ * The orders each role gives, one owner an order kind: the legal adviser the texts at the CD and the votes at the
+ * UN (what a yes binds the delegation to), the spokesperson the statement, the diplomat the bilateral orders, the
+ * confidence-building measures and the lobbying, the commander the orders in orbit. The head gives none: the head
+ * confirms them all. The role briefs of the pack may point a role at others' orders to advise on.
  */
 export const ROLE_ORDERS: Readonly<Record<Role, readonly OrderKind[]>> = {
   head: [],
@@ -48,17 +49,17 @@ export const ROLE_ORDERS: Readonly<Record<Role, readonly OrderKind[]>> = {
     'amendDraft',
     'answerAmendment',
     'blockConsensus',
-    'proposeTcbm',
-    'endorseTcbm',
     'workingPaper',
     'signTreaty',
     'ratifyTreaty',
     'withdrawTreaty',
+    'proposeResolution',
+    'voteResolution',
   ],
   spokesperson: ['statement'],
   diplomat: [
-    'proposeResolution',
-    'voteResolution',
+    'proposeTcbm',
+    'endorseTcbm',
     'lobbyResolution',
     'summit',
     'techDeal',
@@ -101,7 +102,7 @@ export const ROLE_TASKS: Readonly<Record<Role, Readonly<Record<RoundPhase, RoleT
     ),
     orders: task(
       'ordersBilateral',
-      `Give the bilateral orders, such as ${order('summit')}, and the UN votes.`,
+      `Give the bilateral orders, such as ${order('summit')}, and propose or endorse measures.`,
       ROLE_ORDERS.diplomat,
     ),
     resolution: task('world', 'Check who kept their word after the talks.'),
@@ -137,7 +138,7 @@ export const ROLE_TASKS: Readonly<Record<Role, Readonly<Record<RoundPhase, RoleT
     ),
     orders: task(
       'ordersCd',
-      `Give the orders on texts: ${order('tableDraft')}, ${order('amendDraft')}, sign or ratify.`,
+      `Give the orders on texts and votes: ${order('tableDraft')}, ${order('amendDraft')}, sign, vote.`,
       ROLE_ORDERS.legal,
     ),
     resolution: task('world', 'Check which texts moved, which amendments passed and who broke a pledge.'),

@@ -1,5 +1,5 @@
-import { plural } from './labels.ts';
-import { ROUND_PHASES } from '../model/phases.ts';
+import { PHASE_IN_SENTENCE, plural, TIMER_WORDS, timerList } from './labels.ts';
+import { ROUND_PHASES, type RoundPhase } from '../model/phases.ts';
 import { DELEGATIONS } from '../model/seats.ts';
 import type { Card } from './card.ts';
 import type { ContentFile } from './check.ts';
@@ -103,6 +103,57 @@ const citationOf = (card: Card): PackCitation => ({
   inPaper: card.source.inPaper,
   checked: card.source.checked,
 });
+
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+const readMinutes = (t: string) => {
+  const word = NUMBER_WORDS.indexOf(t.toLowerCase());
+  if (word >= 0) return word;
+  const m = /^(\d*)(½?)$/.exec(t);
+  return m ? Number(m[1] || 0) + (m[2] ? 0.5 : 0) : Number.NaN;
+};
+
+/**
+ * The timers a plan's summary states in words, so that a teacher who changes a scenario's timers is told where
+ * the plan still says the old ones: each phase's minutes ("negotiation 4", "round debrief 1½") and the length of
+ * a round ("ten minutes a round", "of ten minutes each"). `phase` is absent for the length of a round.
+ */
+export function statedTimers(summary: string): { phase?: RoundPhase; minutes: number; text: string }[] {
+  const out: { phase?: RoundPhase; minutes: number; text: string }[] = [];
+  for (const p of ROUND_PHASES) {
+    // "round debrief 1" is the phase's timer; "a full debrief" alone is the plan's closing segment.
+    const re = new RegExp(`(?<![\\w-])${TIMER_WORDS[p]} (\\d+½?|½)(?![\\d½])`, 'g');
+    for (const m of summary.matchAll(re))
+      out.push({ phase: p, minutes: readMinutes(m[1] as string), text: m[0] });
+  }
+  const round = /\b(\w+½?) minutes (?:a round|each)\b/g;
+  for (const m of summary.matchAll(round)) {
+    const minutes = readMinutes(m[1] as string);
+    if (!Number.isNaN(minutes)) out.push({ minutes, text: m[0] });
+  }
+  return out;
+}
 
 /**
  * Validates the teacher's pack (content/pack/*.json) against its schemas and against the game: every role has a
@@ -269,8 +320,26 @@ export function checkPack(
         years: scenario.years,
         phaseMinutes: scenario.phaseMinutes,
       };
-      const timers = (plan.phaseMinutes ?? scenario.phaseMinutes) as Record<string, number>;
+      const timers = (plan.phaseMinutes ?? scenario.phaseMinutes) as Record<RoundPhase, number>;
       const roundMinutes = ROUND_PHASES.reduce((s, p) => s + (timers[p] ?? 0), 0);
+      // Where the timers come from, as a teacher would go and change them.
+      const timersFrom = plan.phaseMinutes
+        ? "this plan's phaseMinutes"
+        : `the timers of content/scenarios/${scenario.id}.json`;
+      for (const said of statedTimers(plan.summary)) {
+        if (said.phase && said.minutes !== timers[said.phase])
+          at(
+            'lessons',
+            [...base, 'summary'],
+            `says "${said.text}", but ${timersFrom} give ${PHASE_IN_SENTENCE[said.phase]} ${plural(timers[said.phase], 'minute')}`,
+          );
+        if (!said.phase && said.minutes !== roundMinutes)
+          at(
+            'lessons',
+            [...base, 'summary'],
+            `says "${said.text}", but ${timersFrom} (${timerList(timers)}) add up to ${plural(roundMinutes, 'minute')} a round`,
+          );
+      }
       const played: number[] = [];
       plan.periods.forEach((period, j) => {
         const sum = period.segments.reduce((s, x) => s + x.minutes, 0);
@@ -293,7 +362,7 @@ export function checkPack(
               at(
                 'lessons',
                 [...path, 'minutes'],
-                `${plural(seg.rounds.length, 'round')} of ${plural(roundMinutes, 'minute')} with this plan's timers take ${need} minutes, not ${seg.minutes}`,
+                `${plural(seg.rounds.length, 'round')} of ${plural(roundMinutes, 'minute')} with ${timersFrom} (${timerList(timers)}) take ${plural(need, 'minute')}, not ${seg.minutes}: change the segment's minutes or the timers`,
               );
           } else if (seg.rounds)
             at('lessons', [...path, 'rounds'], 'only a segment of kind "rounds" plays rounds');
@@ -304,6 +373,30 @@ export function checkPack(
               `the practice round (practice.json) takes ${practice.minutes} minutes`,
             );
         });
+      });
+      // The class joins and practises before round 1, and the plan keeps time for a debrief after the last.
+      const last = scenario.years.length;
+      plan.periods.forEach((period, j) => {
+        const kinds = period.segments.map((x) => x.kind);
+        const first = period.segments.findIndex((x) => x.rounds?.includes(1));
+        if (first >= 0)
+          for (const [kind, what] of [
+            ['join', 'time to join'],
+            ['practice', 'the practice round'],
+          ] as const)
+            if (!kinds.slice(0, first).includes(kind))
+              at(
+                'lessons',
+                [...base, 'periods', j],
+                `put ${what} (a segment of kind "${kind}") before round 1, in the same period`,
+              );
+        const end = period.segments.findIndex((x) => x.rounds?.includes(last));
+        if (end >= 0 && !kinds.slice(end + 1).includes('debrief'))
+          at(
+            'lessons',
+            [...base, 'periods', j],
+            `keep time for a final debrief (a segment of kind "debrief") after round ${last}, in the same period`,
+          );
       });
       const all = scenario.years.map((_, r) => r + 1);
       if (played.join(',') !== all.join(','))

@@ -10,8 +10,8 @@
  * the world's causes and story are hashed with it: changing one changes the golden hashes of today's rules
  * (tests/shared/rules/campaign.golden.test.ts, tests/fixtures/golden), and of a frozen engine that imports it.
  */
-import type { RoundPhase, SessionStage } from '../model/phases.ts';
-import type { Delegation, Seat } from '../model/seats.ts';
+import { ROUND_PHASES, type RoundPhase, type SessionStage } from '../model/phases.ts';
+import { DELEGATION_NAMES, type Delegation, type Seat } from '../model/seats.ts';
 import type {
   Bloc,
   Clause,
@@ -60,6 +60,27 @@ export function duration(seconds: number): string {
   if (m === 0) return plural(s, 'second');
   return s % 60 ? `${plural(m, 'minute')} ${plural(s % 60, 'second')}` : plural(m, 'minute');
 }
+
+/** Half minutes as a plan writes them: "4", "½", "1½". */
+export function minutesText(m: number): string {
+  const whole = Math.floor(m);
+  const half = m - whole === 0.5 ? '½' : '';
+  return whole === 0 && half ? half : `${whole}${half}`;
+}
+
+/** A plan's timers in words: "briefing 1, negotiation 4, orders 3, resolution ½, round debrief 1½". */
+export function timerList(timers: Record<RoundPhase, number>): string {
+  return ROUND_PHASES.map((p) => `${TIMER_WORDS[p]} ${minutesText(timers[p])}`).join(', ');
+}
+
+/** How a plan's summary names each phase's timer: "negotiation 4", "round debrief 1½". */
+export const TIMER_WORDS: Record<RoundPhase, string> = {
+  briefing: 'briefing',
+  negotiation: 'negotiation',
+  orders: 'orders',
+  resolution: 'resolution',
+  debrief: 'round debrief',
+};
 
 // ── Delegations and seats ──
 
@@ -279,3 +300,41 @@ export const NATURAL_CAUSE_NAMES: Record<Extract<Incident['cause'], { kind: 'nat
   debrisStrike: 'a debris strike',
   malfunction: 'a malfunction',
 };
+
+/**
+ * How a delegation's attribution assessment compares with what really caused an incident: the debrief's
+ * "Assessments against the truth".
+ */
+export const ATTRIBUTION_VERDICTS = ['right', 'wrong', 'open', 'missing'] as const;
+export type AttributionVerdict = (typeof ATTRIBUTION_VERDICTS)[number];
+export const ATTRIBUTION_VERDICT_NAMES: Record<AttributionVerdict, string> = {
+  right: 'Right: it named the real cause',
+  wrong: 'Wrong: it named another cause',
+  open: 'No call: the team was not sure',
+  missing: 'Not assessed',
+};
+
+// ── The desk's controls ──
+
+/**
+ * The desk's controls that a role's task names, as the screens label them: the task says "press Confirm our
+ * orders", and the button reads the same words from here.
+ */
+export const CONTROL_NAMES = {
+  teamTab: 'Our team', // the team chat's tab in Talks
+  floorTab: 'CD floor (public)', // the CD floor's tab in Talks
+  channelTab: 'With …', // a bilateral channel's tab in Talks ("With China")
+  notes: 'Team notes',
+  newOrder: 'New order', // the order picker
+  confirm: 'Confirm our orders', // the head's button
+  assessment: 'Our assessment', // the assessment panel
+  saveAssessment: 'Save our assessment',
+  cards: 'Event cards',
+  world: 'the world panel',
+} as const;
+
+/** A bilateral channel's tab in Talks: "With China". */
+export const channelTabName = (d: Delegation) => `With ${DELEGATION_NAMES[d]}`;
+
+/** What an order option gains in the picker when giving that order is the student's role's task now. */
+export const YOUR_TASK_MARK = '(your task)';

@@ -30,7 +30,8 @@ export const ROLE_HELP: Readonly<Record<Role, Readonly<Record<RoundPhase, string
       'Read the card for what it means at the Conference on Disarmament and for the other delegations.',
     negotiation:
       'Speak for your delegation: ask for channels with the others, talk on the CD floor, and seek summits and deals.',
-    orders: 'Draft the orders at the CD and the bilateral ones (texts, measures, votes, summits, deals).',
+    orders:
+      'Draft the bilateral orders and the measures (summits, deals, sanctions, confidence-building, lobbying).',
     resolution: 'Check which texts moved, which votes passed and who kept their word.',
     debrief: 'Say what the others promised and what they did.',
   },
@@ -52,7 +53,7 @@ export const ROLE_HELP: Readonly<Record<Role, Readonly<Record<RoundPhase, string
     briefing: 'Read the card for what it means for the texts on the table and the pledges your team made.',
     negotiation:
       'Read the drafts and their clauses, and tell the team what a yes or a signature would commit it to.',
-    orders: 'Draft the orders on texts: table a draft, propose an amendment, sign or ratify a treaty.',
+    orders: 'Draft the orders on texts and votes: table a draft, propose an amendment, sign, ratify, vote.',
     resolution: 'Check which texts moved, which amendments passed and who broke a pledge.',
     debrief: 'Say whether the texts your team backed would really stop what it fears.',
   },

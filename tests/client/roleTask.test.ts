@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { readPack } from '../../server/content.ts';
 import { sessionViewOf } from '../../client/src/replay/sessionView.ts';
 import { briefAddress } from '../../client/src/ui/briefLink.ts';
-import { rolesHeld, tasksNow } from '../../client/src/ui/roleTask.ts';
+import { optionText } from '../../client/src/ui/ordersEditor.ts';
+import { rolesHeld, taskOrders, tasksNow } from '../../client/src/ui/roleTask.ts';
+import { ROLE_ORDERS } from '../../shared/session/roleTasks.ts';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
 import { ROLES } from '../../shared/session/chat.ts';
 import { sightOf } from '../../shared/session/visibility.ts';
@@ -48,5 +50,35 @@ describe('a delegation of ten', () => {
     expect(briefAddress('china', ['legal'])).toBe('#/pack/china/legal');
     expect(briefAddress('us', ['head', 'spokesperson'])).toBe('#/pack/us/head,spokesperson');
     expect(briefAddress('russia', [])).toBe('#/pack/russia');
+  });
+
+  it('marks the orders of the roles a member holds, in the orders phase, once each', () => {
+    const s = testSession({ members: [...TEN, 'Wei@china'], at: 'orders' });
+    const view = sessionViewOf(s, sightOf(s, { kind: 'teacher' }));
+    for (let i = 1; i <= 10; i++) {
+      const me = view.members[`m${i}`];
+      const expected = [...new Set(rolesHeld(me).flatMap((r) => ROLE_ORDERS[r]))].sort();
+      expect(taskOrders(tasksNow(view, me, 0)).sort(), `m${i}`).toEqual(expected);
+    }
+    // The one who holds the legal adviser's role sees "Propose an amendment" marked; a head alone sees nothing.
+    const legal = Object.values(view.members).find((m) => rolesHeld(m).includes('legal'));
+    expect(taskOrders(tasksNow(view, legal, 0))).toContain('amendDraft');
+    const headOnly = Object.values(view.members).find((m) => rolesHeld(m).join() === 'head');
+    expect(headOnly).toBeDefined();
+    expect(taskOrders(tasksNow(view, headOnly, 0))).toEqual([]);
+  });
+
+  it('in the negotiation, the legal adviser’s marked orders are the amendment and the tabling', () => {
+    const s = testSession({ members: [...TEN], at: 'negotiation' });
+    const view = sessionViewOf(s, sightOf(s, { kind: 'teacher' }));
+    const legal = Object.values(view.members).find((m) => rolesHeld(m).join() === 'legal');
+    expect(legal).toBeDefined();
+    expect(taskOrders(tasksNow(view, legal, 0))).toEqual(['amendDraft', 'tableDraft']);
+  });
+
+  it('an order option reads “(your task)” only when it is the student’s', () => {
+    expect(optionText('amendDraft', true)).toBe('Propose an amendment (your task)');
+    expect(optionText('amendDraft', false)).toBe('Propose an amendment');
+    expect(optionText('statement', true)).toBe('Make a statement on the CD floor (your task)');
   });
 });

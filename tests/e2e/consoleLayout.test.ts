@@ -146,6 +146,38 @@ describe('the teacher console on one screen', () => {
     );
     expect(await teacher.locator('#start-session').textContent()).toBe('Start round 1');
     expect(await teacher.locator('#advance-phase').isHidden()).toBe(true);
+    // The lesson guide: folded, one line naming the campaign plan's step; opened by keyboard, it says what to do
+    // now, and the console still fits. Its Print the pack opens the Session tab at the pack's print links.
+    const guide = teacher.locator('#lesson-guide');
+    await poll(() => guide.isVisible()).toBe(true);
+    expect(await guide.getAttribute('open')).toBeNull();
+    expect(await teacher.locator('#lesson-guide-summary').textContent()).toBe(
+      'Lesson guide: Join and sit down',
+    );
+    await teacher.locator('#lesson-guide-summary').focus();
+    await teacher.keyboard.press('Enter');
+    await poll(() => guide.getAttribute('open')).not.toBeNull();
+    expect(await teacher.locator('#lesson-guide-where').textContent()).toBe(
+      'A four-period campaign: Period 1 of 4 · step 2 of 15 · 5 minutes',
+    );
+    expect(((await teacher.locator('#lesson-guide-teacher').textContent()) ?? '').length).toBeGreaterThan(40);
+    expect(await teacher.locator('#lesson-guide-timers').textContent()).toContain(
+      'briefing 1, negotiation 5',
+    );
+    await checkConsole(teacher, 'lobby-guide');
+    for (const [width, height] of [
+      [390, 844],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await teacher.setViewportSize({ width, height });
+      await teacher.screenshot({ path: `${SCREENS}/console-lobby-guide-open-${width}x${height}.png` });
+    }
+    await teacher.setViewportSize({ width: 1366, height: 768 });
+    await teacher.locator('#lesson-guide-print').click();
+    await poll(() => teacher.locator('#console-tab-session').getAttribute('aria-selected')).toBe('true');
+    await poll(() => teacher.evaluate(() => document.activeElement?.id)).toBe('print-pack');
+    await teacher.locator('#console-tab-roster').click();
     await checkConsole(teacher, 'lobby');
 
     // Bo leaves: the seat hand-back picker chooses nobody, and its button waits for a choice.
@@ -166,6 +198,14 @@ describe('the teacher console on one screen', () => {
     await poll(() => teacher.locator('#console-stage').textContent()).toContain('Briefing');
     await poll(() => teacher.locator('#console-tab-desks').getAttribute('aria-selected')).toBe('true');
     expect(await teacher.locator('#advance-phase').textContent()).toBe('Next: negotiation');
+    // Round 1 folds the guide, which now names the rounds being played.
+    await poll(() => teacher.locator('#lesson-guide-summary').textContent()).toBe(
+      'Lesson guide: Rounds 1–2: 2015, 2016',
+    );
+    expect(await teacher.locator('#lesson-guide').getAttribute('open')).toBeNull();
+    await teacher.setViewportSize({ width: 390, height: 844 });
+    await teacher.screenshot({ path: `${SCREENS}/console-briefing-guide-folded-390x844.png` });
+    await teacher.setViewportSize({ width: 1366, height: 768 });
     // A paused timer says so, in minutes and seconds.
     await poll(() => teacher.locator('#console-timer').textContent()).toMatch(/^\d+:\d\d$/);
     await teacher.locator('#pause-timer').click();

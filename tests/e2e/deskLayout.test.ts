@@ -181,6 +181,10 @@ describe('the student desk fits every screen in every phase', () => {
     async () => {
       await toPhase('Negotiation');
       const head = pages.head;
+      // The second US student holds the legal adviser's role: the amendment is marked as their task, not the head's.
+      const amend = '#order-kind option[value="amendDraft"]';
+      await poll(() => pages.member.locator(amend).textContent()).toBe('Propose an amendment (your task)');
+      expect(await head.locator(amend).textContent()).toBe('Propose an amendment');
       await head.locator('#order-kind').selectOption('techDeal');
       await poll(() => head.locator('#order-help').textContent()).toContain('In the record');
       await head.locator('#order-field-with').selectOption('china');

@@ -260,6 +260,10 @@ describe('the replay and debrief of a played session', () => {
       await list.locator(`${prefix} details summary`).click();
       await poll(() => table.isVisible()).toBe(true);
     }
+    // No incident happened in orbit: the analysts' section says there was nothing to attribute.
+    expect(await list.locator('#debrief-attribution-title').textContent()).toBe(
+      'Assessments against the truth',
+    );
     await list.screenshot({ path: `${SHOTS}/replay-debrief.png`, fullPage: true });
     await accessible(list, 'debrief');
 
@@ -269,6 +273,9 @@ describe('the replay and debrief of a played session', () => {
     await poll(() => list.locator('main.report').textContent()).toContain(`Session ${code}`);
     expect(await list.locator('#report-chart-indicators-svg').count()).toBe(1);
     expect(await list.locator('#report-chart-indicators-table').count()).toBe(1);
+    expect(await list.locator('#report-attribution-title').textContent()).toBe(
+      'Assessments against the truth',
+    );
     await list.screenshot({ path: `${SHOTS}/replay-report.png`, fullPage: true });
     await accessible(list, 'report');
     await list.locator('#report-back').click();

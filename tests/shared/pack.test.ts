@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContent, readPack } from '../../server/content.ts';
 import type { ContentFile } from '../../shared/content/check.ts';
-import { checkPack } from '../../shared/content/checkPack.ts';
+import { checkPack, statedTimers } from '../../shared/content/checkPack.ts';
+import { minutesText } from '../../shared/content/labels.ts';
 import {
   inlineTerm,
   PACK_FILES,
@@ -222,7 +223,32 @@ describe('a broken pack gives a problem line naming the file, the item and the f
         j.plans[0].periods[0].segments[2].minutes = 8;
         j.plans[0].periods[0].segments[3].minutes = 12;
       },
-      /plan "one-period": periods\.0\.segments\.2\.minutes: 1 round of 10 minutes with this plan's timers take 10 minutes, not 8/,
+      /plan "one-period": periods\.0\.segments\.2\.minutes: 1 round of 10 minutes with the timers of content\/scenarios\/one-period\.json \(briefing 1, negotiation 4, orders 3, resolution ½, round debrief 1½\) take 10 minutes, not 8: change the segment's minutes or the timers$/,
+    ],
+    [
+      'a plan whose summary states an old timer of its own',
+      'lessons',
+      (j) => {
+        j.plans[1].summary = j.plans[1].summary.replace('orders 2½', 'orders 3');
+      },
+      /^content\/pack\/lessons\.json: plan "block-90": summary: says "orders 3", but this plan's phaseMinutes give the orders phase 2\.5 minutes$/,
+    ],
+    [
+      'a plan that starts round 1 without time to join',
+      'lessons',
+      (j) => {
+        const [join] = j.plans[0].periods[0].segments.splice(0, 1);
+        j.plans[0].periods[0].segments.push(join);
+      },
+      /plan "one-period": periods\.0: put time to join \(a segment of kind "join"\) before round 1, in the same period$/,
+    ],
+    [
+      'a plan that ends on its last round with no debrief',
+      'lessons',
+      (j) => {
+        j.plans[0].periods[0].segments[5].kind = 'writing';
+      },
+      /plan "one-period": periods\.0: keep time for a final debrief \(a segment of kind "debrief"\) after round 3, in the same period$/,
     ],
     [
       'a plan that skips a round',
@@ -290,6 +316,56 @@ describe('a broken pack gives a problem line naming the file, the item and the f
     ],
   ])('%s', (_why, file, edit, expected) => {
     expect(problemsAfter(file, edit)).toContainEqual(expect.stringMatching(expected));
+  });
+
+  it('a scenario timer changed under the one-period plan: every place the plan disagrees, in plain words', () => {
+    const scenarios = content.scenarios.map((x) =>
+      x.id === 'one-period' ? { ...x, phaseMinutes: { ...x.phaseMinutes, negotiation: 6 } } : x,
+    );
+    const from = 'the timers of content/scenarios/one-period.json';
+    const timers = 'briefing 1, negotiation 6, orders 3, resolution ½, round debrief 1½';
+    expect(checkPack(packFiles(), { ...content, scenarios }).problems).toEqual([
+      `content/pack/lessons.json: plan "one-period": summary: says "negotiation 4", but ${from} give the negotiation phase 6 minutes`,
+      `content/pack/lessons.json: plan "one-period": summary: says "ten minutes each", but ${from} (${timers}) add up to 12 minutes a round`,
+      ...[2, 3, 4].map(
+        (k) =>
+          `content/pack/lessons.json: plan "one-period": periods.0.segments.${k}.minutes: 1 round of 12 minutes with ${from} (${timers}) take 12 minutes, not 10: change the segment's minutes or the timers`,
+      ),
+    ]);
+  });
+
+  it('a half-minute timer is written as the plan writes it, and counts go through plural()', () => {
+    const scenarios = content.scenarios.map((x) =>
+      x.id === 'one-period' ? { ...x, phaseMinutes: { ...x.phaseMinutes, resolution: 1 } } : x,
+    );
+    const problems = checkPack(packFiles(), { ...content, scenarios }).problems;
+    expect(problems).toContain(
+      'content/pack/lessons.json: plan "one-period": summary: says "resolution ½", but the timers of content/scenarios/one-period.json give the resolution 1 minute',
+    );
+    expect(problems).toContainEqual(
+      expect.stringContaining(
+        '(briefing 1, negotiation 4, orders 3, resolution 1, round debrief 1½) add up to 10.5 minutes a round',
+      ),
+    );
+  });
+
+  it('reads the timers a summary states, and nothing else', () => {
+    expect(
+      statedTimers(
+        'Timers: briefing 1, negotiation 5, orders 2½, resolution ½, round debrief 1 (ten minutes a round). A full debrief at the end.',
+      ),
+    ).toEqual([
+      { phase: 'briefing', minutes: 1, text: 'briefing 1' },
+      { phase: 'negotiation', minutes: 5, text: 'negotiation 5' },
+      { phase: 'orders', minutes: 2.5, text: 'orders 2½' },
+      { phase: 'resolution', minutes: 0.5, text: 'resolution ½' },
+      { phase: 'debrief', minutes: 1, text: 'round debrief 1' },
+      { minutes: 10, text: 'ten minutes a round' },
+    ]);
+    expect(statedTimers('Six rounds from 2006 to 2024, with a debrief 5 minutes long.')).toEqual([]);
+    expect(minutesText(1.5)).toBe('1½');
+    expect(minutesText(0.5)).toBe('½');
+    expect(minutesText(4)).toBe('4');
   });
 
   it('a broken pack is not handed out', () => {

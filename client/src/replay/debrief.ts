@@ -9,6 +9,7 @@ import { targetName } from '../ui/worldPanel.ts';
 import { type ChartSpec, lineChart, type Marker } from './chart.ts';
 import { finalWorld, played, type Replay, type RoundRecord } from './model.ts';
 import { recordTable } from './record.ts';
+import { attributionTables } from './attribution.ts';
 import { CREDIT_COLUMNS, whoDidWhat } from './credits.ts';
 import { roleShortName } from '../ui/deskNow.ts';
 
@@ -437,6 +438,16 @@ export function debriefSections(
         'Counted from the log, per member of each delegation, with the roles held at the end: a start for the conversation, not a grade.',
       ),
       creditTables(replay, idPrefix),
+    ),
+    section(
+      'attribution-title',
+      'Assessments against the truth',
+      h(
+        'p',
+        { class: 'hint' },
+        'Each incident in orbit, with what each delegation that had to guess concluded (its analyst’s work, as the team last saved it) beside what really caused it.',
+      ),
+      attributionTables(replay, idPrefix),
     ),
     section(
       'turns-title',

@@ -1,5 +1,5 @@
 import { DELEGATION_NAMES, type Delegation } from '../../../shared/model/seats.ts';
-import { INCIDENT_NAMES } from '../../../shared/content/labels.ts';
+import { CONTROL_NAMES, INCIDENT_NAMES } from '../../../shared/content/labels.ts';
 import type { IncidentView } from '../../../shared/rules/views.ts';
 import {
   ASSESSMENT_MAX_LENGTH,
@@ -111,12 +111,16 @@ export function assessmentPanel(
     confidence,
     h('label', { for: 'assessment-why' }, 'Why'),
     why,
-    h('button', { type: 'submit', id: 'assessment-save' }, 'Save our assessment'),
+    h('button', { type: 'submit', id: 'assessment-save' }, CONTROL_NAMES.saveAssessment),
   );
   const root = h(
     'section',
     { class: 'card assessment', id: 'assessment', 'aria-labelledby': 'assessment-title' },
-    h('h2', { id: 'assessment-title' }, 'Our assessment (only your team and the teacher read it)'),
+    h(
+      'h2',
+      { id: 'assessment-title' },
+      `${CONTROL_NAMES.assessment} (only your team and the teacher read it)`,
+    ),
     h(
       'p',
       { class: 'hint' },

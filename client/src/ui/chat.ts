@@ -1,4 +1,9 @@
-import { DELEGATION_IN_FULL, opening } from '../../../shared/content/labels.ts';
+import {
+  CONTROL_NAMES,
+  channelTabName,
+  DELEGATION_IN_FULL,
+  opening,
+} from '../../../shared/content/labels.ts';
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation, isDelegation } from '../../../shared/model/seats.ts';
 import { MESSAGE_MAX_LENGTH, pairOf } from '../../../shared/session/chat.ts';
 import type { SendResult } from '../net/connection.ts';
@@ -130,7 +135,11 @@ export function chatPanel(
         drawn = 'observer';
         fill(
           tabs,
-          h('button', { type: 'button', id: 'chat-tab-floor', 'aria-pressed': 'true' }, 'CD floor (public)'),
+          h(
+            'button',
+            { type: 'button', id: 'chat-tab-floor', 'aria-pressed': 'true' },
+            CONTROL_NAMES.floorTab,
+          ),
         );
         fill(
           channelBar,
@@ -162,7 +171,7 @@ export function chatPanel(
       redraw && tabs.parentElement?.contains(document.activeElement) ? document.activeElement : null;
     const heldId = held && held !== input ? held.id : '';
     const label = (t: Tab) =>
-      t === 'team' ? 'Our team' : t === 'floor' ? 'CD floor (public)' : `With ${DELEGATION_NAMES[t]}`;
+      t === 'team' ? CONTROL_NAMES.teamTab : t === 'floor' ? CONTROL_NAMES.floorTab : channelTabName(t);
     if (redraw)
       fill(
         tabs,

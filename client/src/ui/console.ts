@@ -4,6 +4,7 @@ import { membersInOrder, type SessionView } from '../net/view.ts';
 import { cardsTab } from './console/cardsTab.ts';
 import { consoleContext, type Panel } from './console/context.ts';
 import { desksPanel } from './console/desks.ts';
+import { lessonGuide } from './console/lessonGuide.ts';
 import { phaseBar } from './console/phaseBar.ts';
 import { rosterPanel } from './console/roster.ts';
 import { sessionTab } from './console/sessionTab.ts';
@@ -21,8 +22,8 @@ const TABS_AT: Record<SessionView['stage'], string[]> = {
 };
 
 /**
- * The teacher's console: a phase bar that stays in view (round, phase, clock, Next and what needs attention), and
- * below it one tab per job: the roster, the desks, the talks, the cards, the world, the session. Each panel
+ * The teacher's console: a phase bar that stays in view (round, phase, clock, Next and what needs attention), a
+ * folded lesson guide (the step of the lesson plan the class is at), and below them one tab per job: the roster, the desks, the talks, the cards, the world, the session. Each panel
  * lives in client/src/ui/console/ and redraws itself from the view.
  */
 export function consoleScreen(
@@ -46,13 +47,23 @@ export function consoleScreen(
     Object.entries(panels).map(([id, p]) => ({ id, label: p.label, panel: p.root })),
   );
   const tabButton = (id: string) => tabList.list.querySelector<HTMLButtonElement>(`#console-tab-${id}`);
+  // The lesson guide's Print the pack opens the Session tab at its print links and moves the focus there.
+  const guide = lessonGuide({
+    onPrint: () => {
+      tabList.show('session');
+      const links = document.getElementById('print-pack');
+      links?.setAttribute('tabindex', '-1');
+      links?.scrollIntoView({ block: 'nearest' });
+      links?.focus();
+    },
+  });
 
   root.replaceChildren(
     h(
       'div',
       { class: 'console-screen' },
       bar.root,
-      h('main', { class: 'console' }, ctx.status, tabList.list, ...tabList.panels),
+      h('main', { class: 'console' }, ctx.status, guide.root, tabList.list, ...tabList.panels),
     ),
   );
 
@@ -61,6 +72,7 @@ export function consoleScreen(
     const view = link.view;
     if (!view) return;
     bar.update(view);
+    guide.update(view);
     for (const p of Object.values(panels)) p.update(view);
     if (view.stage !== stage) {
       // A new stage opens the tab its work happens in: the roster in the lobby, the desks in play, the world after.

@@ -1,4 +1,5 @@
 import { DELEGATION_NAMES, DELEGATIONS, type Delegation } from '../../../shared/model/seats.ts';
+import { CONTROL_NAMES, YOUR_TASK_MARK } from '../../../shared/content/labels.ts';
 import { orderHelp } from '../../../shared/content/orderHelp.ts';
 import { ORDER_FIELDS, type OrderField } from '../../../shared/rules/describe.ts';
 import {
@@ -14,6 +15,10 @@ import { fill, h, notice } from './dom.ts';
 import { plural, points } from './format.ts';
 import { orderText as describeOrder } from './orderWords.ts';
 import './desk.css';
+
+/** An order's line in the picker: its title, marked when giving it is the student's task now. */
+export const optionText = (k: OrderKind, mine: boolean) =>
+  mine ? `${ORDER_SPECS[k].title} ${YOUR_TASK_MARK}` : ORDER_SPECS[k].title;
 
 const ARENAS = [
   ['cd', 'At the CD and the UN'],
@@ -35,12 +40,14 @@ export function ordersEditor(opts: {
   const list = h('ol', { class: 'orders', id: 'orders-list' });
   const total = h('p', { class: 'orders-total', id: 'orders-total' });
   const kind = h('select', { id: 'order-kind', 'aria-describedby': 'order-cost order-help' });
-  const groups = new Map<string, HTMLOptGroupElement>();
+  const options = new Map<OrderKind, HTMLOptionElement>();
   for (const [arena, label] of ARENAS) {
     const group = h('optgroup', { label });
-    groups.set(arena, group);
     for (const k of Object.keys(ORDER_SPECS) as OrderKind[]) {
-      if (ORDER_SPECS[k].arena === arena) group.append(h('option', { value: k }, ORDER_SPECS[k].title));
+      if (ORDER_SPECS[k].arena !== arena) continue;
+      const option = h('option', { value: k }, ORDER_SPECS[k].title);
+      options.set(k, option);
+      group.append(option);
     }
     kind.append(group);
   }
@@ -135,7 +142,7 @@ export function ordersEditor(opts: {
         await save([...orders, o], `Added: ${describeOrder(o)}.`);
       },
     },
-    h('label', { for: 'order-kind' }, 'New order'),
+    h('label', { for: 'order-kind' }, CONTROL_NAMES.newOrder),
     kind,
     help,
     fields,
@@ -156,12 +163,14 @@ export function ordersEditor(opts: {
 
   return {
     root,
-    /** Marks the groups of orders that are this student's task ("In orbit (your task)"); hides nothing. */
-    markTask(arenas: readonly string[]) {
-      for (const [arena, label] of ARENAS) {
-        const group = groups.get(arena);
-        const text = arenas.includes(arena) ? `${label} (your task)` : label;
-        if (group && group.label !== text) group.label = text;
+    /**
+     * Marks the orders that are this student's task now: "Propose an amendment (your task)". Hides nothing;
+     * the option's value, and so the order chosen, stays the same.
+     */
+    markTask(kinds: readonly OrderKind[]) {
+      for (const [k, option] of options) {
+        const text = optionText(k, kinds.includes(k));
+        if (option.textContent !== text) option.textContent = text;
       }
     },
     update(next: {

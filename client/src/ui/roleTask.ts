@@ -1,4 +1,5 @@
 import type { RoundPhase } from '../../../shared/model/phases.ts';
+import type { OrderKind } from '../../../shared/rules/orders.ts';
 import { ROLES, type Role } from '../../../shared/session/chat.ts';
 import { type RoleTask, type TaskPlace, taskOf } from '../../../shared/session/roleTasks.ts';
 import type { MemberView, SessionView } from '../net/view.ts';
@@ -20,6 +21,11 @@ export function tasksNow(
   if (view.stage !== 'playing' || !view.phase) return [];
   const phase: RoundPhase = view.phase;
   return rolesHeld(me).map((role) => ({ role, task: taskOf(role, phase, incidentsToAssess) }));
+}
+
+/** The orders this member's tasks now give, once each: the options the order picker marks "(your task)". */
+export function taskOrders(tasks: readonly { task: RoleTask }[]): OrderKind[] {
+  return [...new Set(tasks.flatMap(({ task }) => task.orders ?? []))];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { SEAT_IN_SENTENCE } from '../../../shared/content/labels.ts';
+import { CONTROL_NAMES, SEAT_IN_SENTENCE } from '../../../shared/content/labels.ts';
 import { DRAFT_MAX_LENGTH } from '../../../shared/protocol/toServer.ts';
 import { DELEGATIONS, isDelegation, SEAT_NAMES } from '../../../shared/model/seats.ts';
 import type { SessionLink } from '../net/connection.ts';
@@ -17,7 +17,7 @@ import { worldPanel } from './worldPanel.ts';
 import { deskColumns } from './deskColumns.ts';
 import { deskClock, nowLine, rolePanel, roleShortName } from './deskNow.ts';
 import { assessmentPanel } from './assessmentPanel.ts';
-import { taskMarkers, tasksNow } from './roleTask.ts';
+import { taskMarkers, taskOrders, tasksNow } from './roleTask.ts';
 import { briefLink } from './briefLink.ts';
 import './desk.css';
 
@@ -63,7 +63,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
   const submit = h(
     'button',
     { type: 'button', class: 'primary', id: 'submit-orders', 'aria-describedby': 'confirm-why' },
-    'Confirm our orders',
+    CONTROL_NAMES.confirm,
   );
   const confirmWhy = h('p', { class: 'why-not', id: 'confirm-why' });
   // Shown to the whole team (the head included) while a confirmation is withdrawn; also said once in the status line.
@@ -183,7 +183,11 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     { class: 'card desk', 'aria-labelledby': 'desk-title' },
     h('h2', { id: 'desk-title' }, 'Your delegation’s desk'),
     headLine,
-    h('label', { for: 'team-draft' }, 'Team notes (only your team and the teacher can read them)'),
+    h(
+      'label',
+      { for: 'team-draft' },
+      `${CONTROL_NAMES.notes} (only your team and the teacher can read them)`,
+    ),
     draft,
     conflict,
     draftHint,
@@ -391,17 +395,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     const mySeat = me && isDelegation(me.seat) ? me.seat : undefined;
     assessment.update(view, mySeat);
     tasks.update(tasksNow(view, me, assessment.count()));
-    orders.markTask(
-      tasksNow(view, me, assessment.count()).flatMap(({ task }) =>
-        task.at === 'ordersCd'
-          ? ['cd']
-          : task.at === 'ordersBilateral'
-            ? ['bilateral']
-            : task.at === 'ordersOrbit'
-              ? ['orbit']
-              : [],
-      ),
-    );
+    orders.markTask(taskOrders(tasksNow(view, me, assessment.count())));
     brief.update(mySeat, me?.roles);
     updateSeatPicker(view, me?.seat);
     updateDesk(view, me?.seat);
@@ -456,7 +450,7 @@ export function studentScreen(root: HTMLElement, link: SessionLink, onLeft: (mes
     // The head sees the button in every phase, usable in the orders phase only; the others read who confirms.
     submit.hidden = !iAmHead || view.phase === 'resolution' || view.phase === 'debrief';
     submit.disabled = view.phase !== 'orders' || Boolean(team?.submitted);
-    submit.textContent = team?.submitted ? 'Orders confirmed' : 'Confirm our orders';
+    submit.textContent = team?.submitted ? 'Orders confirmed' : CONTROL_NAMES.confirm;
     confirmWhy.textContent = !iAmHead
       ? head
         ? `${head.nickname}, your head of delegation, confirms the orders in the orders phase.`

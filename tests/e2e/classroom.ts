@@ -30,6 +30,32 @@ export const settle = (page: Page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /**
+ * A screenshot of the whole page from its top, with every sticky element drawn where it sits in the page's flow
+ * (where it shows at the top): Chromium's capture beyond the viewport sometimes paints a sticky bar halfway
+ * down a long page, over the panels (seen on the desk in the negotiation), which misleads a reviewer.
+ */
+export async function screenshotWhole(page: Page, path: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('body *'))
+      if (getComputedStyle(el).position === 'sticky') {
+        el.dataset.shotSticky = el.style.position;
+        el.style.position = 'static';
+      }
+  });
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll<HTMLElement>('[data-shot-sticky]')) {
+        el.style.position = el.dataset.shotSticky ?? '';
+        delete el.dataset.shotSticky;
+      }
+    });
+  }
+}
+
+/**
  * How wide the page is against the screen, and the first elements drawn past its right edge (outside any frame
  * that scrolls sideways of its own, such as a wide table's), named for the message.
  */

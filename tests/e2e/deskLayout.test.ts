@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { classroom, noSeriousViolations, SHOTS, SIZES, settle, sideways } from './classroom.ts';
+import {
+  classroom,
+  noSeriousViolations,
+  SHOTS,
+  SIZES,
+  screenshotWhole,
+  settle,
+  sideways,
+} from './classroom.ts';
 
 /** A phone, a larger phone, a tablet and a laptop: every desk in every phase. */
 const DESK_SIZES = SIZES.filter(([w]) => w < 1920);
@@ -96,8 +104,7 @@ describe('the student desk fits every screen in every phase', () => {
           m.chat.left,
         );
       // From the top, where the sticky line that says what to do now belongs.
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: `${shots}/desk-${who}-${phase}-${w}x${h}.png`, fullPage: true });
+      await screenshotWhole(page, `${shots}/desk-${who}-${phase}-${w}x${h}.png`);
       // No serious accessibility violation on any screen at any size.
       await noSeriousViolations(page, `${who} ${phase} ${w}×${h}`);
     }

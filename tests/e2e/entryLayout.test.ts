@@ -8,7 +8,15 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { classroom, noSeriousViolations, SHOTS, SIZES, settle, sideways } from './classroom.ts';
+import {
+  classroom,
+  noSeriousViolations,
+  SHOTS,
+  SIZES,
+  screenshotWhole,
+  settle,
+  sideways,
+} from './classroom.ts';
 
 const INSTRUCTOR_KEY = 'entry-layout-instructor-key';
 const SCREENS = `${SHOTS}/screens`;
@@ -25,7 +33,7 @@ async function checkEveryScreen(page: Page, name: string) {
     // Soft: one run names every size where something runs off.
     expect.soft(m.overflowing, `${where}: what runs past the right edge`).toEqual([]);
     expect.soft(m.scrollWidth, `${where}: the page runs off sideways`).toBeLessThanOrEqual(width);
-    await page.screenshot({ path: `${SCREENS}/entry-${name}-${width}x${height}.png`, fullPage: true });
+    await screenshotWhole(page, `${SCREENS}/entry-${name}-${width}x${height}.png`);
     await noSeriousViolations(page, where);
   }
 }

@@ -162,6 +162,15 @@ describe('the teacher console on one screen', () => {
     await poll(() => give.isDisabled()).toBe(false);
     expect(await give.textContent()).toBe('Give the seat to Cy');
 
+    // ---- The practice round: its banner goes below the bar, which stays small on a phone too.
+    await teacher.locator('#practice-round').click();
+    await poll(() => teacher.locator('#console-practice').isVisible()).toBe(true);
+    expect(await teacher.locator('#phase-bar #console-practice').count()).toBe(0);
+    await checkConsole(teacher, 'practice', TAB_SIZES);
+    await teacher.locator('#practice-round').click();
+    await poll(() => teacher.locator('#console-stage').textContent()).toMatch(/^Lobby/);
+    await poll(() => teacher.locator('#console-practice').isVisible()).toBe(false);
+
     // ---- Round 1. Each phase shows what Next will do, from the shared nextStep.
     await teacher.locator('#start-session').click();
     await poll(() => teacher.locator('#console-stage').textContent()).toContain('Briefing');

@@ -52,7 +52,7 @@ export function consoleScreen(
       'div',
       { class: 'console-screen' },
       bar.root,
-      h('main', { class: 'console' }, ctx.status, tabList.list, ...tabList.panels),
+      h('main', { class: 'console' }, bar.practice, ctx.status, tabList.list, ...tabList.panels),
     ),
   );
 

@@ -2,18 +2,18 @@
  * The teacher's console fits a screen while a round runs: at a laptop, a projector-sized screen, a tablet and two
  * phones (a teacher may host from one), in the lobby, in every phase of a round and after the end, nothing runs
  * off sideways, the phase bar and Next are in view without scrolling (and stay in view when the page scrolls),
- * every tab is on screen, and axe finds nothing serious. Screenshots go
- * to test-results/screens/console-<moment>-<w>x<h>.png. The class is four real SDK clients, so only the console
- * runs in Chromium.
+ * every tab is on screen, and axe finds nothing serious. Screenshots go to
+ * test-results/screens/console-<moment>-<w>x<h>.png. The class is four real SDK clients, so only the console runs
+ * in Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { Client, type Room } from '@colyseus/sdk';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classroom, noSeriousViolations, SHOTS, SIZES, settle } from './classroom.ts';
+import { classroom, noSeriousViolations, SHOTS, SIZES, settle, sideways } from './classroom.ts';
 
 const SCREENS = `${SHOTS}/screens`;
-/** Where every tab is checked: a laptop and the smallest phone. */
+/** Where every tab and the practice round are checked: a laptop and the smallest phone. */
 const TAB_SIZES = [
   [1366, 768],
   [360, 740],
@@ -64,6 +64,7 @@ async function checkConsole(
     await settle(page);
     const m = await measure(page);
     const where = `${moment} at ${width}×${height}`;
+    expect((await sideways(page)).overflowing, `${where}: what runs past the right edge`).toEqual([]);
     expect(m.scrollWidth, `${where}: the page runs off sideways`).toBeLessThanOrEqual(m.width);
     expect(m.bar, `${where}: no phase bar`).toBeDefined();
     expect(m.bar?.top, `${where}: the phase bar is not at the top`).toBe(0);

@@ -1,35 +1,26 @@
 /**
- * The teacher's console fits a screen while a round runs: at a laptop, a projector-sized screen and a tablet, in
- * the lobby, in every phase of a round and after the end, nothing runs off sideways, the phase bar and Next are in
- * view without scrolling (and stay in view when the page scrolls), and axe finds nothing serious. Screenshots go
- * to test-results/screens/console-<moment>-<w>x<h>.png. The class is four real SDK clients, so only the console
- * runs in Chromium.
+ * The teacher's console fits a screen while a round runs: at a laptop, a projector-sized screen, a tablet and two
+ * phones (a teacher may host from one), in the lobby, in every phase of a round and after the end, nothing runs
+ * off sideways, the phase bar and Next are in view without scrolling (and stay in view when the page scrolls),
+ * every tab is on screen, and axe finds nothing serious. Screenshots go to
+ * test-results/screens/console-<moment>-<w>x<h>.png. The class is four real SDK clients, so only the console runs
+ * in Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { Client, type Room } from '@colyseus/sdk';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classroom, SHOTS } from './classroom.ts';
+import { classroom, noSeriousViolations, SHOTS, SIZES, settle, sideways } from './classroom.ts';
 
 const SCREENS = `${SHOTS}/screens`;
-const SIZES = [
+/** Where every tab and the practice round are checked: a laptop and the smallest phone. */
+const TAB_SIZES = [
   [1366, 768],
-  [1920, 1080],
-  [768, 1024],
+  [360, 740],
 ] as const;
 const TABS = ['desks', 'roster', 'talks', 'cards', 'world', 'session'] as const;
 /** Polls with room to spare: the machine has two cores and may be busy with other work. */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 150 });
-
-/** No serious or critical accessibility violation on the page as it is now. */
-async function accessible(page: Page, name: string) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 /** What the layout checks measure: page width against the viewport, and where the bar and Next sit. */
 async function measure(page: Page) {
@@ -43,6 +34,9 @@ async function measure(page: Page) {
       document.querySelectorAll('#start-session, #advance-phase, #console-open-replay'),
     ).find(shown);
     const atTop = { bar: rect(document.getElementById('phase-bar')), next: rect(next) };
+    const tabs = Array.from(document.querySelectorAll('.console-tabs [role="tab"]'))
+      .filter(shown)
+      .map((t) => ({ id: t.id, ...rect(t) }));
     // Scrolled to the bottom, the bar is still at the top of the screen.
     window.scrollTo(0, document.documentElement.scrollHeight);
     const scrolled = rect(document.getElementById('phase-bar'));
@@ -53,6 +47,7 @@ async function measure(page: Page) {
       scrollWidth: document.documentElement.scrollWidth,
       nextText: next?.textContent ?? '',
       ...atTop,
+      tabs,
       scrolledBarTop: scrolled?.top,
     };
   });
@@ -66,9 +61,10 @@ async function checkConsole(
 ) {
   for (const [width, height] of sizes) {
     await page.setViewportSize({ width, height });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    await settle(page);
     const m = await measure(page);
     const where = `${moment} at ${width}×${height}`;
+    expect((await sideways(page)).overflowing, `${where}: what runs past the right edge`).toEqual([]);
     expect(m.scrollWidth, `${where}: the page runs off sideways`).toBeLessThanOrEqual(m.width);
     expect(m.bar, `${where}: no phase bar`).toBeDefined();
     expect(m.bar?.top, `${where}: the phase bar is not at the top`).toBe(0);
@@ -81,8 +77,14 @@ async function checkConsole(
     expect(m.next?.bottom ?? Infinity, `${where}: Next is below the fold`).toBeLessThanOrEqual(height);
     expect(m.next?.right ?? Infinity, `${where}: Next is off to the right`).toBeLessThanOrEqual(width);
     expect(m.next?.left ?? -1, `${where}: Next is off to the left`).toBeGreaterThanOrEqual(0);
+    // Every tab on screen: none hidden past the edge of a list that scrolls sideways.
+    const offScreen = m.tabs.filter((t) => (t.left ?? -1) < 0 || (t.right ?? Infinity) > width);
+    expect(
+      offScreen.map((t) => t.id),
+      `${where}: tabs off screen`,
+    ).toEqual([]);
     await page.screenshot({ path: `${SCREENS}/console-${moment}-${width}x${height}.png` });
-    await accessible(page, where);
+    await noSeriousViolations(page, where);
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
@@ -118,7 +120,7 @@ describe('the teacher console on one screen', () => {
     return s;
   }
 
-  it('keeps the phase bar and Next in view from the lobby to the end, at a laptop, a large screen and a tablet', {
+  it('keeps the phase bar and Next in view from the lobby to the end, at a laptop, a large screen, a tablet and phones', {
     timeout: 480_000,
   }, async () => {
     mkdirSync(SCREENS, { recursive: true });
@@ -193,6 +195,15 @@ describe('the teacher console on one screen', () => {
     await poll(() => give.isDisabled()).toBe(false);
     expect(await give.textContent()).toBe('Give the seat to Cy');
 
+    // ---- The practice round: its banner goes below the bar, which stays small on a phone too.
+    await teacher.locator('#practice-round').click();
+    await poll(() => teacher.locator('#console-practice').isVisible()).toBe(true);
+    expect(await teacher.locator('#phase-bar #console-practice').count()).toBe(0);
+    await checkConsole(teacher, 'practice', TAB_SIZES);
+    await teacher.locator('#practice-round').click();
+    await poll(() => teacher.locator('#console-stage').textContent()).toMatch(/^Lobby/);
+    await poll(() => teacher.locator('#console-practice').isVisible()).toBe(false);
+
     // ---- Round 1. Each phase shows what Next will do, from the shared nextStep.
     await teacher.locator('#start-session').click();
     await poll(() => teacher.locator('#console-stage').textContent()).toContain('Briefing');
@@ -220,12 +231,12 @@ describe('the teacher console on one screen', () => {
     await olga.room.request('sendMessage', { to: 'floor', text: 'Russia proposes the PPWT again.' });
     await poll(() => teacher.locator('#console-floor').textContent()).toContain('PPWT');
     await checkConsole(teacher, 'negotiation');
-    // Every tab, reached by keyboard (arrow keys in the tab list), fits the laptop screen.
+    // Every tab, reached by keyboard (arrow keys in the tab list), fits a laptop and a phone.
     await teacher.locator('#console-tab-desks').click();
     for (const tab of TABS) {
       expect(await teacher.locator(`#console-tab-${tab}`).getAttribute('aria-selected')).toBe('true');
       expect(await teacher.locator(`#console-panel-${tab}`).isVisible()).toBe(true);
-      await checkConsole(teacher, `negotiation-${tab}`, [[1366, 768]]);
+      await checkConsole(teacher, `negotiation-${tab}`, TAB_SIZES);
       await teacher.locator(`#console-tab-${tab}`).focus();
       await teacher.keyboard.press('ArrowRight');
     }
@@ -305,12 +316,12 @@ describe('the teacher console on one screen', () => {
       [390, 844],
     ] as const) {
       await teacher.setViewportSize({ width, height });
-      await teacher.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+      await settle(teacher);
       const m = await measure(teacher);
       expect(m.scrollWidth, `replay at ${width}×${height} runs off sideways`).toBeLessThanOrEqual(m.width);
       await teacher.screenshot({ path: `${SCREENS}/replay-${width}x${height}.png` });
       await teacher.screenshot({ path: `${SCREENS}/replay-${width}x${height}-full.png`, fullPage: true });
-      await accessible(teacher, `replay at ${width}×${height}`);
+      await noSeriousViolations(teacher, `replay at ${width}×${height}`);
     }
   });
 });

@@ -38,10 +38,14 @@ export function replayListScreen(root: HTMLElement) {
       'tr',
       { class: damaged ? 'damaged' : '', 'data-session': s.sessionId },
       h('th', { scope: 'row', class: 'mono' }, label),
-      h('td', {}, date ? h('time', { datetime: date.toISOString() }, date.toLocaleString()) : '–'),
       h(
         'td',
-        {},
+        { 'data-label': 'Created' },
+        date ? h('time', { datetime: date.toISOString() }, date.toLocaleString()) : '–',
+      ),
+      h(
+        'td',
+        { 'data-label': 'Scenario' },
         s.scenarioId ? (scenarioTitles.get(s.scenarioId) ?? s.scenarioId) : '–',
         // Which rules it plays under (a what-if keeps its original's): a log of unknown rules cannot be opened here.
         s.rules
@@ -55,7 +59,7 @@ export function replayListScreen(root: HTMLElement) {
       ),
       h(
         'td',
-        {},
+        { 'data-label': 'Stage' },
         damaged ? h('strong', {}, 'Damaged: ') : (STAGE_NAMES[s.stage] ?? s.stage),
         damaged ? (s.problem ?? 'the log cannot be read') : '',
         s.forkedFrom
@@ -66,7 +70,7 @@ export function replayListScreen(root: HTMLElement) {
             )
           : '',
       ),
-      h('td', { class: 'num' }, String(s.entries)),
+      h('td', { class: 'num', 'data-label': 'Entries' }, String(s.entries)),
       h(
         'td',
         { class: 'actions' },
@@ -280,6 +284,10 @@ export function replayListScreen(root: HTMLElement) {
   if (stored) loadAll(stored);
 }
 
+/**
+ * A table of sessions. On a phone each row becomes a block (style.css): the code beside its buttons, then each
+ * cell on its own line after its column's name (the `data-label` of the cell), so nothing runs off sideways.
+ */
 function sessionTable(caption: string, body: HTMLElement) {
   return h(
     'table',

@@ -63,7 +63,7 @@ export function consoleScreen(
       'div',
       { class: 'console-screen' },
       bar.root,
-      h('main', { class: 'console' }, ctx.status, guide.root, tabList.list, ...tabList.panels),
+      h('main', { class: 'console' }, bar.practice, ctx.status, guide.root, tabList.list, ...tabList.panels),
     ),
   );
 

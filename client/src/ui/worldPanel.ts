@@ -311,15 +311,16 @@ export function scores(w: WorldView) {
   );
 }
 
-/** A panel that redraws itself only when the world it shows changes. */
+/** A panel that redraws itself only when the world it shows changes, and is hidden while there is none. */
 export function worldPanel(title: string) {
-  const root = h('section', { class: 'card world', 'aria-label': title });
+  const root = h('section', { class: 'card world', 'aria-label': title, hidden: true });
   let shown: unknown;
   return {
     root,
     update(w: WorldView | undefined, own?: { name: string; secrets: DelegationSecrets | undefined }) {
       if (w === shown) return;
       shown = w;
+      root.hidden = !w;
       if (!w) return fill(root);
       fill(
         root,

@@ -9,9 +9,11 @@ import { consoleWarnings } from './warnings.ts';
 
 /**
  * The bar that stays in view while the teacher runs a round: the session, the round and phase, the phase clock,
- * Next with what it will do (from the shared nextStep), the timer controls, and what needs attention now.
+ * Next with what it will do (from the shared nextStep), the timer controls, and what needs attention now. The
+ * practice round's banner (`practice`) goes below the bar, not in it: the bar's stage line and Next already say
+ * "practice", and the banner's script would take half a phone's screen for as long as the bar stays in view.
  */
-export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): void } {
+export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): void; practice: HTMLElement } {
   const { link, send, seen } = ctx;
   const stage = h('p', { class: 'stage', id: 'console-stage' });
   const clock = h('p', { class: 'timer', id: 'console-timer', 'aria-live': 'off' });
@@ -90,7 +92,6 @@ export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): v
       clock,
       h('div', { class: 'phase-actions' }, pause, extend, practiceButton, start, next, replays),
     ),
-    practice.root,
     h('div', { class: 'phase-row minor' }, warnings, linkState, projectors),
     storageBanner,
   );
@@ -104,6 +105,7 @@ export function phaseBar(ctx: ConsoleContext, code: string): Panel & { tick(): v
   };
   return {
     root,
+    practice: practice.root,
     tick,
     update(view: SessionView) {
       stage.textContent = stageLine(view);

@@ -10,12 +10,24 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client } from '@colyseus/sdk';
-import { cpuPressureMicros, machineCpu, processCpuMs, processMemoryKiB } from './lib/proc.ts';
-import { collectAndMeasure, type HeapFigures, type ServerHandle, startServer } from './lib/server.ts';
+import {
+  cpuPressureMicros,
+  machineCpu,
+  processCpuMs,
+  processMemoryKiB,
+  residentByKindKiB,
+} from './lib/proc.ts';
+import {
+  collectAndMeasure,
+  type HeapFigures,
+  inspectHeap,
+  type ServerHandle,
+  startServer,
+} from './lib/server.ts';
 import { type BenchRoom, SessionRun, type Student, TEAMS } from './lib/session.ts';
 import { bump, round, type Summary, seededRandom, summarize } from './lib/stats.ts';
 
@@ -40,7 +52,9 @@ const USAGE = `Usage: npm run bench:load -- [options]
                           disturbed (default 1)
   --quiet-wait N          before each session count and pace, wait up to N s for other processes to calm
                           down (default 15; 0 = never wait)
-  --out FILE              JSON results (default bench/results/load-<time>.json)`;
+  --out FILE              JSON results (default bench/results/load-<time>.json)
+  --memory-detail         after filling, also record resident memory by kind (/proc smaps_rollup) and V8's heap
+                          spaces before the forced GC, and write a heap snapshot of the server beside the results`;
 
 interface Options {
   sessions: number[];
@@ -53,6 +67,7 @@ interface Options {
   quietWait: number;
   retries: number;
   out: string;
+  memoryDetail: boolean;
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -79,6 +94,7 @@ function parseOptions(argv: string[]): Options {
       'quiet-wait': { type: 'string', default: '15' },
       retries: { type: 'string', default: '1' },
       out: { type: 'string' },
+      'memory-detail': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -104,6 +120,7 @@ function parseOptions(argv: string[]): Options {
     quietWait: values['quiet-wait'] === '0' ? 0 : positive('quiet-wait', values['quiet-wait']),
     retries: values.retries === '0' ? 0 : positive('retries', values.retries, true),
     out: values.out ?? join(repoRoot, 'bench', 'results', `load-${stamp}.json`),
+    memoryDetail: values['memory-detail'],
   };
 }
 
@@ -519,6 +536,7 @@ interface ScaleResult {
   heapFilled: HeapFigures | undefined;
   perSessionAfterGcMiB: number; // RSS after GC, filled minus idle, per session
   heapUsedPerSessionMiB: number; // live JS heap + external, filled minus idle, per session
+  memoryDetail?: MemoryDetail; // with --memory-detail
   before: CpuSample; // the machine before the server started: other processes' share
   filledIdle: CpuSample; // filled sessions, no actions: the server's idle cost (pings, patch ticks)
   paces: PaceResult[];
@@ -530,6 +548,44 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const body = (await res.json()) as T & { error?: string };
   if (!res.ok) throw new Error(`HTTP ${res.status}: ${body.error ?? ''}`);
   return body;
+}
+
+interface MemoryDetail {
+  residentIdleKiB: Record<string, number>; // after the idle forced GC
+  residentFilledKiB: Record<string, number>; // filled, no forced GC
+  heapSpaces: Record<string, { used: number; committed: number }> | undefined; // filled, no forced GC, bytes
+  snapshot: string; // the heap snapshot's file, written after the figures above (it collects garbage first)
+}
+
+function spacesLine(spaces: Record<string, { used: number; committed: number }>): string {
+  return `V8 heap spaces, MiB used/committed: ${Object.entries(spaces)
+    .filter(([, v]) => v.committed > 0)
+    .map(([k, v]) => `${k} ${(v.used / 2 ** 20).toFixed(1)}/${(v.committed / 2 ** 20).toFixed(1)}`)
+    .join(', ')}`;
+}
+
+/** Where the filled server's memory is, by kind and by V8 heap space, plus a heap snapshot (--memory-detail). */
+async function detailMemory(
+  pid: number,
+  inspector: string,
+  S: number,
+  opts: Options,
+  residentIdleKiB: Record<string, number>,
+): Promise<MemoryDetail> {
+  const residentFilledKiB = residentByKindKiB(pid);
+  const snapshot = `${opts.out.replace(/\.json$/, '')}-S${S}.heapsnapshot`;
+  mkdirSync(dirname(snapshot), { recursive: true });
+  const heapSpaces = await inspectHeap(inspector, snapshot);
+  const perSession = (kib: number) => `${(kib / 1024 / S).toFixed(2)}`;
+  console.log(
+    `  S=${S} resident MiB/session by kind (filled - idle): ` +
+      Object.keys(residentFilledKiB)
+        .map((k) => `${k} ${perSession((residentFilledKiB[k] ?? 0) - (residentIdleKiB[k] ?? 0))}`)
+        .join(', '),
+  );
+  if (heapSpaces) console.log(`  S=${S} filled ${spacesLine(heapSpaces)}`);
+  console.log(`  S=${S} heap snapshot: ${snapshot}`);
+  return { residentIdleKiB, residentFilledKiB, heapSpaces, snapshot };
 }
 
 async function runScale(S: number, opts: Options, random: () => number): Promise<ScaleResult> {
@@ -547,6 +603,11 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
     const inspector = server.inspectorUrl();
     const heapIdle = inspector ? await collectAndMeasure(inspector) : undefined;
     const rssIdleKiB = processMemoryKiB(server.pid).rss;
+    const residentIdleKiB = residentByKindKiB(server.pid);
+    if (opts.memoryDetail && inspector) {
+      const spaces = await inspectHeap(inspector);
+      if (spaces) console.log(`  S=${S} idle ${spacesLine(spaces)}`);
+    }
     const sdk = new Client(server.baseUrl);
     const cpu0 = processCpuMs(server.pid);
     const machine0 = machineCpu();
@@ -677,6 +738,10 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
     await sleep(2000);
     const rssFilledKiB = processMemoryKiB(server.pid).rss;
     const filledIdle = await sampleCpu(server.pid, 5000);
+    const memoryDetail =
+      opts.memoryDetail && inspector
+        ? await detailMemory(server.pid, inspector, S, opts, residentIdleKiB)
+        : undefined;
     const heapFilled = inspector ? await collectAndMeasure(inspector) : undefined;
     console.log(
       `  S=${S}: ${connected} of ${S * (STUDENTS_PER_SESSION + 2)} connections in ${fillSeconds.toFixed(1)} s; ` +
@@ -747,6 +812,7 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
           : Number.NaN,
       before,
       filledIdle,
+      ...(memoryDetail ? { memoryDetail } : {}),
       paces,
       samples: { join: joinTimes.map((x) => round(x, 2)) },
     };

@@ -60,3 +60,14 @@ export function cpuPressureMicros(): number | undefined {
     return undefined;
   }
 }
+
+/** A process's resident memory by kind, in KiB, from /proc/<pid>/smaps_rollup: anonymous, file-backed, shared. */
+export function residentByKindKiB(pid: number): Record<string, number> {
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(
+    /^(Rss|Anonymous|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty):\s+(\d+) kB/gm,
+  ))
+    out[m[1]!] = Number(m[2]);
+  return out;
+}

@@ -201,3 +201,48 @@ export async function collectAndMeasure(url: string, timeoutMs = 10_000): Promis
     ws.close();
   }
 }
+
+/**
+ * Through the server's inspector, without forcing a GC: V8's heap spaces (used and committed bytes), and
+ * optionally a heap snapshot written by the server to `snapshotFile`. Undefined if the inspector does not answer.
+ */
+export async function inspectHeap(
+  url: string,
+  snapshotFile?: string,
+  timeoutMs = 120_000,
+): Promise<Record<string, { used: number; committed: number }> | undefined> {
+  const ws = new WebSocket(url);
+  let reply: ((result: unknown) => void) | undefined;
+  ws.addEventListener('message', (event) => {
+    const msg = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+    if (msg.id === 1) reply?.(msg.result);
+  });
+  const expression = `(() => {
+    const v8 = process.getBuiltinModule('v8');
+    const spaces = {};
+    for (const s of v8.getHeapSpaceStatistics())
+      spaces[s.space_name] = { used: s.space_used_size, committed: s.physical_space_size };
+    ${snapshotFile ? `v8.writeHeapSnapshot(${JSON.stringify(snapshotFile)});` : ''}
+    return JSON.stringify(spaces);
+  })()`;
+  const work = (async () => {
+    await new Promise<void>((resolve, reject) => {
+      ws.addEventListener('open', () => resolve(), { once: true });
+      ws.addEventListener('error', () => reject(new Error('inspector connection failed')), { once: true });
+    });
+    const result = (await new Promise<unknown>((resolve) => {
+      reply = resolve;
+      ws.send(
+        JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+      );
+    })) as { result?: { value?: string } };
+    return JSON.parse(result.result?.value ?? 'null') as Record<string, { used: number; committed: number }>;
+  })();
+  try {
+    return (await Promise.race([work, sleep(timeoutMs).then(() => null)])) ?? undefined;
+  } catch {
+    return undefined;
+  } finally {
+    ws.close();
+  }
+}

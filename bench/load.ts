@@ -554,7 +554,7 @@ interface MemoryDetail {
   residentIdleKiB: Record<string, number>; // after the idle forced GC
   residentFilledKiB: Record<string, number>; // filled, no forced GC
   heapSpaces: Record<string, { used: number; committed: number }> | undefined; // filled, no forced GC, bytes
-  snapshot: string; // the heap snapshot's file, written after the figures above (it collects garbage first)
+  snapshot: string; // the heap snapshot's file, written after the forced GC's figures (it collects garbage first)
 }
 
 function spacesLine(spaces: Record<string, { used: number; committed: number }>): string {
@@ -573,9 +573,9 @@ async function detailMemory(
   residentIdleKiB: Record<string, number>,
 ): Promise<MemoryDetail> {
   const residentFilledKiB = residentByKindKiB(pid);
+  const heapSpaces = await inspectHeap(inspector);
   const snapshot = `${opts.out.replace(/\.json$/, '')}-S${S}.heapsnapshot`;
   mkdirSync(dirname(snapshot), { recursive: true });
-  const heapSpaces = await inspectHeap(inspector, snapshot);
   const perSession = (kib: number) => `${(kib / 1024 / S).toFixed(2)}`;
   console.log(
     `  S=${S} resident MiB/session by kind (filled - idle): ` +
@@ -584,7 +584,6 @@ async function detailMemory(
         .join(', '),
   );
   if (heapSpaces) console.log(`  S=${S} filled ${spacesLine(heapSpaces)}`);
-  console.log(`  S=${S} heap snapshot: ${snapshot}`);
   return { residentIdleKiB, residentFilledKiB, heapSpaces, snapshot };
 }
 
@@ -743,6 +742,11 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
         ? await detailMemory(server.pid, inspector, S, opts, residentIdleKiB)
         : undefined;
     const heapFilled = inspector ? await collectAndMeasure(inspector) : undefined;
+    if (memoryDetail && inspector) {
+      // After the figures above: writing a snapshot collects garbage first and takes memory of its own.
+      await inspectHeap(inspector, memoryDetail.snapshot);
+      console.log(`  S=${S} heap snapshot: ${memoryDetail.snapshot}`);
+    }
     console.log(
       `  S=${S}: ${connected} of ${S * (STUDENTS_PER_SESSION + 2)} connections in ${fillSeconds.toFixed(1)} s; ` +
         `RSS ${(rssIdleKiB / 1024).toFixed(1)} -> ${(rssFilledKiB / 1024).toFixed(1)} MiB` +

@@ -1,6 +1,6 @@
 /** Starts the PAROS server as a child process on a free loopback port, and stops it for sure. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,18 @@ function clientDir(repoRoot: string): { dir: string; cleanup: () => void } {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The Node options `npm run serve` starts the server with ("node --max-semi-space-size=8 server/main.ts" gives
+ * ["--max-semi-space-size=8"]), so the bench measures the server as it is deployed.
+ */
+export function serveFlags(repoRoot: string): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
+  ).scripts;
+  const serve = /^node\s+(.*?)\s*server\/main\.ts$/.exec(scripts?.serve ?? '');
+  return serve?.[1] ? serve[1].split(/\s+/) : [];
+}
+
 /** Temporary folders still to remove; removed at the latest when this process exits, however it exits. */
 const temporaryDirs = new Set<string>();
 process.on('exit', () => {
@@ -73,22 +85,26 @@ export async function startServer(repoRoot: string, readyTimeoutMs = 20_000): Pr
   const dataDir = mkdtempSync(join(tmpdir(), 'paros-bench-data-'));
   temporaryDirs.add(dataDir);
   // The inspector listens on a loopback port of the kernel's choice; with no session attached it costs nothing.
-  const child: ChildProcess = spawn(process.execPath, ['--inspect=127.0.0.1:0', 'server/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CLIENT_DIR: client.dir,
-      DATA_DIR: dataDir,
-      RECONNECT_SECONDS: '30',
-      CREATES_PER_HOUR: '1000000',
-      LOOKUPS_PER_MINUTE: '1000000',
-      FAILED_LOOKUPS_PER_MINUTE: '1000000',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--inspect=127.0.0.1:0', ...serveFlags(repoRoot), 'server/main.ts'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CLIENT_DIR: client.dir,
+        DATA_DIR: dataDir,
+        RECONNECT_SECONDS: '30',
+        CREATES_PER_HOUR: '1000000',
+        LOOKUPS_PER_MINUTE: '1000000',
+        FAILED_LOOKUPS_PER_MINUTE: '1000000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const lines: string[] = [];
   let inspectorUrl: string | undefined;
   const keep = (chunk: Buffer) => {

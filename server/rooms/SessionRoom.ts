@@ -34,6 +34,7 @@ import type { OpenLog, SessionLogs } from '../log/store.ts';
 import { type StorageCheck, storageWords } from '../log/storageHealth.ts';
 import { leaseTaken, type RoomScale } from '../scale/scaleOut.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
+import { releasePatchBuffer } from '../sync/patchBuffer.ts';
 import { projectSession } from '../sync/project.ts';
 import { showOnly, syncedSight } from '../sync/sight.ts';
 import { SessionState } from '../sync/state.ts';
@@ -693,6 +694,13 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     this.broadcastPatch();
     this.bots?.wake();
     return outcome;
+  }
+
+  /** Sends what changed to every connection, then lets the patch buffer go if this patch grew it. */
+  override broadcastPatch(): boolean {
+    const sent = super.broadcastPatch();
+    releasePatchBuffer(this);
+    return sent;
   }
 
   /**

@@ -26,6 +26,7 @@ import {
   type HeapFigures,
   inspectHeap,
   type ServerHandle,
+  serveFlags,
   startServer,
 } from './lib/server.ts';
 import { type BenchRoom, SessionRun, type Student, TEAMS } from './lib/session.ts';
@@ -53,6 +54,8 @@ const USAGE = `Usage: npm run bench:load -- [options]
   --quiet-wait N          before each session count and pace, wait up to N s for other processes to calm
                           down (default 15; 0 = never wait)
   --out FILE              JSON results (default bench/results/load-<time>.json)
+  --node-flags "LIST"     the server's Node options, instead of those of \`npm run serve\` (space-separated;
+                          "" for Node's defaults), e.g. to compare V8 settings
   --memory-detail         after filling, also record resident memory by kind (/proc smaps_rollup) and V8's heap
                           spaces before the forced GC, and write a heap snapshot of the server beside the results`;
 
@@ -68,6 +71,7 @@ interface Options {
   retries: number;
   out: string;
   memoryDetail: boolean;
+  nodeFlags: string[] | undefined;
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -95,6 +99,7 @@ function parseOptions(argv: string[]): Options {
       retries: { type: 'string', default: '1' },
       out: { type: 'string' },
       'memory-detail': { type: 'boolean', default: false },
+      'node-flags': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -121,6 +126,7 @@ function parseOptions(argv: string[]): Options {
     retries: values.retries === '0' ? 0 : positive('retries', values.retries, true),
     out: values.out ?? join(repoRoot, 'bench', 'results', `load-${stamp}.json`),
     memoryDetail: values['memory-detail'],
+    nodeFlags: values['node-flags']?.split(/\s+/).filter((f) => f !== ''),
   };
 }
 
@@ -589,7 +595,7 @@ async function detailMemory(
 
 async function runScale(S: number, opts: Options, random: () => number): Promise<ScaleResult> {
   const before = await waitForQuiet(opts.quietWait);
-  const server = await startServer(repoRoot);
+  const server = await startServer(repoRoot, opts.nodeFlags);
   activeServer = server;
   closing = false;
   const joinErrors: Record<string, number> = {};
@@ -1002,6 +1008,7 @@ function writeResults(partial: boolean): void {
       memoryGiB: round(totalmem() / 2 ** 30, 1),
     },
     options: { ...opts, out: undefined },
+    serverNodeFlags: opts.nodeFlags ?? serveFlags(repoRoot),
     results,
     targets: targets(results),
   };

@@ -79,7 +79,11 @@ function folderBytes(dir: string): number {
  * Spawns `node server/main.ts` with this process's Node binary (the project's Node 24 under npm/npx), bound to
  * 127.0.0.1 with rate limits raised for the bench, and waits until /healthz answers (at most `readyTimeoutMs`).
  */
-export async function startServer(repoRoot: string, readyTimeoutMs = 20_000): Promise<ServerHandle> {
+export async function startServer(
+  repoRoot: string,
+  nodeFlags: readonly string[] = serveFlags(repoRoot),
+  readyTimeoutMs = 20_000,
+): Promise<ServerHandle> {
   const port = await freePort();
   const client = clientDir(repoRoot);
   const dataDir = mkdtempSync(join(tmpdir(), 'paros-bench-data-'));
@@ -87,7 +91,7 @@ export async function startServer(repoRoot: string, readyTimeoutMs = 20_000): Pr
   // The inspector listens on a loopback port of the kernel's choice; with no session attached it costs nothing.
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--inspect=127.0.0.1:0', ...serveFlags(repoRoot), 'server/main.ts'],
+    ['--inspect=127.0.0.1:0', ...nodeFlags, 'server/main.ts'],
     {
       cwd: repoRoot,
       env: {

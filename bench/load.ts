@@ -22,13 +22,14 @@ import {
   residentByKindKiB,
 } from './lib/proc.ts';
 import {
-  collectAndMeasure,
+  collectAndMeasureAll,
   type HeapFigures,
   inspectHeap,
   type ServerHandle,
   serveFlags,
-  startServer,
+  startServers,
 } from './lib/server.ts';
+import { missingServices, startPostgres, startRedis } from '../tests/server/scale/services.ts';
 import { type BenchRoom, SessionRun, type Student, TEAMS } from './lib/session.ts';
 import { bump, round, type Summary, seededRandom, summarize } from './lib/stats.ts';
 
@@ -56,6 +57,8 @@ const USAGE = `Usage: npm run bench:load -- [options]
   --out FILE              JSON results (default bench/results/load-<time>.json)
   --node-flags "LIST"     the server's Node options, instead of those of \`npm run serve\` (space-separated;
                           "" for Node's defaults), e.g. to compare V8 settings
+  --processes LIST        run each session count on 1, 2, 3… PAROS processes sharing a Redis and a PostgreSQL
+                          (started on loopback like the scale-out tests'), and report the scale
   --memory-detail         after filling, also record resident memory by kind (/proc smaps_rollup) and V8's heap
                           spaces before the forced GC, and write a heap snapshot of the server beside the results`;
 
@@ -72,6 +75,7 @@ interface Options {
   out: string;
   memoryDetail: boolean;
   nodeFlags: string[] | undefined;
+  processes: number[] | undefined;
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -100,6 +104,7 @@ function parseOptions(argv: string[]): Options {
       out: { type: 'string' },
       'memory-detail': { type: 'boolean', default: false },
       'node-flags': { type: 'string' },
+      processes: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -127,6 +132,7 @@ function parseOptions(argv: string[]): Options {
     out: values.out ?? join(repoRoot, 'bench', 'results', `load-${stamp}.json`),
     memoryDetail: values['memory-detail'],
     nodeFlags: values['node-flags']?.split(/\s+/).filter((f) => f !== ''),
+    processes: values.processes?.split(',').map((p) => positive('processes', p.trim(), true)),
   };
 }
 
@@ -256,9 +262,9 @@ class Recorder {
   private pressure0: number | undefined;
   private pressure1: number | undefined;
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
-  private readonly pid: number;
+  private readonly pid: readonly number[];
 
-  constructor(pid: number) {
+  constructor(pid: readonly number[]) {
     this.pid = pid;
     this.loop.enable();
   }
@@ -402,8 +408,8 @@ async function runPace(
   random: () => number,
   idleServerPercentOfCore: number,
 ): Promise<PaceResult> {
-  const before = await waitForQuiet(opts.quietWait, server.pid);
-  const rec = new Recorder(server.pid);
+  const before = await waitForQuiet(opts.quietWait, server.pids);
+  const rec = new Recorder(server.pids);
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let running = true;
   const at = (delayMs: number, fn: () => void) => {
@@ -478,7 +484,7 @@ interface CpuSample {
 }
 
 /** CPU of the server (if any), this process and the whole machine over `ms` with no load from us. */
-async function sampleCpu(pid: number | undefined, ms: number): Promise<CpuSample> {
+async function sampleCpu(pid: readonly number[] | undefined, ms: number): Promise<CpuSample> {
   const s0 = pid ? processCpuMs(pid) : 0;
   const m0 = machineCpu();
   const g0 = process.cpuUsage();
@@ -506,7 +512,7 @@ async function sampleCpu(pid: number | undefined, ms: number): Promise<CpuSample
  * Waits (at most `maxSeconds`) until processes other than the server and this one use less than a quarter of
  * one core, since the machine may be shared; returns the last sample.
  */
-async function waitForQuiet(maxSeconds: number, pid?: number): Promise<CpuSample> {
+async function waitForQuiet(maxSeconds: number, pid?: readonly number[]): Promise<CpuSample> {
   const deadline = performance.now() + maxSeconds * 1000;
   let sample = await sampleCpu(pid, 1000);
   let said = false;
@@ -542,6 +548,8 @@ interface ScaleResult {
   heapFilled: HeapFigures | undefined;
   perSessionAfterGcMiB: number; // RSS after GC, filled minus idle, per session
   heapUsedPerSessionMiB: number; // live JS heap + external, filled minus idle, per session
+  processes: number; // PAROS processes sharing the sessions (1 unless --processes)
+  sessionsPerProcess: number[]; // after filling, as each process's /healthz counts them
   memoryDetail?: MemoryDetail; // with --memory-detail
   before: CpuSample; // the machine before the server started: other processes' share
   filledIdle: CpuSample; // filled sessions, no actions: the server's idle cost (pings, patch ticks)
@@ -593,9 +601,15 @@ async function detailMemory(
   return { residentIdleKiB, residentFilledKiB, heapSpaces, snapshot };
 }
 
-async function runScale(S: number, opts: Options, random: () => number): Promise<ScaleResult> {
+async function runScale(
+  S: number,
+  opts: Options,
+  random: () => number,
+  processes = 1,
+  scaleEnv: Record<string, string> = {},
+): Promise<ScaleResult> {
   const before = await waitForQuiet(opts.quietWait);
-  const server = await startServer(repoRoot, opts.nodeFlags);
+  const server = await startServers(repoRoot, processes, opts.nodeFlags, scaleEnv);
   activeServer = server;
   closing = false;
   const joinErrors: Record<string, number> = {};
@@ -605,16 +619,19 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
   try {
     // The idle baseline is taken after a forced full GC, so start-up garbage does not hide what sessions add.
     await sleep(2000);
-    const inspector = server.inspectorUrl();
-    const heapIdle = inspector ? await collectAndMeasure(inspector) : undefined;
-    const rssIdleKiB = processMemoryKiB(server.pid).rss;
-    const residentIdleKiB = residentByKindKiB(server.pid);
+    const inspector = processes === 1 ? server.inspectorUrl() : undefined; // heap details: one process only
+    const heapIdle = await collectAndMeasureAll(server.inspectorUrls());
+    const rssIdleKiB = processMemoryKiB(server.pids).rss;
+    const residentIdleKiB = residentByKindKiB(server.pids);
     if (opts.memoryDetail && inspector) {
       const spaces = await inspectHeap(inspector);
       if (spaces) console.log(`  S=${S} idle ${spacesLine(spaces)}`);
     }
-    const sdk = new Client(server.baseUrl);
-    const cpu0 = processCpuMs(server.pid);
+    // Each session is created through one process in turn, and each connection made through one in turn: with
+    // several processes, a seat reserved on another process sends the client there (PUBLIC_ADDRESS).
+    const sdks = server.baseUrls.map((url) => new Client(url));
+    const through = (k: number) => ({ sdk: sdks[k % sdks.length]!, url: server.baseUrls[k % sdks.length]! });
+    const cpu0 = processCpuMs(server.pids);
     const machine0 = machineCpu();
     const gen0 = process.cpuUsage();
     const fill0 = performance.now();
@@ -627,8 +644,9 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       10,
       async (i) => {
         try {
+          const { sdk, url } = through(i);
           const made = await fetchJson<{ code: string; hostSecret: string; roomId: string }>(
-            `${server.baseUrl}/api/sessions`,
+            `${url}/api/sessions`,
             { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
           );
           const s = new SessionRun(i, made.code, made.hostSecret, made.roomId);
@@ -670,7 +688,8 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       const t0 = performance.now();
       let room: BenchRoom;
       try {
-        const found = await fetchJson<{ roomId: string }>(`${server.baseUrl}/api/sessions/${session.code}`);
+        const { sdk, url } = through(session.index + index + 1);
+        const found = await fetchJson<{ roomId: string }>(`${url}/api/sessions/${session.code}`);
         room = adopt(
           await joinWithTimeout(
             sdk.joinById(found.roomId, { role: 'student', code: session.code, nickname }),
@@ -726,7 +745,7 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       }
     });
     const fillSeconds = (performance.now() - fill0) / 1000;
-    const serverCpuFill = processCpuMs(server.pid) - cpu0;
+    const serverCpuFill = processCpuMs(server.pids) - cpu0;
     const machine1 = machineCpu();
     const genFill = process.cpuUsage(gen0);
     const fillOtherProcessesPercentOfCore = round(
@@ -741,13 +760,21 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
     const connected = sessions.reduce((n, s) => n + s.rooms.length, 0);
 
     await sleep(2000);
-    const rssFilledKiB = processMemoryKiB(server.pid).rss;
-    const filledIdle = await sampleCpu(server.pid, 5000);
+    const rssFilledKiB = processMemoryKiB(server.pids).rss;
+    const sessionsPerProcess = await Promise.all(
+      server.baseUrls.map((url) =>
+        fetch(`${url}/healthz`)
+          .then((res) => res.json() as Promise<{ sessions?: number }>)
+          .then((h) => h.sessions ?? -1)
+          .catch(() => -1),
+      ),
+    );
+    const filledIdle = await sampleCpu(server.pids, 5000);
     const memoryDetail =
       opts.memoryDetail && inspector
         ? await detailMemory(server.pid, inspector, S, opts, residentIdleKiB)
         : undefined;
-    const heapFilled = inspector ? await collectAndMeasure(inspector) : undefined;
+    const heapFilled = await collectAndMeasureAll(server.inspectorUrls());
     if (memoryDetail && inspector) {
       // After the figures above: writing a snapshot collects garbage first and takes memory of its own.
       await inspectHeap(inspector, memoryDetail.snapshot);
@@ -793,6 +820,8 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
     const join = roundSummary(summarize(joinTimes));
     return {
       sessions: S,
+      processes,
+      sessionsPerProcess,
       clients: S * (STUDENTS_PER_SESSION + 2),
       connected,
       joinErrors,
@@ -805,7 +834,7 @@ async function runScale(S: number, opts: Options, random: () => number): Promise
       rssIdleKiB,
       rssFilledKiB,
       perSessionMiB: round((rssFilledKiB - rssIdleKiB) / 1024 / S, 2),
-      rssHighWaterKiB: processMemoryKiB(server.pid).hwm,
+      rssHighWaterKiB: processMemoryKiB(server.pids).hwm,
       logBytes: server.dataBytes(),
       heapIdle,
       heapFilled,
@@ -859,7 +888,7 @@ function markdown(results: ScaleResult[]): string {
   out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     out.push(
-      `| ${r.sessions} | ${r.connected}/${r.clients} | ${counts(r.joinErrors) + counts(r.setupErrors)} | ${r.fillSeconds} | ${ms(r.join.p50)} | ${ms(r.join.p99)} | ${r.serverCpuPerJoinMs} | ${mib(r.rssIdleKiB)} | ${mib(r.rssFilledKiB)} | ${r.perSessionMiB.toFixed(2)} | ${r.perSessionAfterGcMiB.toFixed(2)} | ${r.heapUsedPerSessionMiB.toFixed(2)} | ${r.filledIdle.serverPercentOfCore} | ${r.fillOtherProcessesPercentOfCore} |`,
+      `| ${label(r)} | ${r.connected}/${r.clients} | ${counts(r.joinErrors) + counts(r.setupErrors)} | ${r.fillSeconds} | ${ms(r.join.p50)} | ${ms(r.join.p99)} | ${r.serverCpuPerJoinMs} | ${mib(r.rssIdleKiB)} | ${mib(r.rssFilledKiB)} | ${r.perSessionMiB.toFixed(2)} | ${r.perSessionAfterGcMiB.toFixed(2)} | ${r.heapUsedPerSessionMiB.toFixed(2)} | ${r.filledIdle.serverPercentOfCore} | ${r.fillOtherProcessesPercentOfCore} |`,
     );
   }
   out.push('', '### Actions (orders phase)', '');
@@ -870,7 +899,7 @@ function markdown(results: ScaleResult[]): string {
   for (const r of results) {
     for (const p of r.paces) {
       out.push(
-        `| ${r.sessions} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.cpuPressurePercent} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
+        `| ${label(r)} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.cpuPressurePercent} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
       );
     }
   }
@@ -883,11 +912,47 @@ function markdown(results: ScaleResult[]): string {
       if (p.skipped)
         bump(all, `${p.pace} skipped (student had ${MAX_IN_FLIGHT_PER_STUDENT} in flight)`, p.skipped);
     }
-    for (const [k, v] of Object.entries(all)) notes.push(`- S=${r.sessions}: ${v} x ${k}`);
+    for (const [k, v] of Object.entries(all)) notes.push(`- S=${label(r)}: ${v} x ${k}`);
   }
   if (notes.length) out.push('', 'Refusals, errors and drops:', '', ...notes);
+  if (results.some((r) => r.processes > 1)) out.push('', ...scaleTable(results));
   out.push('', '### Targets', '', ...targets(results).map((t) => `- ${t.ok ? 'met' : 'MISSED'}: ${t.text}`));
   return out.join('\n');
+}
+
+/** "100" for one process, "100 on 3" for 100 sessions on three processes. */
+function label(r: ScaleResult): string {
+  return r.processes > 1 ? `${r.sessions} on ${r.processes}` : `${r.sessions}`;
+}
+
+/**
+ * --processes: per session count, what each number of processes held and how fast, and the scale ratios against
+ * one process (with Redis and PostgreSQL too). The generator's pace is fixed (open loop), so actions per second
+ * are equal until something saturates; generator and servers share the machine's cores, so server CPU per action
+ * is the figure the machine's noise affects least: a larger machine holds about its cores' worth of it.
+ */
+function scaleTable(results: ScaleResult[]): string[] {
+  const out = [
+    '### Processes (REDIS_URL and DATABASE_URL)',
+    '',
+    '| S | processes | connected | classroom update p99 ms | stress actions/s | stress update p50 / p99 ms | server CPU ms/action (stress) | servers % core (stress) | RSS filled MiB (all processes) | sessions per process | stress actions/s vs 1 process | CPU per action vs 1 process |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const r of results) {
+    const c = r.paces.find((p) => p.pace === 'classroom');
+    const st = r.paces.find((p) => p.pace === 'stress');
+    const one = results
+      .find((x) => x.sessions === r.sessions && x.processes === 1)
+      ?.paces.find((p) => p.pace === 'stress');
+    const ratio =
+      st && one?.acceptedPerSecond ? (st.acceptedPerSecond / one.acceptedPerSecond).toFixed(2) : '–';
+    const cpuRatio =
+      st && one?.serverCpuPerActionMs ? (st.serverCpuPerActionMs / one.serverCpuPerActionMs).toFixed(2) : '–';
+    out.push(
+      `| ${r.sessions} | ${r.processes} | ${r.connected}/${r.clients} | ${c ? ms(c.update.p99) : '–'} | ${st?.acceptedPerSecond ?? '–'} | ${st ? `${ms(st.update.p50)} / ${ms(st.update.p99)}` : '–'} | ${st ? st.serverCpuPerActionMs.toFixed(3) : '–'} | ${st?.serverCpuPercentOfCore ?? '–'} | ${(r.rssFilledKiB / 1024).toFixed(1)} | ${r.sessionsPerProcess.join(' + ')} | ${ratio} | ${cpuRatio} |`,
+    );
+  }
+  return out;
 }
 
 interface Target {
@@ -895,7 +960,8 @@ interface Target {
   text: string;
 }
 
-function targets(results: ScaleResult[]): Target[] {
+function targets(all: ScaleResult[]): Target[] {
+  const results = all.filter((r) => r.processes === 1); // the targets are for one process
   const found: Target[] = [];
   const pace = (S: number, p: Pace) => results.find((r) => r.sessions === S)?.paces.find((x) => x.pace === p);
   const r100 = results.find((r) => r.sessions === 100);
@@ -975,13 +1041,46 @@ async function main(): Promise<void> {
     `PAROS load bench: sessions ${opts.sessions.join(',')}, ${opts.seconds} s per pace (+${opts.warmup} s warm-up), ` +
       `Node ${process.versions.node}, ${cpus().length} cores, server at ${version ? `${version.commit.slice(0, 7)}${version.dirty ? ' + uncommitted changes' : ''}` : 'unknown commit'}`,
   );
-  for (const S of opts.sessions) {
-    if (aborted) break;
-    const result = await runScale(S, opts, random);
-    if (!aborted) run.results.push(result);
+  if (!opts.processes) {
+    for (const S of opts.sessions) {
+      if (aborted) break;
+      const result = await runScale(S, opts, random);
+      if (!aborted) run.results.push(result);
+    }
+  } else {
+    const missing = missingServices();
+    if (missing) throw new Error(`--processes needs Redis and PostgreSQL: ${missing}`);
+    for (const P of opts.processes) {
+      // A fresh Redis and PostgreSQL for each process count, so no session or lease of the last one remains.
+      const redis = await startRedis();
+      const postgres = await startPostgres().catch(async (e) => {
+        await redis.stop();
+        throw e;
+      });
+      activeServices = [redis, postgres];
+      try {
+        for (const S of opts.sessions) {
+          if (aborted) break;
+          const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url };
+          const result = await runScale(S, opts, random, P, env);
+          if (!aborted) run.results.push(result);
+        }
+      } finally {
+        await stopServices();
+      }
+      if (aborted) break;
+    }
   }
   clearTimeout(watchdog);
   writeResults(false);
+}
+
+/** Redis and PostgreSQL of a --processes run, stopped on every way out. */
+let activeServices: { stop(): Promise<void> }[] = [];
+async function stopServices(): Promise<void> {
+  const services = activeServices;
+  activeServices = [];
+  await Promise.all(services.map((x) => x.stop().catch(() => undefined)));
 }
 
 let run:
@@ -1023,7 +1122,7 @@ async function shutdown(code: number): Promise<void> {
   shuttingDown = true;
   aborted = true;
   try {
-    await Promise.race([closeEverything(), sleep(25_000)]);
+    await Promise.race([closeEverything().then(stopServices), sleep(25_000)]);
     writeResults(true); // the session counts that finished
   } finally {
     process.exit(code);

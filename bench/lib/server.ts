@@ -6,9 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface ServerHandle {
-  pid: number;
+  pid: number; // the first process's
+  pids: number[]; // every process of the group (one unless --processes)
   port: number;
-  baseUrl: string;
+  baseUrl: string; // the first process's
+  baseUrls: string[]; // every process's, in order
+  /** Every process's inspector endpoint (some may be missing). */
+  inspectorUrls(): string[];
   /** Last lines the server printed, for error reports. */
   output(): string;
   /** The server's inspector endpoint (loopback), for a forced GC and heap figures between measurements. */
@@ -83,6 +87,7 @@ export async function startServer(
   repoRoot: string,
   nodeFlags: readonly string[] = serveFlags(repoRoot),
   readyTimeoutMs = 20_000,
+  scaleEnv: Record<string, string> = {},
 ): Promise<ServerHandle> {
   const port = await freePort();
   const client = clientDir(repoRoot);
@@ -105,6 +110,9 @@ export async function startServer(
         CREATES_PER_HOUR: '1000000',
         LOOKUPS_PER_MINUTE: '1000000',
         FAILED_LOOKUPS_PER_MINUTE: '1000000',
+        // Several processes: Redis and PostgreSQL shared, and this process's own address for seats reserved elsewhere.
+        ...scaleEnv,
+        ...(scaleEnv.REDIS_URL ? { PUBLIC_ADDRESS: `127.0.0.1:${port}` } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -155,8 +163,11 @@ export async function startServer(
         await res.arrayBuffer();
         return {
           pid,
+          pids: [pid],
           port,
           baseUrl,
+          baseUrls: [baseUrl],
+          inspectorUrls: () => (inspectorUrl ? [inspectorUrl] : []),
           output: () => lines.join('\n'),
           inspectorUrl: () => inspectorUrl,
           dataBytes: () => folderBytes(dataDir),
@@ -172,6 +183,39 @@ export async function startServer(
   await stop();
   rmSync(dataDir, { recursive: true, force: true });
   throw new Error(`The server was not ready within ${readyTimeoutMs} ms:\n${lines.join('\n')}`);
+}
+
+/**
+ * `count` servers started one after the other, handled as one: CPU and memory are summed over their processes,
+ * the first answers the calls that need one. Several need `scaleEnv` (REDIS_URL and DATABASE_URL).
+ */
+export async function startServers(
+  repoRoot: string,
+  count: number,
+  nodeFlags: readonly string[] = serveFlags(repoRoot),
+  scaleEnv: Record<string, string> = {},
+): Promise<ServerHandle> {
+  const servers: ServerHandle[] = [];
+  try {
+    for (let i = 0; i < count; i++) servers.push(await startServer(repoRoot, nodeFlags, 20_000, scaleEnv));
+  } catch (e) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw e;
+  }
+  const [first] = servers as [ServerHandle];
+  if (count === 1) return first;
+  return {
+    ...first,
+    pids: servers.map((s) => s.pid),
+    baseUrls: servers.map((s) => s.baseUrl),
+    inspectorUrls: () => servers.flatMap((s) => s.inspectorUrls()),
+    output: () => servers.map((s, i) => `[process ${i + 1}]\n${s.output()}`).join('\n'),
+    dataBytes: () => servers.reduce((n, s) => n + s.dataBytes(), 0),
+    exited: Promise.race(servers.map((s) => s.exited)),
+    stop: async () => {
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
 }
 
 export interface HeapFigures {
@@ -265,4 +309,15 @@ export async function inspectHeap(
   } finally {
     ws.close();
   }
+}
+
+/** collectAndMeasure in every process of a group, summed; undefined if one of them does not answer. */
+export async function collectAndMeasureAll(urls: readonly string[]): Promise<HeapFigures | undefined> {
+  if (urls.length === 0) return undefined;
+  const all = await Promise.all(urls.map((url) => collectAndMeasure(url)));
+  if (all.some((f) => f === undefined)) return undefined;
+  const sum: HeapFigures = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  for (const f of all as HeapFigures[])
+    for (const k of Object.keys(sum) as (keyof HeapFigures)[]) sum[k] += f[k];
+  return sum;
 }

@@ -6,22 +6,30 @@
  * every team submits every 20 s). See docs/performance.md for what each figure means.
  *
  *   npm run bench:load -- --sessions 1,10,30 --seconds 20
- *   npm run bench:load -- --sessions 10,30 --processes 1,2,3 --bare
- *
- * With --processes, each session count runs again on 1, 2 and 3 PAROS processes sharing a fresh Redis and
- * PostgreSQL (sessions created round-robin, students entering through every process); with --bare, once more on
- * a bare Colyseus room doing the same work (bench/bare/server.ts), the baseline of PAROS's CPU per action.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Client } from '@colyseus/sdk';
-import { type Cluster, type ClusterOptions, startCluster } from './lib/cluster.ts';
-import { cpuPressureMicros, machineCpu } from './lib/proc.ts';
-import type { HeapFigures } from './lib/server.ts';
+import {
+  cpuPressureMicros,
+  machineCpu,
+  processCpuMs,
+  processMemoryKiB,
+  residentByKindKiB,
+} from './lib/proc.ts';
+import {
+  collectAndMeasureAll,
+  type HeapFigures,
+  inspectHeap,
+  type ServerHandle,
+  serveFlags,
+  startServers,
+} from './lib/server.ts';
+import { missingServices, startPostgres, startRedis } from '../tests/server/scale/services.ts';
 import { type BenchRoom, SessionRun, type Student, TEAMS } from './lib/session.ts';
 import { bump, round, type Summary, seededRandom, summarize } from './lib/stats.ts';
 
@@ -46,10 +54,15 @@ const USAGE = `Usage: npm run bench:load -- [options]
                           disturbed (default 1)
   --quiet-wait N          before each session count and pace, wait up to N s for other processes to calm
                           down (default 15; 0 = never wait)
-  --processes LIST        also run each session count on this many PAROS processes sharing Redis and
-                          PostgreSQL (e.g. 1,2,3; needs redis-server and PostgreSQL, as the scale tests)
-  --bare                  also run each session count on a bare Colyseus room doing the same work (baseline)
-  --out FILE              JSON results (default bench/results/load-<time>.json)`;
+  --out FILE              JSON results (default bench/results/load-<time>.json)
+  --node-flags "LIST"     the server's Node options, instead of those of \`npm run serve\` (space-separated;
+                          "" for Node's defaults), e.g. to compare V8 settings
+  --processes LIST        run each session count on 1, 2, 3… PAROS processes sharing a Redis and a PostgreSQL
+                          (started on loopback like the scale-out tests'), and report the scale
+  --memory-detail         after filling, also record resident memory by kind (/proc smaps_rollup) and V8's heap
+                          spaces before the forced GC, and write a heap snapshot of the server beside the results
+  --bare                  then run each session count on a bare Colyseus room doing the same work
+                          (bench/bare/server.ts): the baseline for PAROS's server CPU per action`;
 
 interface Options {
   sessions: number[];
@@ -61,9 +74,11 @@ interface Options {
   maxMinutes: number;
   quietWait: number;
   retries: number;
-  processes: number[] | undefined;
-  bare: boolean;
   out: string;
+  memoryDetail: boolean;
+  nodeFlags: string[] | undefined;
+  bare: boolean;
+  processes: number[] | undefined;
 }
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -89,9 +104,11 @@ function parseOptions(argv: string[]): Options {
       'max-minutes': { type: 'string', default: '40' },
       'quiet-wait': { type: 'string', default: '15' },
       retries: { type: 'string', default: '1' },
-      processes: { type: 'string' },
-      bare: { type: 'boolean', default: false },
       out: { type: 'string' },
+      'memory-detail': { type: 'boolean', default: false },
+      bare: { type: 'boolean', default: false },
+      'node-flags': { type: 'string' },
+      processes: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -116,9 +133,11 @@ function parseOptions(argv: string[]): Options {
     maxMinutes: positive('max-minutes', values['max-minutes']),
     quietWait: values['quiet-wait'] === '0' ? 0 : positive('quiet-wait', values['quiet-wait']),
     retries: values.retries === '0' ? 0 : positive('retries', values.retries, true),
-    processes: values.processes?.split(',').map((p) => positive('processes', p.trim(), true)),
-    bare: values.bare,
     out: values.out ?? join(repoRoot, 'bench', 'results', `load-${stamp}.json`),
+    memoryDetail: values['memory-detail'],
+    bare: values.bare,
+    nodeFlags: values['node-flags']?.split(/\s+/).filter((f) => f !== ''),
+    processes: values.processes?.split(',').map((p) => positive('processes', p.trim(), true)),
   };
 }
 
@@ -126,7 +145,7 @@ function parseOptions(argv: string[]): Options {
 
 const openRooms = new Set<BenchRoom>();
 const memberIds = new WeakMap<BenchRoom, string>(); // a student connection's member id, from its welcome
-let activeServer: Cluster | undefined;
+let activeServer: ServerHandle | undefined;
 let activeSessions: SessionRun[] = [];
 let closing = false; // drops after this are ours, not errors
 let aborted = false;
@@ -248,16 +267,16 @@ class Recorder {
   private pressure0: number | undefined;
   private pressure1: number | undefined;
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
-  private readonly server: Cluster;
+  private readonly pid: readonly number[];
 
-  constructor(server: Cluster) {
-    this.server = server;
+  constructor(pid: readonly number[]) {
+    this.pid = pid;
     this.loop.enable();
   }
 
   begin(): void {
     this.loop.reset();
-    this.server0 = this.server.cpuMs();
+    this.server0 = processCpuMs(this.pid);
     this.machine0 = machineCpu();
     this.gen0 = process.cpuUsage();
     this.pressure0 = cpuPressureMicros();
@@ -268,7 +287,7 @@ class Recorder {
   end(): void {
     this.open = false;
     this.t1 = performance.now();
-    this.server1 = this.server.cpuMs();
+    this.server1 = processCpuMs(this.pid);
     this.machine1 = machineCpu();
     this.gen1 = process.cpuUsage(this.gen0);
     this.pressure1 = cpuPressureMicros();
@@ -314,7 +333,7 @@ class Recorder {
           ? round((100 * (this.pressure1 - this.pressure0)) / 1000 / wallMs, 1)
           : Number.NaN,
       generatorLoopDelayP99Ms: round(this.loop.percentile(99) / 1e6, 1),
-      serverRssEndKiB: this.server.rssKiB(),
+      serverRssEndKiB: processMemoryKiB(this.pid).rss,
       samples: { update: this.update.map((x) => round(x, 2)), reply: this.reply.map((x) => round(x, 2)) },
     };
   }
@@ -389,13 +408,13 @@ function act(
 async function runPace(
   pace: Pace,
   sessions: SessionRun[],
-  server: Cluster,
+  server: ServerHandle,
   opts: Options,
   random: () => number,
   idleServerPercentOfCore: number,
 ): Promise<PaceResult> {
-  const before = await waitForQuiet(opts.quietWait, server);
-  const rec = new Recorder(server);
+  const before = await waitForQuiet(opts.quietWait, server.pids);
+  const rec = new Recorder(server.pids);
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let running = true;
   const at = (delayMs: number, fn: () => void) => {
@@ -470,25 +489,25 @@ interface CpuSample {
 }
 
 /** CPU of the server (if any), this process and the whole machine over `ms` with no load from us. */
-async function sampleCpu(server: Cluster | undefined, ms: number): Promise<CpuSample> {
-  const s0 = server ? server.cpuMs() : 0;
+async function sampleCpu(pid: readonly number[] | undefined, ms: number): Promise<CpuSample> {
+  const s0 = pid ? processCpuMs(pid) : 0;
   const m0 = machineCpu();
   const g0 = process.cpuUsage();
   const t0 = performance.now();
   await sleep(ms);
   const wall = performance.now() - t0;
-  const busyServer = server ? server.cpuMs() - s0 : 0;
+  const server = pid ? processCpuMs(pid) - s0 : 0;
   const g = process.cpuUsage(g0);
   const gen = (g.user + g.system) / 1000;
   const m1 = machineCpu();
   const busy = m1.total > m0.total ? (m1.busy - m0.busy) / (m1.total - m0.total) : 0;
   return {
     seconds: round(wall / 1000, 2),
-    serverPercentOfCore: round((100 * busyServer) / wall, 1),
+    serverPercentOfCore: round((100 * server) / wall, 1),
     generatorPercentOfCore: round((100 * gen) / wall, 1),
     machineBusyPercent: round(100 * busy, 1),
     otherProcessesPercentOfCore: round(
-      Math.max(0, 100 * busy * cpus().length - (100 * (busyServer + gen)) / wall),
+      Math.max(0, 100 * busy * cpus().length - (100 * (server + gen)) / wall),
       1,
     ),
   };
@@ -498,9 +517,9 @@ async function sampleCpu(server: Cluster | undefined, ms: number): Promise<CpuSa
  * Waits (at most `maxSeconds`) until processes other than the server and this one use less than a quarter of
  * one core, since the machine may be shared; returns the last sample.
  */
-async function waitForQuiet(maxSeconds: number, server?: Cluster): Promise<CpuSample> {
+async function waitForQuiet(maxSeconds: number, pid?: readonly number[]): Promise<CpuSample> {
   const deadline = performance.now() + maxSeconds * 1000;
-  let sample = await sampleCpu(server, 1000);
+  let sample = await sampleCpu(pid, 1000);
   let said = false;
   for (let i = 0; i < 600 && sample.otherProcessesPercentOfCore > 25 && performance.now() < deadline; i++) {
     if (!said) {
@@ -509,14 +528,13 @@ async function waitForQuiet(maxSeconds: number, server?: Cluster): Promise<CpuSa
       );
       said = true;
     }
-    sample = await sampleCpu(server, 2000);
+    sample = await sampleCpu(pid, 2000);
   }
   return sample;
 }
 
 interface ScaleResult {
-  setup: string; // which servers: Cluster.label
-  processes: number; // PAROS (or bare) processes
+  bare?: boolean; // the bare Colyseus room of --bare, not PAROS
   sessions: number;
   clients: number; // connections wanted: S x (teacher + projector + 30 students)
   connected: number;
@@ -536,6 +554,9 @@ interface ScaleResult {
   heapFilled: HeapFigures | undefined;
   perSessionAfterGcMiB: number; // RSS after GC, filled minus idle, per session
   heapUsedPerSessionMiB: number; // live JS heap + external, filled minus idle, per session
+  processes: number; // PAROS processes sharing the sessions (1 unless --processes)
+  sessionsPerProcess: number[]; // after filling, as each process's /healthz counts them
+  memoryDetail?: MemoryDetail; // with --memory-detail
   before: CpuSample; // the machine before the server started: other processes' share
   filledIdle: CpuSample; // filled sessions, no actions: the server's idle cost (pings, patch ticks)
   paces: PaceResult[];
@@ -549,14 +570,59 @@ async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   return body;
 }
 
+interface MemoryDetail {
+  residentIdleKiB: Record<string, number>; // after the idle forced GC
+  residentFilledKiB: Record<string, number>; // filled, no forced GC
+  heapSpaces: Record<string, { used: number; committed: number }> | undefined; // filled, no forced GC, bytes
+  snapshot: string; // the heap snapshot's file, written after the forced GC's figures (it collects garbage first)
+}
+
+function spacesLine(spaces: Record<string, { used: number; committed: number }>): string {
+  return `V8 heap spaces, MiB used/committed: ${Object.entries(spaces)
+    .filter(([, v]) => v.committed > 0)
+    .map(([k, v]) => `${k} ${(v.used / 2 ** 20).toFixed(1)}/${(v.committed / 2 ** 20).toFixed(1)}`)
+    .join(', ')}`;
+}
+
+/** Where the filled server's memory is, by kind and by V8 heap space, plus a heap snapshot (--memory-detail). */
+async function detailMemory(
+  pid: number,
+  inspector: string,
+  S: number,
+  opts: Options,
+  residentIdleKiB: Record<string, number>,
+): Promise<MemoryDetail> {
+  const residentFilledKiB = residentByKindKiB(pid);
+  const heapSpaces = await inspectHeap(inspector);
+  const snapshot = `${opts.out.replace(/\.json$/, '')}-S${S}.heapsnapshot`;
+  mkdirSync(dirname(snapshot), { recursive: true });
+  const perSession = (kib: number) => `${(kib / 1024 / S).toFixed(2)}`;
+  console.log(
+    `  S=${S} resident MiB/session by kind (filled - idle): ` +
+      Object.keys(residentFilledKiB)
+        .map((k) => `${k} ${perSession((residentFilledKiB[k] ?? 0) - (residentIdleKiB[k] ?? 0))}`)
+        .join(', '),
+  );
+  if (heapSpaces) console.log(`  S=${S} filled ${spacesLine(heapSpaces)}`);
+  return { residentIdleKiB, residentFilledKiB, heapSpaces, snapshot };
+}
+
 async function runScale(
   S: number,
   opts: Options,
   random: () => number,
-  setup: ClusterOptions,
+  processes = 1,
+  scaleEnv: Record<string, string> = {},
+  bare = false,
 ): Promise<ScaleResult> {
   const before = await waitForQuiet(opts.quietWait);
-  const server = await startCluster(repoRoot, setup);
+  const server = await startServers(
+    repoRoot,
+    processes,
+    opts.nodeFlags,
+    scaleEnv,
+    bare ? 'bench/bare/server.ts' : undefined,
+  );
   activeServer = server;
   closing = false;
   const joinErrors: Record<string, number> = {};
@@ -566,12 +632,19 @@ async function runScale(
   try {
     // The idle baseline is taken after a forced full GC, so start-up garbage does not hide what sessions add.
     await sleep(2000);
-    const heapIdle = await server.heap();
-    const rssIdleKiB = server.rssKiB();
-    // One SDK client per process: teachers and students enter through every process in turn.
-    const sdks = server.servers.map((s) => new Client(s.baseUrl));
-    const sdkFor = (i: number) => sdks[i % sdks.length]!;
-    const cpu0 = server.cpuMs();
+    const inspector = processes === 1 ? server.inspectorUrl() : undefined; // heap details: one process only
+    const heapIdle = await collectAndMeasureAll(server.inspectorUrls());
+    const rssIdleKiB = processMemoryKiB(server.pids).rss;
+    const residentIdleKiB = residentByKindKiB(server.pids);
+    if (opts.memoryDetail && inspector) {
+      const spaces = await inspectHeap(inspector);
+      if (spaces) console.log(`  S=${S} idle ${spacesLine(spaces)}`);
+    }
+    // Each session is created through one process in turn, and each connection made through one in turn: with
+    // several processes, a seat reserved on another process sends the client there (PUBLIC_ADDRESS).
+    const sdks = server.baseUrls.map((url) => new Client(url));
+    const through = (k: number) => ({ sdk: sdks[k % sdks.length]!, url: server.baseUrls[k % sdks.length]! });
+    const cpu0 = processCpuMs(server.pids);
     const machine0 = machineCpu();
     const gen0 = process.cpuUsage();
     const fill0 = performance.now();
@@ -584,14 +657,15 @@ async function runScale(
       10,
       async (i) => {
         try {
+          const { sdk, url } = through(i);
           const made = await fetchJson<{ code: string; hostSecret: string; roomId: string }>(
-            `${server.url(i)}/api/sessions`,
+            `${url}/api/sessions`,
             { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
           );
           const s = new SessionRun(i, made.code, made.hostSecret, made.roomId);
           const teacher = adopt(
             await joinWithTimeout(
-              sdkFor(i).joinById(s.roomId, { role: 'teacher', code: s.code, hostSecret: s.hostSecret }),
+              sdk.joinById(s.roomId, { role: 'teacher', code: s.code, hostSecret: s.hostSecret }),
               JOIN_TIMEOUT_MS,
             ),
             drops,
@@ -601,7 +675,7 @@ async function runScale(
           s.teacher = teacher;
           const projector = adopt(
             await joinWithTimeout(
-              sdkFor(i + 1).joinById(s.roomId, { role: 'projector', code: s.code }),
+              sdk.joinById(s.roomId, { role: 'projector', code: s.code }),
               JOIN_TIMEOUT_MS,
             ),
             drops,
@@ -627,16 +701,11 @@ async function runScale(
       const t0 = performance.now();
       let room: BenchRoom;
       try {
-        const found = await fetchJson<{ roomId: string }>(
-          `${server.url(session.index + index)}/api/sessions/${session.code}`,
-        );
+        const { sdk, url } = through(session.index + index + 1);
+        const found = await fetchJson<{ roomId: string }>(`${url}/api/sessions/${session.code}`);
         room = adopt(
           await joinWithTimeout(
-            sdkFor(session.index + index).joinById(found.roomId, {
-              role: 'student',
-              code: session.code,
-              nickname,
-            }),
+            sdk.joinById(found.roomId, { role: 'student', code: session.code, nickname }),
             JOIN_TIMEOUT_MS,
           ),
           drops,
@@ -689,7 +758,7 @@ async function runScale(
       }
     });
     const fillSeconds = (performance.now() - fill0) / 1000;
-    const serverCpuFill = server.cpuMs() - cpu0;
+    const serverCpuFill = processCpuMs(server.pids) - cpu0;
     const machine1 = machineCpu();
     const genFill = process.cpuUsage(gen0);
     const fillOtherProcessesPercentOfCore = round(
@@ -704,11 +773,28 @@ async function runScale(
     const connected = sessions.reduce((n, s) => n + s.rooms.length, 0);
 
     await sleep(2000);
-    const rssFilledKiB = server.rssKiB();
-    const filledIdle = await sampleCpu(server, 5000);
-    const heapFilled = await server.heap();
+    const rssFilledKiB = processMemoryKiB(server.pids).rss;
+    const sessionsPerProcess = await Promise.all(
+      server.baseUrls.map((url) =>
+        fetch(`${url}/healthz`)
+          .then((res) => res.json() as Promise<{ sessions?: number }>)
+          .then((h) => h.sessions ?? -1)
+          .catch(() => -1),
+      ),
+    );
+    const filledIdle = await sampleCpu(server.pids, 5000);
+    const memoryDetail =
+      opts.memoryDetail && inspector
+        ? await detailMemory(server.pid, inspector, S, opts, residentIdleKiB)
+        : undefined;
+    const heapFilled = await collectAndMeasureAll(server.inspectorUrls());
+    if (memoryDetail && inspector) {
+      // After the figures above: writing a snapshot collects garbage first and takes memory of its own.
+      await inspectHeap(inspector, memoryDetail.snapshot);
+      console.log(`  S=${S} heap snapshot: ${memoryDetail.snapshot}`);
+    }
     console.log(
-      `  ${server.label}, S=${S}: ${connected} of ${S * (STUDENTS_PER_SESSION + 2)} connections in ${fillSeconds.toFixed(1)} s; ` +
+      `  S=${S}: ${connected} of ${S * (STUDENTS_PER_SESSION + 2)} connections in ${fillSeconds.toFixed(1)} s; ` +
         `RSS ${(rssIdleKiB / 1024).toFixed(1)} -> ${(rssFilledKiB / 1024).toFixed(1)} MiB` +
         (heapIdle && heapFilled
           ? ` (after GC ${(heapIdle.rss / 2 ** 20).toFixed(1)} -> ${(heapFilled.rss / 2 ** 20).toFixed(1)} MiB)`
@@ -746,9 +832,10 @@ async function runScale(
 
     const join = roundSummary(summarize(joinTimes));
     return {
-      setup: server.label,
-      processes: server.servers.length,
       sessions: S,
+      processes,
+      ...(bare ? { bare } : {}),
+      sessionsPerProcess,
       clients: S * (STUDENTS_PER_SESSION + 2),
       connected,
       joinErrors,
@@ -761,7 +848,7 @@ async function runScale(
       rssIdleKiB,
       rssFilledKiB,
       perSessionMiB: round((rssFilledKiB - rssIdleKiB) / 1024 / S, 2),
-      rssHighWaterKiB: server.hwmKiB(),
+      rssHighWaterKiB: processMemoryKiB(server.pids).hwm,
       logBytes: server.dataBytes(),
       heapIdle,
       heapFilled,
@@ -778,6 +865,7 @@ async function runScale(
           : Number.NaN,
       before,
       filledIdle,
+      ...(memoryDetail ? { memoryDetail } : {}),
       paces,
       samples: { join: joinTimes.map((x) => round(x, 2)) },
     };
@@ -809,23 +897,23 @@ function markdown(results: ScaleResult[]): string {
   const out: string[] = [];
   out.push('### Filling (teacher + projector + 30 students per session)', '');
   out.push(
-    '| setup | S | connections | join errors | fill s | join p50 ms | join p99 ms | server CPU ms/join | idle RSS MiB | filled RSS MiB | MiB/session | MiB/session after GC | JS heap MiB/session | server idle % core (filled) | other processes % core during fill |',
+    '| S | connections | join errors | fill s | join p50 ms | join p99 ms | server CPU ms/join | idle RSS MiB | filled RSS MiB | MiB/session | MiB/session after GC | JS heap MiB/session | server idle % core (filled) | other processes % core during fill |',
   );
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     out.push(
-      `| ${r.setup} | ${r.sessions} | ${r.connected}/${r.clients} | ${counts(r.joinErrors) + counts(r.setupErrors)} | ${r.fillSeconds} | ${ms(r.join.p50)} | ${ms(r.join.p99)} | ${r.serverCpuPerJoinMs} | ${mib(r.rssIdleKiB)} | ${mib(r.rssFilledKiB)} | ${r.perSessionMiB.toFixed(2)} | ${r.perSessionAfterGcMiB.toFixed(2)} | ${r.heapUsedPerSessionMiB.toFixed(2)} | ${r.filledIdle.serverPercentOfCore} | ${r.fillOtherProcessesPercentOfCore} |`,
+      `| ${label(r)} | ${r.connected}/${r.clients} | ${counts(r.joinErrors) + counts(r.setupErrors)} | ${r.fillSeconds} | ${ms(r.join.p50)} | ${ms(r.join.p99)} | ${r.serverCpuPerJoinMs} | ${mib(r.rssIdleKiB)} | ${mib(r.rssFilledKiB)} | ${r.perSessionMiB.toFixed(2)} | ${r.perSessionAfterGcMiB.toFixed(2)} | ${r.heapUsedPerSessionMiB.toFixed(2)} | ${r.filledIdle.serverPercentOfCore} | ${r.fillOtherProcessesPercentOfCore} |`,
     );
   }
   out.push('', '### Actions (orders phase)', '');
   out.push(
-    '| setup | S | pace | actions/s | accepted | refused | errors | update p50 ms | update p99 ms | reply p50 ms | server CPU ms/action | beyond idle ms/action | server % core | generator % core | other processes % core | CPU pressure % | machine % busy | generator loop delay p99 ms | windows run |',
+    '| S | pace | actions/s | accepted | refused | errors | update p50 ms | update p99 ms | reply p50 ms | server CPU ms/action | beyond idle ms/action | server % core | generator % core | other processes % core | CPU pressure % | machine % busy | generator loop delay p99 ms | windows run |',
   );
-  out.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     for (const p of r.paces) {
       out.push(
-        `| ${r.setup} | ${r.sessions} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.cpuPressurePercent} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
+        `| ${label(r)} | ${p.pace} | ${p.acceptedPerSecond} | ${p.accepted} | ${counts(p.refused)} | ${counts(p.errors) + p.skipped} | ${ms(p.update.p50)} | ${ms(p.update.p99)} | ${ms(p.reply.p50)} | ${p.serverCpuPerActionMs.toFixed(3)} | ${p.serverCpuBeyondIdlePerActionMs > 0 ? p.serverCpuBeyondIdlePerActionMs.toFixed(3) : '≈0'} | ${p.serverCpuPercentOfCore} | ${p.generatorCpuPercentOfCore} | ${p.otherProcessesPercentOfCore} | ${p.cpuPressurePercent} | ${p.machineBusyPercent} | ${p.generatorLoopDelayP99Ms} | ${p.attempts ?? 1} |`,
       );
     }
   }
@@ -838,12 +926,72 @@ function markdown(results: ScaleResult[]): string {
       if (p.skipped)
         bump(all, `${p.pace} skipped (student had ${MAX_IN_FLIGHT_PER_STUDENT} in flight)`, p.skipped);
     }
-    for (const [k, v] of Object.entries(all)) notes.push(`- ${r.setup}, S=${r.sessions}: ${v} x ${k}`);
+    for (const [k, v] of Object.entries(all)) notes.push(`- S=${label(r)}: ${v} x ${k}`);
   }
   if (notes.length) out.push('', 'Refusals, errors and drops:', '', ...notes);
-  out.push(...scaleSection(results));
+  if (results.some((r) => r.processes > 1)) out.push('', ...scaleTable(results.filter((r) => !r.bare)));
+  if (results.some((r) => r.bare)) out.push('', ...bareTable(results));
   out.push('', '### Targets', '', ...targets(results).map((t) => `- ${t.ok ? 'met' : 'MISSED'}: ${t.text}`));
   return out.join('\n');
+}
+
+/** "100" for one process, "100 on 3" for 100 sessions on three processes. */
+function label(r: ScaleResult): string {
+  if (r.bare) return `${r.sessions} (bare room)`;
+  return r.processes > 1 ? `${r.sessions} on ${r.processes}` : `${r.sessions}`;
+}
+
+/**
+ * --bare: at each session count, PAROS's server CPU per action (one process, as a school runs it) against the
+ * bare Colyseus room's in the same sitting, the issue's bar being 1.2x.
+ */
+function bareTable(results: ScaleResult[]): string[] {
+  const out = [
+    '### PAROS against a bare Colyseus room doing the same work (one process)',
+    '',
+    '| S | pace | PAROS ms/action | bare room ms/action | ratio | PAROS update p50 / p99 ms | bare update p50 / p99 ms |',
+    '|---:|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const b of results.filter((r) => r.bare)) {
+    const paros = results.find((r) => !r.bare && r.processes === 1 && r.sessions === b.sessions);
+    for (const bp of b.paces) {
+      const pp = paros?.paces.find((p) => p.pace === bp.pace);
+      out.push(
+        `| ${b.sessions} | ${bp.pace} | ${pp ? pp.serverCpuPerActionMs.toFixed(3) : '–'} | ${bp.serverCpuPerActionMs.toFixed(3)} | ${pp && bp.serverCpuPerActionMs > 0 ? `${(pp.serverCpuPerActionMs / bp.serverCpuPerActionMs).toFixed(2)}×` : '–'} | ${pp ? `${ms(pp.update.p50)} / ${ms(pp.update.p99)}` : '–'} | ${ms(bp.update.p50)} / ${ms(bp.update.p99)} |`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * --processes: per session count, what each number of processes held and how fast, and the scale ratios against
+ * one process (with Redis and PostgreSQL too). The generator's pace is fixed (open loop), so actions per second
+ * are equal until something saturates; generator and servers share the machine's cores, so server CPU per action
+ * is the figure the machine's noise affects least: a larger machine holds about its cores' worth of it.
+ */
+function scaleTable(results: ScaleResult[]): string[] {
+  const out = [
+    '### Processes (REDIS_URL and DATABASE_URL)',
+    '',
+    '| S | processes | connected | classroom update p99 ms | stress actions/s | stress update p50 / p99 ms | server CPU ms/action (stress) | servers % core (stress) | RSS filled MiB (all processes) | sessions per process | stress actions/s vs 1 process | CPU per action vs 1 process |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const r of results) {
+    const c = r.paces.find((p) => p.pace === 'classroom');
+    const st = r.paces.find((p) => p.pace === 'stress');
+    const one = results
+      .find((x) => x.sessions === r.sessions && x.processes === 1)
+      ?.paces.find((p) => p.pace === 'stress');
+    const ratio =
+      st && one?.acceptedPerSecond ? (st.acceptedPerSecond / one.acceptedPerSecond).toFixed(2) : '–';
+    const cpuRatio =
+      st && one?.serverCpuPerActionMs ? (st.serverCpuPerActionMs / one.serverCpuPerActionMs).toFixed(2) : '–';
+    out.push(
+      `| ${r.sessions} | ${r.processes} | ${r.connected}/${r.clients} | ${c ? ms(c.update.p99) : '–'} | ${st?.acceptedPerSecond ?? '–'} | ${st ? `${ms(st.update.p50)} / ${ms(st.update.p99)}` : '–'} | ${st ? st.serverCpuPerActionMs.toFixed(3) : '–'} | ${st?.serverCpuPercentOfCore ?? '–'} | ${(r.rssFilledKiB / 1024).toFixed(1)} | ${r.sessionsPerProcess.join(' + ')} | ${ratio} | ${cpuRatio} |`,
+    );
+  }
+  return out;
 }
 
 interface Target {
@@ -851,47 +999,9 @@ interface Target {
   text: string;
 }
 
-/**
- * With more than one setup: server CPU per action per setup and session count, its ratio to the first setup
- * (one PAROS process) and to the bare room, and how many classes a core would hold at classroom pace by that
- * figure (kept below 70% busy), which is what a larger machine would hold per core.
- */
-function scaleSection(results: ScaleResult[]): string[] {
-  const labels = [...new Set(results.map((r) => r.setup))];
-  if (labels.length < 2) return [];
-  const first = labels[0]!;
-  const bare = results.some((r) => r.setup === 'bare Colyseus room') ? 'bare Colyseus room' : undefined;
-  const find = (setup: string, S: number, pace: Pace) =>
-    results.find((r) => r.setup === setup && r.sessions === S)?.paces.find((p) => p.pace === pace);
-  const ratio = (a: number | undefined, b: number | undefined) =>
-    a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a';
-  const out = ['', '### Setups compared (server CPU per action, summed over the processes)', ''];
-  out.push(
-    `| setup | S | stress ms/action | × ${first} | ${bare ? '× bare room | ' : ''}stress update p99 ms | classroom ms/action | classes per core at classroom pace (70% busy) |`,
-  );
-  out.push(`|---|---:|---:|---:|${bare ? '---:|' : ''}---:|---:|---:|`);
-  for (const setup of labels) {
-    for (const S of [...new Set(results.map((r) => r.sessions))]) {
-      const st = find(setup, S, 'stress');
-      const cl = find(setup, S, 'classroom');
-      if (!st && !cl) continue;
-      const perSession = cl ? cl.acceptedPerSecond / S : undefined; // actions a class makes per second
-      const perCore =
-        cl && perSession && cl.serverCpuPerActionMs > 0
-          ? Math.floor((0.7 * 1000) / (cl.serverCpuPerActionMs * perSession))
-          : undefined;
-      out.push(
-        `| ${setup} | ${S} | ${st ? st.serverCpuPerActionMs.toFixed(3) : 'n/a'} | ${ratio(st?.serverCpuPerActionMs, find(first, S, 'stress')?.serverCpuPerActionMs)} | ${bare ? `${ratio(st?.serverCpuPerActionMs, find(bare, S, 'stress')?.serverCpuPerActionMs)} | ` : ''}${st ? ms(st.update.p99) : 'n/a'} | ${cl ? cl.serverCpuPerActionMs.toFixed(3) : 'n/a'} | ${perCore ?? 'n/a'} |`,
-      );
-    }
-  }
-  return out;
-}
-
 function targets(all: ScaleResult[]): Target[] {
+  const results = all.filter((r) => r.processes === 1 && !r.bare); // the targets are PAROS's, on one process
   const found: Target[] = [];
-  // The targets are PAROS's, on its first setup (one process unless --processes says otherwise).
-  const results = all.filter((r) => r.setup === all[0]?.setup && r.setup !== 'bare Colyseus room');
   const pace = (S: number, p: Pace) => results.find((r) => r.sessions === S)?.paces.find((x) => x.pace === p);
   const r100 = results.find((r) => r.sessions === 100);
   const c100 = pace(100, 'classroom');
@@ -919,14 +1029,14 @@ function targets(all: ScaleResult[]): Target[] {
   const s10 = pace(10, 'stress');
   if (s10)
     found.push({ ok: s10.update.p50 < 5, text: `stress p50 < 5 ms at S=10: ${ms(s10.update.p50)} ms` });
-  for (const r of all.filter((x) => x.setup === 'bare Colyseus room')) {
-    const bareStress = r.paces.find((p) => p.pace === 'stress');
-    const own = pace(r.sessions, 'stress');
-    if (bareStress && own && bareStress.serverCpuPerActionMs > 0) {
-      const x = own.serverCpuPerActionMs / bareStress.serverCpuPerActionMs;
+  for (const b of all.filter((r) => r.bare)) {
+    const bare = b.paces.find((p) => p.pace === 'stress');
+    const own = pace(b.sessions, 'stress');
+    if (bare && own && bare.serverCpuPerActionMs > 0) {
+      const x = own.serverCpuPerActionMs / bare.serverCpuPerActionMs;
       found.push({
         ok: x <= 1.2,
-        text: `server CPU per action within 1.2× of the bare room at S=${r.sessions} stress: ${own.serverCpuPerActionMs.toFixed(3)} against ${bareStress.serverCpuPerActionMs.toFixed(3)} ms (${x.toFixed(2)}×)`,
+        text: `server CPU per action within 1.2× of a bare Colyseus room at S=${b.sessions} stress: ${own.serverCpuPerActionMs.toFixed(3)} against ${bare.serverCpuPerActionMs.toFixed(3)} ms (${x.toFixed(2)}×)`,
       });
     }
   }
@@ -943,14 +1053,6 @@ function targets(all: ScaleResult[]): Target[] {
 }
 
 // ---- main ----
-
-/** PAROS on one process (SQLite), or on each process count asked for; then the bare room if asked for. */
-function setups(opts: Options): ClusterOptions[] {
-  const paros: ClusterOptions[] = opts.processes
-    ? opts.processes.map((processes) => ({ processes, bare: false }))
-    : [{ processes: undefined, bare: false }];
-  return opts.bare ? [...paros, { processes: undefined, bare: true }] : paros;
-}
 
 /** The commit the server ran from, and whether server/, shared/ or content/ had uncommitted changes. */
 function serverVersion(): { commit: string; dirty: boolean } | undefined {
@@ -989,15 +1091,54 @@ async function main(): Promise<void> {
     `PAROS load bench: sessions ${opts.sessions.join(',')}, ${opts.seconds} s per pace (+${opts.warmup} s warm-up), ` +
       `Node ${process.versions.node}, ${cpus().length} cores, server at ${version ? `${version.commit.slice(0, 7)}${version.dirty ? ' + uncommitted changes' : ''}` : 'unknown commit'}`,
   );
-  for (const setup of setups(opts)) {
+  if (!opts.processes) {
     for (const S of opts.sessions) {
       if (aborted) break;
-      const result = await runScale(S, opts, random, setup);
+      const result = await runScale(S, opts, random);
+      if (!aborted) run.results.push(result);
+    }
+  } else {
+    const missing = missingServices();
+    if (missing) throw new Error(`--processes needs Redis and PostgreSQL: ${missing}`);
+    for (const P of opts.processes) {
+      // A fresh Redis and PostgreSQL for each process count, so no session or lease of the last one remains.
+      const redis = await startRedis();
+      const postgres = await startPostgres().catch(async (e) => {
+        await redis.stop();
+        throw e;
+      });
+      activeServices = [redis, postgres];
+      try {
+        for (const S of opts.sessions) {
+          if (aborted) break;
+          const env = { REDIS_URL: redis.url, DATABASE_URL: postgres.url };
+          const result = await runScale(S, opts, random, P, env);
+          if (!aborted) run.results.push(result);
+        }
+      } finally {
+        await stopServices();
+      }
+      if (aborted) break;
+    }
+  }
+  // The bare Colyseus room at the same session counts, in the same sitting: PAROS's CPU per action against it.
+  if (opts.bare) {
+    for (const S of opts.sessions) {
+      if (aborted) break;
+      const result = await runScale(S, opts, random, 1, {}, true);
       if (!aborted) run.results.push(result);
     }
   }
   clearTimeout(watchdog);
   writeResults(false);
+}
+
+/** Redis and PostgreSQL of a --processes run, stopped on every way out. */
+let activeServices: { stop(): Promise<void> }[] = [];
+async function stopServices(): Promise<void> {
+  const services = activeServices;
+  activeServices = [];
+  await Promise.all(services.map((x) => x.stop().catch(() => undefined)));
 }
 
 let run:
@@ -1024,6 +1165,7 @@ function writeResults(partial: boolean): void {
       memoryGiB: round(totalmem() / 2 ** 30, 1),
     },
     options: { ...opts, out: undefined },
+    serverNodeFlags: opts.nodeFlags ?? serveFlags(repoRoot),
     results,
     targets: targets(results),
   };
@@ -1038,7 +1180,7 @@ async function shutdown(code: number): Promise<void> {
   shuttingDown = true;
   aborted = true;
   try {
-    await Promise.race([closeEverything(), sleep(25_000)]);
+    await Promise.race([closeEverything().then(stopServices), sleep(25_000)]);
     writeResults(true); // the session counts that finished
   } finally {
     process.exit(code);

@@ -39,6 +39,8 @@ interface Seat {
   team?: string;
 }
 
+let roomsMade = 0; // /healthz counts them as PAROS counts its sessions
+
 class BareRoom extends Room<{ state: BareState }> {
   override autoDispose = false;
   override maxMessagesPerSecond = 30;
@@ -92,6 +94,7 @@ class BareRoom extends Room<{ state: BareState }> {
   };
 
   override onCreate() {
+    roomsMade++;
     this.state = new BareState();
     for (const team of ['us', 'china', 'russia']) this.state.teams.set(team, new BareTeam());
   }
@@ -114,7 +117,7 @@ const server = defineServer({
   express: (app) => {
     app.use(express.json());
     app.get('/healthz', (_req, res) => {
-      res.json({ ok: true });
+      res.json({ ok: true, sessions: roomsMade });
     });
     app.post('/api/sessions', async (_req, res) => {
       const room = await matchMaker.createRoom('bare', {});

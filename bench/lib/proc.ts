@@ -19,8 +19,9 @@ export function clockTicksPerSecond(): number {
   return ticksPerSecond;
 }
 
-/** utime + stime of a process, in milliseconds (resolution: one clock tick, usually 10 ms). */
-export function processCpuMs(pid: number): number {
+/** utime + stime of a process (or the sum over several), in milliseconds (resolution: one clock tick, usually 10 ms). */
+export function processCpuMs(pid: number | readonly number[]): number {
+  if (typeof pid !== 'number') return pid.reduce((sum, p) => sum + processCpuMs(p), 0);
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) is in parentheses and may hold spaces: split after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -30,8 +31,16 @@ export function processCpuMs(pid: number): number {
   return ((utime + stime) * 1000) / clockTicksPerSecond();
 }
 
-/** Resident set size and its high-water mark, in KiB. */
-export function processMemoryKiB(pid: number): { rss: number; hwm: number } {
+/** Resident set size and its high-water mark, in KiB (summed over several processes). */
+export function processMemoryKiB(pid: number | readonly number[]): { rss: number; hwm: number } {
+  if (typeof pid !== 'number')
+    return pid.reduce(
+      (sum, p) => {
+        const m = processMemoryKiB(p);
+        return { rss: sum.rss + m.rss, hwm: sum.hwm + m.hwm };
+      },
+      { rss: 0, hwm: 0 },
+    );
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: field('VmRSS'), hwm: field('VmHWM') };
@@ -59,4 +68,21 @@ export function cpuPressureMicros(): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A process's resident memory by kind, in KiB, from /proc/<pid>/smaps_rollup: anonymous, file-backed, shared. */
+export function residentByKindKiB(pid: number | readonly number[]): Record<string, number> {
+  if (typeof pid !== 'number') {
+    const out: Record<string, number> = {};
+    for (const p of pid)
+      for (const [k, v] of Object.entries(residentByKindKiB(p))) out[k] = (out[k] ?? 0) + v;
+    return out;
+  }
+  const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  const out: Record<string, number> = {};
+  for (const m of text.matchAll(
+    /^(Rss|Anonymous|Shared_Clean|Shared_Dirty|Private_Clean|Private_Dirty):\s+(\d+) kB/gm,
+  ))
+    out[m[1]!] = Number(m[2]);
+  return out;
 }

@@ -34,6 +34,7 @@ import type { OpenLog, SessionLogs } from '../log/store.ts';
 import { type StorageCheck, storageWords } from '../log/storageHealth.ts';
 import { leaseTaken, type RoomScale } from '../scale/scaleOut.ts';
 import type { SessionDirectory } from '../sessions/directory.ts';
+import { releasePatchBuffer } from '../sync/patchBuffer.ts';
 import { projectSession } from '../sync/project.ts';
 import { showOnly, syncedSight } from '../sync/sight.ts';
 import { SessionState } from '../sync/state.ts';
@@ -133,6 +134,17 @@ function plainly<T extends z.ZodType>(schema: T) {
     ctx.addIssue({ code: 'custom', message: firstIssue(parsed.error) });
     return z.NEVER;
   });
+}
+
+/** The JSON of the content a server runs on, as a log's header holds it; computed once per server. */
+const contentJson = new WeakMap<readonly Card[], string>();
+function serverContentJson({ scenarios, cards }: RoomServices): string {
+  let json = contentJson.get(cards);
+  if (json === undefined) {
+    json = JSON.stringify({ scenarios, cards });
+    contentJson.set(cards, json);
+  }
+  return json;
 }
 
 export function hashSecret(secret: string): string {
@@ -250,12 +262,28 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     if (prefix) this.copyPrefix(prefix);
   }
 
+  /**
+   * The header with its content replaced by the server's own objects when they are equal, as they are for a
+   * session begun on this release's content: a log read back parses its own copy of every card, several hundred
+   * KB, which a hundred restored sessions would otherwise each keep.
+   */
+  private shared(header: LogHeader): LogHeader {
+    const { scenarios, cards } = this.services;
+    if (header.content.cards === cards && header.content.scenarios === scenarios) return header;
+    if (JSON.stringify(header.content) === serverContentJson(this.services))
+      header.content = { scenarios, cards };
+    return header;
+  }
+
   /** The header and the entries up to `seq` of the session a fork starts from. */
   private originOf(from: { sessionId: string; seq: number }): { header: LogHeader; entries: LogEntry[] } {
     const source = this.services.logs.open(from.sessionId);
     try {
       if (from.seq > source.lastSeq()) throw new ServerError(400, 'That moment is past the end of the log.');
-      return { header: source.header(), entries: source.entries().filter((e) => e.seq <= from.seq) };
+      return {
+        header: this.shared(source.header()),
+        entries: source.entries().filter((e) => e.seq <= from.seq),
+      };
     } finally {
       source.close();
     }
@@ -298,7 +326,7 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
         `The log of ${sessionId} cannot be folded: ${problem?.message ?? 'no state'}`,
       );
     this.model = state;
-    this.rules = header.content;
+    this.rules = this.shared(header).content;
     this.engine = (rulesOf(header.rulesVersion) as RulesVersion).engine;
     this.seq = entries.length;
     this.hostSecretHash = this.log.status().hostSecretHash;
@@ -666,6 +694,13 @@ export class SessionRoom extends Room<{ state: SessionState; client: Client<{ us
     this.broadcastPatch();
     this.bots?.wake();
     return outcome;
+  }
+
+  /** Sends what changed to every connection, then lets the patch buffer go if this patch grew it. */
+  override broadcastPatch(): boolean {
+    const sent = super.broadcastPatch();
+    releasePatchBuffer(this);
+    return sent;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { ScenarioSummary } from '../../shared/content/scenario.ts';
 import { ROUND_PHASES } from '../../shared/model/phases.ts';
-import { DELEGATIONS } from '../../shared/model/seats.ts';
+import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
 import type { Viewer } from '../../shared/rules/views.ts';
 import { type Message, PAIRS } from '../../shared/session/chat.ts';
 import { headOf, rolesOf, type SessionModel } from '../../shared/session/model.ts';
@@ -52,10 +52,7 @@ export function projectSession(
   assign(set, 'maxPerDelegation', model.settings.maxPerDelegation);
 
   for (const id of [...state.members.keys()]) if (!model.members[id]) state.members.delete(id);
-  // Roles are held in a delegation only: a member in the gallery, not seated or gone holds none.
-  const roles: Record<string, string> = {};
-  for (const d of DELEGATIONS)
-    for (const [id, r] of Object.entries(rolesOf(model, d))) roles[id] = r.join(',');
+  const { roles, heads } = seatingOf(model, state);
   for (const m of Object.values(model.members)) {
     let ms = state.members.get(m.id);
     if (!ms) {
@@ -80,7 +77,7 @@ export function projectSession(
     assign(ts, 'draft', model.teams[d].draft);
     assign(ts, 'draftVersion', model.teams[d].draftVersion ?? 0);
     assign(ts, 'orders', JSON.stringify(model.teams[d].orders));
-    assign(ts, 'headId', headOf(model, d)?.id ?? '');
+    assign(ts, 'headId', heads[d]);
     const withdrawn = model.teams[d].withdrawn;
     assign(ts, 'withdrawnBy', withdrawn ? withdrawn.by || 'card' : '');
     assign(ts, 'confirmedBy', withdrawn?.confirmedBy ?? '');
@@ -103,6 +100,35 @@ export function projectSession(
   }
   syncMessages(state.floor, model.chat.floor);
   projectWorld(model, state);
+}
+
+interface Seating {
+  key: string; // what roles and heads depend on: each member's id, seat, status and given role, each desk's head
+  roles: Record<string, string>; // member id -> "head,diplomat"
+  heads: Record<Delegation, string>; // the member who confirms each delegation's orders ('' for none)
+}
+const seatings = new WeakMap<SessionState, Seating>();
+
+/**
+ * Who holds which roles and who heads each delegation, worked out again only when the seating changed: most
+ * commands (a draft edit, a message) leave it as it was, and rolesOf sorts every member of each delegation.
+ */
+function seatingOf(model: SessionModel, state: SessionState): Seating {
+  let key = '';
+  for (const m of Object.values(model.members)) key += `${m.id}:${m.seat}:${m.status}:${m.role ?? ''};`;
+  for (const d of DELEGATIONS) key += `${d}=${model.teams[d].headId ?? ''};`;
+  const last = seatings.get(state);
+  if (last?.key === key) return last;
+  // Roles are held in a delegation only: a member in the gallery, not seated or gone holds none.
+  const roles: Record<string, string> = {};
+  const heads = {} as Record<Delegation, string>;
+  for (const d of DELEGATIONS) {
+    for (const [id, r] of Object.entries(rolesOf(model, d))) roles[id] = r.join(',');
+    heads[d] = headOf(model, d)?.id ?? '';
+  }
+  const seating = { key, roles, heads };
+  seatings.set(state, seating);
+  return seating;
 }
 
 const projected = new WeakMap<SessionState, { world: unknown; ended: boolean }>();

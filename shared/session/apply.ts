@@ -10,6 +10,7 @@ import { practiceCommands } from './commands/practice.ts';
 import { presenceCommands } from './commands/presence.ts';
 import { roundCommands } from './commands/rounds.ts';
 import { talksCommands } from './commands/talks.ts';
+import { copyModel } from './copyModel.ts';
 import { botMember, type Member, type SessionModel } from './model.ts';
 import { staleness } from './moment.ts';
 import { type Refusal, refusal } from './refusal.ts';
@@ -82,8 +83,7 @@ export function applyCommand(
     const stale = staleness(state, command.from, handler.ifStale);
     if (stale) return refused(stale);
   }
-  // The world is never changed in place (a resolution returns a new one), so it is shared, not copied.
-  const next: SessionModel = { ...structuredClone({ ...state, world: undefined }), world: state.world };
+  const next = copyModel(state);
   const step = run(handler, next, actor, command, ctx);
   if (!Array.isArray(step)) return refused(step);
   next.version = state.version + 1;

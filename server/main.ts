@@ -45,17 +45,9 @@ async function main() {
   } catch (e) {
     fail(listenProblem(e, config.port, config.host));
   }
-  const students = server.joinAddress();
-  console.log(
-    `PAROS is ready. Teacher: open http://localhost:${port} on this computer and choose "Host a session".`,
-  );
-  if (students.source === 'loopback')
-    console.log(
-      'Students: this computer has no network address they can reach. Connect it to the school network, or set PUBLIC_URL to the address students should open.',
-    );
-  else console.log(`Students: open ${students.addresses.join(' or ')} and type the code on the board.`);
   // Several processes: SIGTERM hands every session over to the others (server/scale/), then exits 0. Alone, the
-  // sessions close and come back from their logs when PAROS starts again.
+  // sessions close and come back from their logs when PAROS starts again. Installed before the ready line, which a
+  // supervisor (or a test) may answer with a signal at once: with no handler yet, SIGTERM would simply kill it.
   const stop = async () => {
     if (server.scaledOut)
       console.log(
@@ -67,6 +59,15 @@ async function main() {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  const students = server.joinAddress();
+  console.log(
+    `PAROS is ready. Teacher: open http://localhost:${port} on this computer and choose "Host a session".`,
+  );
+  if (students.source === 'loopback')
+    console.log(
+      'Students: this computer has no network address they can reach. Connect it to the school network, or set PUBLIC_URL to the address students should open.',
+    );
+  else console.log(`Students: open ${students.addresses.join(' or ')} and type the code on the board.`);
 }
 
 main().catch((e) => fail((e as Error).message));

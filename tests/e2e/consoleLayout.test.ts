@@ -179,6 +179,16 @@ describe('the teacher console on one screen', () => {
     await teacher.locator('#lesson-guide-print').click();
     await poll(() => teacher.locator('#console-tab-session').getAttribute('aria-selected')).toBe('true');
     await poll(() => teacher.evaluate(() => document.activeElement?.id)).toBe('print-pack');
+    // Another plan, chosen by the teacher, outlives a reload of the console; then back to the scenario's own.
+    await teacher.locator('#lesson-guide-plan').selectOption('block-90');
+    await poll(() => teacher.locator('#lesson-guide-where').textContent()).toMatch(/^A 90-minute block: /);
+    await teacher.reload();
+    await poll(() => teacher.locator('#lesson-guide-plan').inputValue()).toBe('block-90');
+    expect(await teacher.locator('#lesson-guide-summary').textContent()).toMatch(/^Lesson guide: /);
+    await teacher.locator('#lesson-guide-summary').click();
+    await teacher.locator('#lesson-guide-plan').selectOption('campaign');
+    await teacher.locator('#lesson-guide-summary').click();
+    await poll(() => guide.getAttribute('open')).toBeNull();
     await teacher.locator('#console-tab-roster').click();
     await checkConsole(teacher, 'lobby');
 

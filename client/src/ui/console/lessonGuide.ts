@@ -88,6 +88,17 @@ export function timerAdvice(
     : `${planTimers} This session's are ${timerList(session.phaseMinutes)}: set the plan's under Minutes per phase, in the Session tab, before round 1.`;
 }
 
+/** Where the browser keeps the plan a teacher picked for a session, so a reload keeps it. */
+const planKey = (code: string) => `paros:lesson-plan:${code}`;
+
+function rememberedPlan(code: string): string | undefined {
+  try {
+    return localStorage.getItem(planKey(code)) ?? undefined;
+  } catch {
+    return undefined; // storage refused (private mode): the scenario's plan, as before
+  }
+}
+
 /**
  * The console's lesson guide: a folded line under the phase bar that names the step of the chosen lesson plan
  * the class is at ("Lesson guide: Round 1: 2015"), and, unfolded, what to do and say now, what the students do,
@@ -170,6 +181,11 @@ export function lessonGuide(opts: { onPrint: () => void }): Panel {
   });
   planPick.addEventListener('change', () => {
     chosen = planPick.value;
+    try {
+      if (view) localStorage.setItem(planKey(view.code), chosen);
+    } catch {
+      // storage refused: the choice holds until the page reloads
+    }
     draw();
   });
   loadPack().then(
@@ -183,6 +199,7 @@ export function lessonGuide(opts: { onPrint: () => void }): Panel {
   return {
     root,
     update(v) {
+      if (view?.code !== v.code) chosen = rememberedPlan(v.code);
       view = v;
       // Round 1 folds the guide: during play the console stays one screen; the teacher may open it again.
       if (stage === 'lobby' && v.stage === 'playing') root.open = false;

@@ -12,9 +12,8 @@ import {
 import { buildReplay } from '../../client/src/replay/model.ts';
 import type { ReplayLog } from '../../shared/protocol/http.ts';
 import type { Suspect } from '../../shared/session/assessment.ts';
-import { RULES_VERSION } from '../../shared/session/log.ts';
-import { Recorder } from '../shared/testLog.ts';
-import { ctx, member, system, teacher } from '../shared/testSession.ts';
+import { member, teacher } from '../shared/testSession.ts';
+import { asReplayLog, seatedClass } from './replayLog.ts';
 
 /**
  * m1 Ana (US head), m2 Al (US, every other role), m3 Wei (China), m4 Sasha (Russia). Round 1: Russia jams the
@@ -22,26 +21,12 @@ import { ctx, member, system, teacher } from '../shared/testSession.ts';
  * `usSays` replaces Ana's revision; null: nobody in the US writes anything.
  */
 function playClass(usSays?: { suspect: Suspect; why: string } | null): ReplayLog {
-  const r = new Recorder({
-    sessionId: 's-TRUTH-1700000000',
-    code: 'TRUTH',
-    seed: 7,
-    createdAt: 0,
-    rulesVersion: RULES_VERSION,
-    settings: { scenarioId: 'two-rounds', timersOn: false },
-    content: ctx,
-    forkedFrom: undefined,
-  });
-  for (const [name, seat] of [
+  const r = seatedClass('s-TRUTH-1700000000', 'TRUTH', [
     ['Ana', 'us'],
     ['Al', 'us'],
     ['Wei', 'china'],
     ['Sasha', 'russia'],
-  ] as const) {
-    const joined = r.do(system, { type: 'joinSession', nickname: name });
-    const id = joined.ok ? (joined.events[0] as { memberId: string }).memberId : '';
-    r.do(member(id), { type: 'chooseSeat', seat });
-  }
+  ]);
   const [ana, al, , sasha] = ['m1', 'm2', 'm3', 'm4'].map(member) as ReturnType<typeof member>[];
   r.do(teacher, { type: 'startSession' });
   r.advanceTo('negotiation');
@@ -71,15 +56,7 @@ function playClass(usSays?: { suspect: Suspect; why: string } | null): ReplayLog
       why: revision.why,
     });
   }
-  return JSON.parse(
-    JSON.stringify({
-      header: r.head,
-      entries: r.entries,
-      roundHashes: r.hashes,
-      bookmarks: [],
-      stage: r.state.stage,
-    }),
-  );
+  return asReplayLog(r);
 }
 
 const truthOfClass = (usSays?: { suspect: Suspect; why: string } | null) =>

@@ -5,10 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { whoDidWhat } from '../../client/src/replay/credits.ts';
 import { buildReplay } from '../../client/src/replay/model.ts';
-import type { ReplayLog } from '../../shared/protocol/http.ts';
-import { RULES_VERSION } from '../../shared/session/log.ts';
-import { Recorder } from '../shared/testLog.ts';
-import { ctx, member, system, teacher } from '../shared/testSession.ts';
+import { member, teacher } from '../shared/testSession.ts';
+import { asReplayLog, seatedClass } from './replayLog.ts';
 
 /**
  * m1 Ana (US head), m2 Al (US analyst and the rest), m3 Wei (China), m4 Sasha (Russia), m5 Cy (observer).
@@ -16,27 +14,13 @@ import { ctx, member, system, teacher } from '../shared/testSession.ts';
  * assessment; Ana speaks on the floor twice, Al in the team chat; Wei says one thing to the floor.
  */
 function playClass() {
-  const r = new Recorder({
-    sessionId: 's-CREDIT-1700000000',
-    code: 'CREDIT',
-    seed: 7,
-    createdAt: 0,
-    rulesVersion: RULES_VERSION,
-    settings: { scenarioId: 'two-rounds', timersOn: false },
-    content: ctx,
-    forkedFrom: undefined,
-  });
-  for (const [name, seat] of [
+  const r = seatedClass('s-CREDIT-1700000000', 'CREDIT', [
     ['Ana', 'us'],
     ['Al', 'us'],
     ['Wei', 'china'],
     ['Sasha', 'russia'],
     ['Cy', 'observer'],
-  ] as const) {
-    const joined = r.do(system, { type: 'joinSession', nickname: name });
-    const id = joined.ok ? (joined.events[0] as { memberId: string }).memberId : '';
-    r.do(member(id), { type: 'chooseSeat', seat });
-  }
+  ]);
   const [ana, al, wei, sasha] = ['m1', 'm2', 'm3', 'm4'].map(member) as [
     ReturnType<typeof member>,
     ReturnType<typeof member>,
@@ -70,16 +54,7 @@ function playClass() {
   return r;
 }
 
-const replayOf = (r: Recorder): ReplayLog =>
-  JSON.parse(
-    JSON.stringify({
-      header: r.head,
-      entries: r.entries,
-      roundHashes: r.hashes,
-      bookmarks: [],
-      stage: r.state.stage,
-    }),
-  );
+const replayOf = asReplayLog;
 
 describe('who did what', () => {
   const credits = whoDidWhat(buildReplay('s-CREDIT-1700000000', replayOf(playClass())));

@@ -3,7 +3,7 @@
  * at the three desks, two rounds of the two-round test scenario, a card the teacher plays in round 1, a note
  * bookmarked in round 2, and Russia never confirming its orders.
  */
-import { DELEGATIONS, type Delegation } from '../../shared/model/seats.ts';
+import { DELEGATIONS, type Delegation, type Seat } from '../../shared/model/seats.ts';
 import type { ReplayLog } from '../../shared/protocol/http.ts';
 import { type LogHeader, RULES_VERSION } from '../../shared/session/log.ts';
 import type { Order } from '../../shared/rules/orders.ts';
@@ -83,6 +83,37 @@ export function replayLogOf(r: Recorder): ReplayLog {
       entries: r.entries,
       roundHashes: r.hashes,
       bookmarks: [{ id: 1, seq: 3, at: 1_800_000_000_000, note: 'Everyone is seated' }],
+      stage: r.state.stage,
+    }),
+  );
+}
+
+/**
+ * A class of named students on the two-round test scenario: each joins in turn (m1, m2, …) and sits where given;
+ * the rest is the caller's to record.
+ */
+export function seatedClass(
+  sessionId: string,
+  code: string,
+  students: readonly (readonly [string, Exclude<Seat, 'unseated'>])[],
+): Recorder {
+  const r = new Recorder({ ...header, sessionId, code, seed: 7, createdAt: 0 });
+  for (const [nickname, seat] of students) {
+    const joined = r.do(system, { type: 'joinSession', nickname });
+    const id = joined.ok ? (joined.events[0] as { memberId: string }).memberId : '';
+    r.do(member(id), { type: 'chooseSeat', seat });
+  }
+  return r;
+}
+
+/** A recorded class's log as the replay API sends it (JSON text, read again), with no bookmark. */
+export function asReplayLog(r: Recorder): ReplayLog {
+  return JSON.parse(
+    JSON.stringify({
+      header: r.head,
+      entries: r.entries,
+      roundHashes: r.hashes,
+      bookmarks: [],
       stage: r.state.stage,
     }),
   );

@@ -8,10 +8,10 @@ import { markLabel } from '../../client/src/replay/viewer/labels.ts';
 import { practiceLines } from '../../client/src/ui/practice.ts';
 import { readPack } from '../../server/content.ts';
 import { DELEGATIONS } from '../../shared/model/seats.ts';
-import type { ReplayLog } from '../../shared/protocol/http.ts';
 import { type LogHeader, RULES_VERSION } from '../../shared/session/log.ts';
 import { Recorder } from '../shared/testLog.ts';
 import { ctx, member, system, teacher } from '../shared/testSession.ts';
+import { asReplayLog } from './replayLog.ts';
 
 const header = (practise: boolean): LogHeader => ({
   sessionId: `s-7KQ3MX-${practise ? 1 : 2}`,
@@ -44,16 +44,7 @@ function play(practise: boolean): Recorder {
   return r;
 }
 
-const replayOf = (r: Recorder): ReplayLog =>
-  JSON.parse(
-    JSON.stringify({
-      header: r.head,
-      entries: r.entries,
-      roundHashes: r.hashes,
-      bookmarks: [],
-      stage: r.state.stage,
-    }),
-  );
+const replayOf = asReplayLog;
 
 describe('a replay with a practice round', () => {
   const practised = buildReplay('s-7KQ3MX-1', replayOf(play(true)));
